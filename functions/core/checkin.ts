@@ -1,0 +1,32 @@
+import { Conflict } from './errors';
+import type { SesiSlot, SesiWindow } from './sesi';
+import { SLOT_LABELS } from './sesi';
+
+export type CheckinStatus = 'hadir' | 'terlambat';
+
+export interface OpenSesi extends SesiWindow {
+  slot: SesiSlot;
+  state: 'dibuka' | 'ditutup';
+}
+
+/**
+ * The rule of the hot path: the server's clock against the sesi's window.
+ * On time up to and including `onTimeUntil` (07:30:00 is still on time), late after
+ * it, refused from `closesAt` on. `formatClock` renders a time for the message in the
+ * regency's zone.
+ */
+export function decideCheckin(now: Date, sesi: OpenSesi, formatClock: (d: Date) => string): CheckinStatus {
+  const label = SLOT_LABELS[sesi.slot].toLowerCase();
+  const t = now.getTime();
+  if (t < sesi.opensAt.getTime()) {
+    throw new Conflict('SESI_BELUM_DIBUKA', `Ini belum waktunya: ${label} dibuka pukul ${formatClock(sesi.opensAt)}.`);
+  }
+  if (sesi.state === 'ditutup' || t >= sesi.closesAt.getTime()) {
+    throw new Conflict('SESI_SUDAH_DITUTUP', `${capitalise(label)} sudah ditutup pukul ${formatClock(sesi.closesAt)}.`);
+  }
+  return t <= sesi.onTimeUntil.getTime() ? 'hadir' : 'terlambat';
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

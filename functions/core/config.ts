@@ -1,0 +1,74 @@
+import * as z from 'zod/mini';
+
+/**
+ * The one configuration of a deployment. The CDK stack, the local runtime and the
+ * scheduled handlers all read it through `parseConfig`, so a regency changes
+ * apel times or WFA days in one place.
+ */
+
+export const WEEKDAYS = ['senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const SLOTS = ['pagi', 'sore'] as const;
+export type Slot = (typeof SLOTS)[number];
+
+const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'harus berformat HH:MM (24 jam)'));
+
+const slotTimes = z
+  .object({ opens: clock, onTimeUntil: clock, closes: clock })
+  .check(
+    z.refine((s) => s.opens < s.onTimeUntil, { message: 'onTimeUntil harus setelah opens', path: ['onTimeUntil'] }),
+    z.refine((s) => s.onTimeUntil <= s.closes, { message: 'closes tidak boleh sebelum onTimeUntil', path: ['closes'] }),
+    z.refine((s) => s.opens < s.closes, { message: 'closes harus setelah opens', path: ['closes'] }),
+  );
+export type SlotTimes = z.infer<typeof slotTimes>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const configSchema = z.object({
+  regency: z.string().check(z.minLength(3, 'minimal 3 huruf'), z.maxLength(120, 'maksimal 120 huruf')),
+  timeZone: z._default(
+    z.string().check(z.refine(isTimeZone, 'bukan zona waktu IANA yang dikenal (contoh: Asia/Makassar)')),
+    'Asia/Makassar',
+  ),
+  wfaDays: z._default(
+    z.array(z.enum(WEEKDAYS)).check(z.minLength(1), z.maxLength(7)),
+    ['senin', 'selasa'] satisfies Weekday[],
+  ),
+  slots: z._default(z.object({ pagi: slotTimes, sore: slotTimes }), {
+    pagi: { opens: '07:00', onTimeUntil: '07:30', closes: '08:00' },
+    sore: { opens: '15:45', onTimeUntil: '16:00', closes: '16:30' },
+  }),
+});
+
+export type ApelConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates raw config; the message names each failing field, e.g. `slots.pagi.closes`. */
+export function parseConfig(raw: unknown, source = 'config'): ApelConfig {
+  const result = configSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new ConfigError(`${source} tidak valid:\n  - ${problems.join('\n  - ')}`);
+}
+
+/** Short zone label shown to people: WIB, WITA or WIT for Indonesia, else the IANA name. */
+export function zoneLabel(timeZone: string): string {
+  const labels: Record<string, string> = {
+    'Asia/Jakarta': 'WIB',
+    'Asia/Pontianak': 'WIB',
+    'Asia/Makassar': 'WITA',
+    'Asia/Jayapura': 'WIT',
+  };
+  return labels[timeZone] ?? timeZone;
+}

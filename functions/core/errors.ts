@@ -1,0 +1,49 @@
+/**
+ * Domain errors. Each carries a stable code and an Indonesian message meant for the
+ * person holding the phone; `functions/http/errors.ts` is the one place that maps
+ * them to HTTP statuses. Anything that is not an AppError is a bug or an outage and
+ * never reaches the client with its details.
+ */
+export abstract class AppError extends Error {
+  abstract readonly kind: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidInput extends AppError {
+  readonly kind = 'invalid';
+}
+
+export class Unauthenticated extends AppError {
+  readonly kind = 'unauthenticated';
+}
+
+export class Forbidden extends AppError {
+  readonly kind = 'forbidden';
+}
+
+export class NotFound extends AppError {
+  readonly kind = 'not_found';
+}
+
+/** The request is well-formed but the state of the world refuses it (e.g. the window is closed). */
+export class Conflict extends AppError {
+  readonly kind = 'conflict';
+}
+
+/** A dependency is throttled or down; nothing was recorded and the client may retry. */
+export class Unavailable extends AppError {
+  readonly kind = 'unavailable';
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message);
+  }
+}

@@ -1,0 +1,118 @@
+import { nipProblem } from './nip';
+
+/**
+ * Roster rules: what makes an OPD or ASN row acceptable. Rows come from CSV files in
+ * the fixture format (`opd.csv`: kode,nama,wfa; `asn.csv`:
+ * nip,nama,jabatan,opd,status,no_hp,peran). Bad rows are reported with their line and
+ * reason and skipped; good rows go in.
+ */
+
+export const ROLES = ['asn', 'pimpinan', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Opd {
+  kode: string;
+  nama: string;
+  /** false: a public-service OPD exempt from WFA (works from the office). */
+  wfa: boolean;
+}
+
+export interface Asn {
+  nip: string;
+  nama: string;
+  jabatan: string;
+  opd: string;
+  status: 'PNS' | 'PPPK';
+  noHp: string;
+  role: Role;
+  active: boolean;
+}
+
+export interface RowProblem {
+  line: number;
+  reason: string;
+}
+
+export interface Checked<T> {
+  valid: T[];
+  problems: RowProblem[];
+}
+
+export type CsvRow = { line: number; fields: Record<string, string> };
+
+const OPD_CODE = /^[a-z0-9][a-z0-9-]{1,39}$/;
+
+function field(row: CsvRow, name: string): string {
+  return (row.fields[name] ?? '').trim().replace(/\s+/g, ' ');
+}
+
+export function checkOpdRows(rows: readonly CsvRow[]): Checked<Opd> {
+  const valid: Opd[] = [];
+  const problems: RowProblem[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const kode = field(row, 'kode').toLowerCase();
+    const nama = field(row, 'nama');
+    const wfa = field(row, 'wfa').toLowerCase();
+    const reason = !OPD_CODE.test(kode)
+      ? `kode OPD "${kode}" harus huruf kecil, angka atau tanda minus (2–40 karakter)`
+      : nama.length < 3 || nama.length > 150
+        ? 'nama OPD harus 3–150 karakter'
+        : wfa !== 'ya' && wfa !== 'tidak'
+          ? `kolom wfa harus "ya" atau "tidak" (tertulis "${wfa}")`
+          : seen.has(kode)
+            ? `kode OPD ${kode} muncul lebih dari sekali`
+            : undefined;
+    if (reason) {
+      problems.push({ line: row.line, reason });
+      continue;
+    }
+    seen.add(kode);
+    valid.push({ kode, nama, wfa: wfa === 'ya' });
+  }
+  return { valid, problems };
+}
+
+/** Indonesian mobile numbers in one form, 62…, as WhatsApp links need. */
+export function normalisePhone(raw: string): string | undefined {
+  const digits = raw.replace(/[\s().-]/g, '').replace(/^\+/, '');
+  const national = digits.startsWith('62') ? digits.slice(2) : digits.startsWith('0') ? digits.slice(1) : digits;
+  return /^8\d{7,11}$/.test(national) ? `62${national}` : undefined;
+}
+
+export function checkAsnRows(rows: readonly CsvRow[], knownOpd: ReadonlySet<string>, today = new Date()): Checked<Asn> {
+  const valid: Asn[] = [];
+  const problems: RowProblem[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const reason = asnRowProblem(row, knownOpd, seen, today);
+    if (typeof reason === 'string') {
+      problems.push({ line: row.line, reason });
+      continue;
+    }
+    seen.add(reason.nip);
+    valid.push(reason);
+  }
+  return { valid, problems };
+}
+
+function asnRowProblem(row: CsvRow, knownOpd: ReadonlySet<string>, seen: Set<string>, today: Date): string | Asn {
+  const nip = field(row, 'nip').replace(/\s/g, '');
+  const nipReason = nipProblem(nip, today);
+  if (nipReason) return nipReason;
+  if (seen.has(nip)) return `NIP ${nip} muncul lebih dari sekali`;
+  const nama = field(row, 'nama');
+  if (nama.length < 2 || nama.length > 120) return 'nama harus 2–120 karakter';
+  const jabatan = field(row, 'jabatan');
+  if (jabatan.length > 120) return 'jabatan paling banyak 120 karakter';
+  const opd = field(row, 'opd').toLowerCase();
+  if (!knownOpd.has(opd)) return `OPD "${opd}" tidak dikenal`;
+  const status = field(row, 'status').toUpperCase();
+  if (status !== 'PNS' && status !== 'PPPK') return `status harus PNS atau PPPK (tertulis "${status}")`;
+  const rawPhone = field(row, 'no_hp');
+  const noHp = rawPhone === '' ? '' : normalisePhone(rawPhone);
+  if (noHp === undefined) return `nomor HP "${rawPhone}" bukan nomor seluler Indonesia`;
+  const role = (field(row, 'peran') || 'asn').toLowerCase();
+  if (!(ROLES as readonly string[]).includes(role)) return `peran harus asn, pimpinan atau admin (tertulis "${role}")`;
+  return { nip, nama, jabatan, opd, status, noHp, role: role as Role, active: true };
+}

@@ -1,0 +1,84 @@
+import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db } from './client';
+import { guarded } from './outage';
+
+/** Paging and batching loops shared by the stores: DynamoDB returns at most 1 MB a page and may leave items unprocessed. */
+
+export type Item = Record<string, unknown>;
+
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export async function batchGet(table: string, itemKeys: Item[]): Promise<Map<string, Item>> {
+  const found = new Map<string, Item>();
+  let pending: Item[] = itemKeys;
+  while (pending.length > 0) {
+    const out = await guarded(() => db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } })));
+    for (const it of out.Responses?.[table] ?? []) found.set(`${it.pk}|${it.sk}`, it);
+    pending = (out.UnprocessedKeys?.[table]?.Keys as Item[] | undefined) ?? [];
+  }
+  return found;
+}
+
+export async function batchWrite(table: string, items: Item[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    while (requests.length > 0) {
+      const out = await guarded(() => db.send(new BatchWriteCommand({ RequestItems: { [table]: requests } })));
+      requests = (out.UnprocessedItems?.[table] as typeof requests | undefined) ?? [];
+    }
+  }
+}
+
+export async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Item[]> {
+  const items: Item[] = [];
+  let ExclusiveStartKey: Item | undefined;
+  do {
+    const out = await guarded(() => db.send(new QueryCommand({ ...input, ExclusiveStartKey })));
+    items.push(...(out.Items ?? []));
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+
+/**
+ * Idempotent import: reads the current items in batches of 100, writes only those that
+ * are new or differ, so importing the same file twice changes nothing.
+ */
+export async function putChanged(
+  table: string,
+  items: Item[],
+  onChange?: (before: Item, after: Item) => void,
+): Promise<ImportCounts> {
+  const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
+  for (let i = 0; i < items.length; i += 100) {
+    const chunk = items.slice(i, i + 100);
+    const existing = await batchGet(table, chunk.map((it) => ({ pk: it.pk, sk: it.sk })));
+    const changed = chunk.filter((item) => {
+      const before = existing.get(`${item.pk}|${item.sk}`);
+      if (!before) {
+        counts.added++;
+        return true;
+      }
+      if (sameItem(before, item)) {
+        counts.unchanged++;
+        return false;
+      }
+      counts.updated++;
+      onChange?.(before, item);
+      return true;
+    });
+    await batchWrite(table, changed);
+  }
+  return counts;
+}
+
+function sameItem(a: Item, b: Item): boolean {
+  const names = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const n of names) if (JSON.stringify(a[n]) !== JSON.stringify(b[n])) return false;
+  return true;
+}

@@ -1,0 +1,42 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Holiday } from '../core/sesi';
+import type { IsoDate } from '../core/time';
+import type { ImportCounts } from './batch';
+import { putChanged, queryAll } from './batch';
+import { db } from './client';
+import { guarded } from './outage';
+import { keys, tableName } from './tables';
+
+const holidayFrom = (i: Record<string, unknown>): Holiday => ({
+  date: String(i.sk),
+  jenis: i.jenis === 'cuti_bersama' ? 'cuti_bersama' : 'libur_nasional',
+  keterangan: String(i.keterangan ?? ''),
+});
+
+export async function getHoliday(date: IsoDate): Promise<Holiday | undefined> {
+  const out = await guarded(() => db.send(new GetCommand({ TableName: tableName('calendar'), Key: keys.holiday(date) })));
+  return out.Item ? holidayFrom(out.Item) : undefined;
+}
+
+/** Holidays of the years touched by [from, to], keyed by date. */
+export async function holidaysBetween(from: IsoDate, to: IsoDate): Promise<Map<IsoDate, Holiday>> {
+  const years = new Set([from.slice(0, 4), to.slice(0, 4)]);
+  const result = new Map<IsoDate, Holiday>();
+  for (const year of years) {
+    const items = await queryAll({
+      TableName: tableName('calendar'),
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.holidayYear(year), ':from': from, ':to': to },
+    });
+    for (const item of items) result.set(String(item.sk), holidayFrom(item));
+  }
+  return result;
+}
+
+/** Loads a year's list (the joint-decree CSV); only new or changed dates are written. */
+export function importHolidays(holidays: readonly Holiday[]): Promise<ImportCounts> {
+  return putChanged(
+    tableName('calendar'),
+    holidays.map((h) => ({ ...keys.holiday(h.date), jenis: h.jenis, keterangan: h.keterangan })),
+  );
+}

@@ -1,0 +1,120 @@
+import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, ThrottlingException } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { CheckinStatus } from '../core/checkin';
+import type { Link } from './link-store';
+import { linkFrom } from './link-store';
+import type { SesiRecord } from './sesi-store';
+import { sesiFrom } from './sesi-store';
+import type { Item } from './batch';
+import { queryAll } from './batch';
+import { db } from './client';
+import { asOutage, guarded } from './outage';
+import { keys, tableName } from './tables';
+
+export interface Checkin {
+  sesiId: string;
+  nip: string;
+  opd: string;
+  status: CheckinStatus;
+  at: string;
+}
+
+const checkinFrom = (i: Item): Checkin => ({
+  sesiId: String(i.sesiId),
+  nip: String(i.nip),
+  opd: String(i.opd),
+  status: i.status === 'terlambat' ? 'terlambat' : 'hadir',
+  at: String(i.at),
+});
+
+/**
+ * Round trip 1 of a check-in: the link (by token hash, strongly consistent so a
+ * revoked link fails at once) and the sesi, in one BatchGetItem across both tables.
+ */
+export async function loadLinkAndSesi(
+  tokenHash: string,
+  sesiId: string,
+): Promise<{ link: Link | undefined; sesi: SesiRecord | undefined }> {
+  const links = tableName('links');
+  const sessions = tableName('sessions');
+  let request: Record<string, { Keys: Item[]; ConsistentRead?: boolean }> = {
+    [links]: { Keys: [keys.link(tokenHash)], ConsistentRead: true },
+    [sessions]: { Keys: [keys.sesi(sesiId)] },
+  };
+  let link: Link | undefined;
+  let sesi: SesiRecord | undefined;
+  // UnprocessedKeys is rare (throttling) but must not turn into "unknown link".
+  for (let attempt = 0; Object.keys(request).length > 0; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+    if (attempt > 4) throw asOutage(new ThrottlingException({ message: 'unprocessed keys', $metadata: {} }));
+    const out = await guarded(() => db.send(new BatchGetCommand({ RequestItems: request })));
+    const l = out.Responses?.[links]?.[0];
+    const s = out.Responses?.[sessions]?.[0];
+    if (l) link = linkFrom(l);
+    if (s) sesi = sesiFrom(s);
+    request = (out.UnprocessedKeys ?? {}) as typeof request;
+  }
+  return { link, sesi };
+}
+
+/**
+ * Round trip 2: a conditional put. If this ASN already checked in to the sesi, the
+ * condition fails and DynamoDB returns the stored item with the failure, so a repeat
+ * costs no extra read and writes nothing.
+ */
+export async function recordCheckin(checkin: Checkin): Promise<{ checkin: Checkin; repeat: boolean }> {
+  try {
+    await guarded(() =>
+      db.send(
+        new PutCommand({
+          TableName: tableName('checkins'),
+          Item: {
+            ...keys.checkin(checkin.sesiId, checkin.opd, checkin.nip),
+            ...keys.checkinByAsn(checkin.nip, checkin.sesiId),
+            ...checkin,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      ),
+    );
+    return { checkin, repeat: false };
+  } catch (e) {
+    if (e instanceof ConditionalCheckFailedException && e.Item) {
+      return { checkin: checkinFrom(unmarshall(e.Item)), repeat: true };
+    }
+    throw e;
+  }
+}
+
+/** A refused request's one extra read: had this ASN already checked in? */
+export async function findCheckin(sesiId: string, opd: string, nip: string): Promise<Checkin | undefined> {
+  const out = await guarded(() =>
+    db.send(
+      new GetCommand({ TableName: tableName('checkins'), Key: keys.checkin(sesiId, opd, nip), ConsistentRead: true }),
+    ),
+  );
+  return out.Item ? checkinFrom(out.Item) : undefined;
+}
+
+/** Check-ins of one OPD in one sesi: a query on that OPD's own partition. */
+export async function listCheckins(sesiId: string, opd: string): Promise<Checkin[]> {
+  const items = await queryAll({
+    TableName: tableName('checkins'),
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.checkinPartition(sesiId, opd) },
+  });
+  return items.map(checkinFrom);
+}
+
+/** One ASN's check-ins between two sesi ids (ids sort by date, then slot). */
+export async function checkinsOfAsn(nip: string, fromId: string, toId: string): Promise<Checkin[]> {
+  const items = await queryAll({
+    TableName: tableName('checkins'),
+    IndexName: 'byAsn',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.checkinByAsnPartition(nip), ':from': fromId, ':to': toId },
+  });
+  return items.map(checkinFrom);
+}

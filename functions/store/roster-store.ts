@@ -1,0 +1,77 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Asn, Opd } from '../core/roster';
+import { db } from './client';
+import { putChanged, queryAll } from './batch';
+import { guarded } from './outage';
+import { keys, tableName } from './tables';
+
+import type { ImportCounts, Item } from './batch';
+
+const opdItem = (o: Opd): Item => ({ ...keys.opd(o.kode), type: 'OPD', kode: o.kode, nama: o.nama, wfa: o.wfa });
+const opdFrom = (i: Item): Opd => ({ kode: String(i.kode), nama: String(i.nama), wfa: Boolean(i.wfa) });
+
+const asnItem = (a: Asn): Item => ({
+  ...keys.asn(a.nip),
+  ...keys.asnByOpd(a.opd, a.nip),
+  type: 'ASN',
+  nip: a.nip,
+  nama: a.nama,
+  jabatan: a.jabatan,
+  opd: a.opd,
+  status: a.status,
+  noHp: a.noHp,
+  role: a.role,
+  active: a.active,
+});
+const asnFrom = (i: Item): Asn => ({
+  nip: String(i.nip),
+  nama: String(i.nama),
+  jabatan: String(i.jabatan ?? ''),
+  opd: String(i.opd),
+  status: i.status === 'PPPK' ? 'PPPK' : 'PNS',
+  noHp: String(i.noHp ?? ''),
+  role: i.role === 'pimpinan' || i.role === 'admin' ? i.role : 'asn',
+  active: i.active !== false,
+});
+
+export async function getOpd(kode: string): Promise<Opd | undefined> {
+  const out = await guarded(() => db.send(new GetCommand({ TableName: tableName('roster'), Key: keys.opd(kode) })));
+  return out.Item ? opdFrom(out.Item) : undefined;
+}
+
+export async function listOpds(): Promise<Opd[]> {
+  const items = await queryAll({
+    TableName: tableName('roster'),
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.opdPartition() },
+  });
+  return items.map(opdFrom);
+}
+
+export async function getAsn(nip: string): Promise<Asn | undefined> {
+  const out = await guarded(() => db.send(new GetCommand({ TableName: tableName('roster'), Key: keys.asn(nip) })));
+  return out.Item ? asnFrom(out.Item) : undefined;
+}
+
+/** Active ASN of one OPD, from the byOpd index (never a scan). */
+export async function listAsnOfOpd(opd: string): Promise<Asn[]> {
+  const items = await queryAll({
+    TableName: tableName('roster'),
+    IndexName: 'byOpd',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.asnByOpdPartition(opd) },
+  });
+  return items.map(asnFrom).filter((a) => a.active);
+}
+
+export const importOpds = (opds: readonly Opd[]) => putChanged(tableName('roster'), opds.map(opdItem));
+
+/** Writes only new or changed ASN; returns the previous version of each changed one. */
+export async function importAsns(asns: readonly Asn[]): Promise<ImportCounts & { moved: Asn[] }> {
+  const moved: Asn[] = [];
+  const counts = await putChanged(tableName('roster'), asns.map(asnItem), (before, after) => {
+    if (before.opd !== after.opd || before.role !== after.role) moved.push(asnFrom(after));
+  });
+  return { ...counts, moved };
+}
+

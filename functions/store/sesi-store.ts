@@ -1,0 +1,110 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { OpdRecap } from '../core/recap';
+import type { SesiPlan, SesiSlot } from '../core/sesi';
+import type { Item } from './batch';
+import { batchGet, batchWrite, queryAll } from './batch';
+import { db } from './client';
+import { guarded } from './outage';
+import { keys, tableName } from './tables';
+
+export interface SesiRecord extends SesiPlan {
+  state: 'dibuka' | 'ditutup';
+  demo: boolean;
+  openedAt: string;
+  closedAt?: string;
+}
+
+export const sesiFrom = (i: Item): SesiRecord => ({
+  id: String(i.id),
+  date: String(i.date),
+  slot: String(i.slot) as SesiSlot,
+  opensAt: new Date(String(i.opensAt)),
+  onTimeUntil: new Date(String(i.onTimeUntil)),
+  closesAt: new Date(String(i.closesAt)),
+  state: i.state === 'ditutup' ? 'ditutup' : 'dibuka',
+  demo: i.demo === true,
+  openedAt: String(i.openedAt),
+  ...(i.closedAt ? { closedAt: String(i.closedAt) } : {}),
+});
+
+const sesiItem = (s: SesiRecord): Item => ({
+  ...keys.sesi(s.id),
+  id: s.id,
+  date: s.date,
+  slot: s.slot,
+  opensAt: s.opensAt.toISOString(),
+  onTimeUntil: s.onTimeUntil.toISOString(),
+  closesAt: s.closesAt.toISOString(),
+  state: s.state,
+  demo: s.demo,
+  openedAt: s.openedAt,
+  closedAt: s.closedAt,
+});
+
+/**
+ * Opens a sesi. A scheduled open is idempotent (a retried schedule leaves the first
+ * record alone); a demo sesi is re-opened with a fresh window each time.
+ * Returns false when the sesi already existed.
+ */
+export async function openSesi(plan: SesiPlan, now: Date, demo = false): Promise<boolean> {
+  const record: SesiRecord = { ...plan, state: 'dibuka', demo, openedAt: now.toISOString() };
+  try {
+    await guarded(() =>
+      db.send(
+        new PutCommand({
+          TableName: tableName('sessions'),
+          Item: sesiItem(record),
+          ...(demo ? {} : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        }),
+      ),
+    );
+    return true;
+  } catch (e) {
+    if (e instanceof ConditionalCheckFailedException) return false;
+    throw e;
+  }
+}
+
+export async function getSesiMany(ids: readonly string[]): Promise<SesiRecord[]> {
+  if (ids.length === 0) return [];
+  const found = await batchGet(tableName('sessions'), ids.map((id) => keys.sesi(id)));
+  return [...found.values()].map(sesiFrom);
+}
+
+/** Marks the sesi closed and stores one recap per OPD; running it again rewrites the same numbers. */
+export async function closeSesi(id: string, recaps: readonly OpdRecap[], now: Date): Promise<void> {
+  const computedAt = now.toISOString();
+  await batchWrite(
+    tableName('sessions'),
+    recaps.map((r) => ({ ...keys.recap(id, r.opd), sesiId: id, ...r, computedAt })),
+  );
+  await guarded(() =>
+    db.send(
+      new UpdateCommand({
+        TableName: tableName('sessions'),
+        Key: keys.sesi(id),
+        UpdateExpression: 'SET #state = :closed, closedAt = if_not_exists(closedAt, :now)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':closed': 'ditutup', ':now': computedAt },
+      }),
+    ),
+  );
+}
+
+export async function listRecaps(id: string): Promise<OpdRecap[]> {
+  const items = await queryAll({
+    TableName: tableName('sessions'),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rekap)',
+    ExpressionAttributeValues: { ':pk': keys.sesiPartition(id), ':rekap': keys.recapPrefix() },
+  });
+  return items.map((i) => ({
+    opd: String(i.opd),
+    wfa: i.wfa !== false,
+    expected: Number(i.expected),
+    hadir: Number(i.hadir),
+    terlambat: Number(i.terlambat),
+    tidakHadir: Number(i.tidakHadir),
+  }));
+}

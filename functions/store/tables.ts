@@ -1,0 +1,81 @@
+/**
+ * Every DynamoDB table and key of Apel WFA, in one place. The CDK stack creates
+ * tables from `TABLES`, the local runtime creates the same tables in DynamoDB Local,
+ * and the stores build keys only through `keys` below, so the cloud, the local
+ * engine and the code cannot drift apart. Access patterns are listed in README.md.
+ */
+
+export interface IndexDef {
+  readonly indexName: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+}
+
+export interface TableDef {
+  /** Logical id in CDK and suffix of the local table name. */
+  readonly id: string;
+  /** Environment variable a Lambda reads the physical table name from. */
+  readonly envVar: string;
+  readonly partitionKey: 'pk';
+  readonly sortKey: 'sk';
+  readonly indexes: readonly IndexDef[];
+}
+
+export const TABLES = {
+  /** OPDs and ASN: changes only when HR imports or edits the roster. */
+  roster: {
+    id: 'Roster',
+    envVar: 'TABLE_ROSTER',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [{ indexName: 'byOpd', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  },
+  /** Personal links: one item per token hash, plus one pointer per ASN to its current link. */
+  links: { id: 'Links', envVar: 'TABLE_LINKS', partitionKey: 'pk', sortKey: 'sk', indexes: [] },
+  /** Holidays and cuti bersama by year. */
+  calendar: { id: 'Calendar', envVar: 'TABLE_CALENDAR', partitionKey: 'pk', sortKey: 'sk', indexes: [] },
+  /** Apel sesi (one per date and slot) and the per-OPD recap written when a sesi closes. */
+  sessions: { id: 'Sessions', envVar: 'TABLE_SESSIONS', partitionKey: 'pk', sortKey: 'sk', indexes: [] },
+  /** Check-ins, partitioned by sesi and OPD so the 07:30 spike spreads over many partitions. */
+  checkins: {
+    id: 'Checkins',
+    envVar: 'TABLE_CHECKINS',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [{ indexName: 'byAsn', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  },
+} as const satisfies Record<string, TableDef>;
+
+export type TableKey = keyof typeof TABLES;
+
+/** Physical table name, read from the environment once per process (fail fast). */
+export function tableName(table: TableKey): string {
+  const def = TABLES[table];
+  const name = process.env[def.envVar];
+  if (!name) throw new Error(`Environment variable ${def.envVar} is not set`);
+  return name;
+}
+
+export const keys = {
+  opd: (kode: string) => ({ pk: 'OPD', sk: `OPD#${kode}` }),
+  opdPartition: () => 'OPD',
+  asn: (nip: string) => ({ pk: `ASN#${nip}`, sk: 'PROFILE' }),
+  asnByOpd: (opd: string, nip: string) => ({ gsi1pk: `OPD#${opd}`, gsi1sk: `ASN#${nip}` }),
+  asnByOpdPartition: (opd: string) => `OPD#${opd}`,
+
+  link: (tokenHash: string) => ({ pk: `LINK#${tokenHash}`, sk: 'LINK' }),
+  linkOfAsn: (nip: string) => ({ pk: `ASN#${nip}`, sk: 'LINK' }),
+
+  holiday: (date: string) => ({ pk: `LIBUR#${date.slice(0, 4)}`, sk: date }),
+  holidayYear: (year: string) => `LIBUR#${year}`,
+
+  sesi: (sesiId: string) => ({ pk: `SESI#${sesiId}`, sk: 'SESI' }),
+  recap: (sesiId: string, opd: string) => ({ pk: `SESI#${sesiId}`, sk: `REKAP#${opd}` }),
+  recapPrefix: () => 'REKAP#',
+  sesiPartition: (sesiId: string) => `SESI#${sesiId}`,
+
+  checkin: (sesiId: string, opd: string, nip: string) => ({ pk: `HADIR#${sesiId}#${opd}`, sk: `ASN#${nip}` }),
+  checkinPartition: (sesiId: string, opd: string) => `HADIR#${sesiId}#${opd}`,
+  checkinByAsn: (nip: string, sesiId: string) => ({ gsi1pk: `ASN#${nip}`, gsi1sk: sesiId }),
+  checkinByAsnPartition: (nip: string) => `ASN#${nip}`,
+} as const;
