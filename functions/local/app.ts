@@ -1,0 +1,128 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { parse } from 'csv-parse/sync';
+import type { ApelConfig } from '../core/config';
+import type { IssuedLink } from '../cli/links';
+import { createTables, useLocalTables } from './tables';
+
+/**
+ * The local runtime, assembled: tables from the shared definitions, the demo roster
+ * on first start, the same handlers behind a local HTTP server, and the local
+ * scheduler. Used by `npm start`, the end-to-end test and the benchmark.
+ */
+
+export interface AppOptions {
+  config: ApelConfig;
+  /** DynamoDB Local endpoint, already running. */
+  endpoint: string;
+  tablePrefix: string;
+  port: number;
+  webDir: string;
+  /** Folder with opd.csv, asn.csv and libur-*.csv, imported when the roster is empty. */
+  demoDataDir: string;
+  /** Where the links issued on first start are kept, since only their hashes are stored. */
+  linksFile: string;
+  /** Open a clearly labelled demo sesi now for this many minutes (0: none). */
+  demoMinutes: number;
+  /** Base URL printed in links; defaults to the server's own. */
+  publicUrl?: string;
+  scheduler?: boolean;
+}
+
+export interface RunningApp {
+  url: string;
+  links: IssuedLink[];
+  demoSesiId?: string;
+  stop(): Promise<void>;
+}
+
+export async function startApp(o: AppOptions): Promise<RunningApp> {
+  process.env.DYNAMODB_ENDPOINT = o.endpoint;
+  process.env.APEL_CONFIG = JSON.stringify(o.config);
+  useLocalTables(o.tablePrefix);
+  const admin = new DynamoDBClient({
+    endpoint: o.endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await createTables(admin, o.tablePrefix);
+  admin.destroy();
+
+  // Imported only now: stores and handlers read their environment at load, as on Lambda.
+  const { startServer } = await import('./server');
+  const server = await startServer({
+    port: o.port,
+    webDir: o.webDir,
+    routes: {
+      'POST /api/checkins': async () => (await import('../handlers/checkin')).handler,
+      'GET /api/me': async () => (await import('../handlers/me')).handler,
+      'GET /api/schedule': async () => (await import('../handlers/schedule')).handler,
+    },
+  });
+  const baseUrl = o.publicUrl ?? server.url;
+  const links = await ensureDemoRoster(o, baseUrl);
+
+  const { handler: openApel } = await import('../handlers/open-apel');
+  const { handler: closeApel } = await import('../handlers/close-apel');
+  const demo = o.demoMinutes > 0 ? await openDemoSesi(o.config, o.demoMinutes) : undefined;
+  let scheduler: { stop(): void } | undefined;
+  if (o.scheduler !== false) {
+    const { startScheduler } = await import('./scheduler');
+    scheduler = startScheduler(
+      o.config,
+      async (job) => {
+        const result = job.action === 'open' ? await openApel({ slot: job.slot }) : await closeApel({ slot: job.slot });
+        console.log(`[jadwal] ${job.id} ${job.time}:`, JSON.stringify({ ...result, recaps: undefined }));
+      },
+      demo ? [{ at: new Date(demo.closesAt.getTime() + 60_000), job: async () => void (await closeApel({ slot: 'demo' })) }] : [],
+    );
+  }
+
+  return {
+    url: server.url,
+    links,
+    ...(demo ? { demoSesiId: demo.id } : {}),
+    async stop() {
+      scheduler?.stop();
+      await server.close();
+    },
+  };
+}
+
+async function ensureDemoRoster(o: AppOptions, baseUrl: string): Promise<IssuedLink[]> {
+  const { listOpds, listAsnOfOpd } = await import('../store/roster-store');
+  const opds = await listOpds();
+  if (opds.length > 0) {
+    if (!existsSync(o.linksFile)) return [];
+    return parse(readFileSync(o.linksFile, 'utf8'), { columns: true, bom: true }) as IssuedLink[];
+  }
+  const { importRosterFiles, describeReport } = await import('../cli/roster-import');
+  const { issueLinks, writeLinksCsv } = await import('../cli/links');
+  const libur = ['libur-2026.csv', 'libur-2027.csv'].map((f) => join(o.demoDataDir, f)).filter(existsSync);
+  const reports = await importRosterFiles({ opd: join(o.demoDataDir, 'opd.csv'), asn: join(o.demoDataDir, 'asn.csv') });
+  for (const file of libur) reports.push(...(await importRosterFiles({ libur: file })));
+  for (const r of reports) console.log(describeReport(r));
+  const everyone = (await Promise.all((await listOpds()).map((opd) => listAsnOfOpd(opd.kode)))).flat();
+  const links = await issueLinks(everyone, baseUrl);
+  writeLinksCsv(o.linksFile, links);
+  return links;
+}
+
+async function openDemoSesi(config: ApelConfig, minutes: number) {
+  const { openSesi } = await import('../store/sesi-store');
+  const { sesiId } = await import('../core/sesi');
+  const { localDate } = await import('../core/time');
+  const now = new Date();
+  const date = localDate(now, config.timeZone);
+  const plan = {
+    id: sesiId(date, 'demo'),
+    date,
+    slot: 'demo' as const,
+    opensAt: now,
+    onTimeUntil: new Date(now.getTime() + (minutes * 60_000) / 2),
+    closesAt: new Date(now.getTime() + minutes * 60_000),
+  };
+  await openSesi(plan, now, true);
+  return plan;
+}

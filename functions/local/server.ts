@@ -1,0 +1,139 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+
+/**
+ * The local stand-in for CloudFront + API Gateway: one port that serves the built
+ * site and routes `/api/*` to the same Lambda handlers, converted to and from the
+ * API Gateway v2 event format they expect on AWS.
+ */
+
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+export type Routes = Record<string, () => Promise<Handler>>;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+};
+
+const MAX_BODY = 1024 * 1024;
+
+export function startServer(options: { port: number; webDir: string; routes: Routes }) {
+  const webDir = resolve(options.webDir);
+  let requestSeq = 0;
+
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname.startsWith('/api/')) {
+        await serveApi(req, res, url, options.routes, `local-${++requestSeq}`);
+      } else {
+        serveStatic(res, webDir, url.pathname);
+      }
+    } catch (e) {
+      console.error(e);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'KESALAHAN_SERVER', message: 'Terjadi kesalahan di server lokal.' } }));
+    }
+  });
+
+  return new Promise<{ url: string; close: () => Promise<void> }>((res, rej) => {
+    server.once('error', rej);
+    server.listen(options.port, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : options.port;
+      res({
+        url: `http://localhost:${port}`,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, routes: Routes, requestId: string) {
+  const method = req.method ?? 'GET';
+  const routeKey = `${method} ${url.pathname}`;
+  const load = routes[routeKey];
+  if (!load) {
+    res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ error: { code: 'TIDAK_DITEMUKAN', message: 'Alamat API tidak dikenal.' } }));
+    return;
+  }
+  const body = await readBody(req);
+  if (body === undefined) {
+    res.writeHead(413, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ error: { code: 'INPUT_TIDAK_VALID', message: 'Isi permintaan terlalu besar.' } }));
+    return;
+  }
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
+  const now = new Date();
+  const event = {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    queryStringParameters: url.search ? Object.fromEntries(url.searchParams) : undefined,
+    body: body.length > 0 ? body : undefined,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: 'localhost',
+      domainPrefix: 'localhost',
+      requestId,
+      routeKey,
+      stage: '$default',
+      time: now.toISOString(),
+      timeEpoch: now.getTime(),
+      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '', userAgent: headers['user-agent'] ?? '' },
+    },
+  } satisfies APIGatewayProxyEventV2;
+  const handler = await load();
+  const result = await handler(event, { awsRequestId: requestId } as Context);
+  res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+  res.end(result.body ?? '');
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((res, rej) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY) chunks.push(c);
+    });
+    req.on('end', () => res(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', rej);
+  });
+}
+
+function serveStatic(res: ServerResponse, webDir: string, pathname: string) {
+  const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  let file = join(webDir, relative);
+  if (!file.startsWith(webDir) || !existsSync(file) || statSync(file).isDirectory()) file = join(webDir, 'index.html');
+  if (!existsSync(file)) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Situs belum dibangun: jalankan `npm run build` lalu muat ulang.');
+    return;
+  }
+  const immutable = file.includes(`${join(webDir, 'assets')}`);
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  createReadStream(file).pipe(res);
+}

@@ -1,0 +1,101 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseConfig } from '../core/config';
+import type { IssuedLink } from '../cli/links';
+import type { Engine } from './engine';
+import { JavaMissing, startEngine } from './engine';
+
+/**
+ * `npm start`: Apel WFA on this machine with no AWS account and no Docker. DynamoDB
+ * Local keeps its data in `.data/` (git-ignored), so check-ins survive a restart.
+ *
+ * Environment: PORT (3000), DYNAMODB_PORT (8765), APEL_DATA_DIR (.data),
+ * APEL_DEMO_MINUTES (30; 0 turns the demo sesi off), APEL_CONFIG_FILE (apel.config.json).
+ */
+
+const root = resolve(import.meta.dirname, '../..');
+const dataDir = resolve(process.env.APEL_DATA_DIR ?? join(root, '.data'));
+const port = Number(process.env.PORT ?? 3000);
+const enginePort = Number(process.env.DYNAMODB_PORT ?? 8765);
+const demoMinutes = Number(process.env.APEL_DEMO_MINUTES ?? 30);
+const configFile = resolve(process.env.APEL_CONFIG_FILE ?? join(root, 'apel.config.json'));
+
+async function main() {
+  const config = parseConfig(JSON.parse(readFileSync(configFile, 'utf8')), configFile);
+  const webDir = join(root, 'web', 'dist');
+  if (!existsSync(join(webDir, 'index.html'))) {
+    console.error('Situs belum dibangun (web/dist tidak ada). Jalankan: npm run build');
+    process.exit(1);
+  }
+
+  console.log(`Memulai DynamoDB Local (data di ${dataDir}) …`);
+  let engine: Engine;
+  try {
+    engine = await startEngine({ port: enginePort, dataDir: join(dataDir, 'dynamodb') });
+  } catch (e) {
+    console.error(e instanceof JavaMissing ? e.message : `Gagal memulai DynamoDB Local: ${(e as Error).message}`);
+    process.exit(1);
+  }
+  const stopEngine = () => engine.stop();
+  process.once('exit', () => void stopEngine());
+
+  const { startApp } = await import('./app');
+  const app = await startApp({
+    config,
+    endpoint: engine.endpoint,
+    tablePrefix: 'apel',
+    port,
+    webDir,
+    demoDataDir: join(root, 'demo-data'),
+    linksFile: join(dataDir, 'tautan-demo.csv'),
+    demoMinutes,
+  });
+
+  printWelcome(app.url, app.links, app.demoSesiId, demoMinutes, join(dataDir, 'tautan-demo.csv'), enginePort);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: menghentikan server, penjadwal dan DynamoDB Local …`);
+    await app.stop();
+    await engine.stop();
+    console.log('Selesai. Data tetap tersimpan di', dataDir);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function printWelcome(url: string, links: IssuedLink[], demoSesiId: string | undefined, minutes: number, linksFile: string, enginePort: number) {
+  // Links were issued against the base URL of the first start; show them on this one's.
+  const local = (l: IssuedLink) => `${url}/${new URL(l.tautan).hash}`;
+  const pick = (pred: (l: IssuedLink) => boolean) => links.find(pred);
+  const samples = [
+    ['Pimpinan (Sekretariat Daerah)', pick((l) => l.peran === 'pimpinan' && l.opd === 'setda')],
+    ['ASN OPD WFA (Diskominfo)', pick((l) => l.peran === 'asn' && l.opd === 'diskominfo')],
+    ['ASN OPD layanan publik, bekerja dari kantor (Dinkes)', pick((l) => l.peran === 'asn' && l.opd === 'dinkes')],
+  ] as const;
+  console.log(`
+Apel WFA berjalan di ${url}
+${
+  demoSesiId
+    ? `
+  MODE DEMO: sesi "${demoSesiId}" dibuka sekarang selama ${minutes} menit (hadir pada paruh pertama,
+  terlambat sesudahnya), supaya Anda bisa mencoba check-in kapan saja. Matikan dengan APEL_DEMO_MINUTES=0.`
+    : ''
+}
+  Apel pagi dan sore dibuka otomatis pada hari WFA sesuai apel.config.json.
+
+Tautan pribadi untuk dicoba (buka di ponsel atau peramban):`);
+  for (const [label, link] of samples) if (link) console.log(`  ${label}: ${link.nama}\n    ${local(link)}`);
+  console.log(`
+Semua ${links.length} tautan ada di ${linksFile}
+Perintah lain (saat server ini berjalan): npm run apel -- help   (DynamoDB Local di port ${enginePort})
+Tekan Ctrl-C untuk berhenti.`);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
