@@ -1,0 +1,51 @@
+import type { SesiView } from '../lib/api';
+import { byDate } from '../lib/sesi';
+import { hourMinute, shortDate } from '../lib/time';
+import { StatusBadge } from './StatusBadge';
+
+interface Props {
+  week: readonly SesiView[];
+  today: string;
+  timeZone: string;
+  zoneLabel: string;
+}
+
+/** This week's apel, day by day, with this ASN's status in each. */
+export function WeekList({ week, today, timeZone, zoneLabel }: Props) {
+  return (
+    <section class="card week" aria-labelledby="week-title" data-testid="week">
+      <h2 id="week-title">Minggu ini</h2>
+      {week.length === 0 ? (
+        <p class="muted">Tidak ada apel minggu ini.</p>
+      ) : (
+        <ul class="week-days">
+          {byDate(week).map(([date, sesi]) => (
+            <li key={date} class={date === today ? 'week-day is-today' : 'week-day'}>
+              <p class="week-date">
+                {shortDate(date)}
+                {date === today && <span class="today-mark">Hari ini</span>}
+              </p>
+              <ul>
+                {sesi.map((s) => (
+                  <li key={s.id} class="week-row" data-testid={`week-${s.id}`}>
+                    <span class="week-what">
+                      {s.label}
+                      {s.demo && <span class="tag tag-demo">Demo</span>}
+                      {s.checkedInAt && (
+                        <span class="muted">
+                          {' '}
+                          · {hourMinute(s.checkedInAt, timeZone)} {zoneLabel}
+                        </span>
+                      )}
+                    </span>
+                    <StatusBadge sesi={s} />
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { render } from 'preact';
+import { takeToken, tokenFromHash } from './lib/token';
+import { Checkin } from './pages/Checkin';
+import './styles.css';
+
+/**
+ * One page per path. The pages for pimpinan and admin will join this switch as lazy imports,
+ * so that an ASN's phone never downloads them.
+ */
+function App({ token }: { token: string | undefined }) {
+  switch (location.pathname) {
+    default:
+      return <Checkin token={token} />;
+  }
+}
+
+const root = document.getElementById('app') as HTMLElement;
+
+function show() {
+  const token = takeToken();
+  render(<App key={token} token={token} />, root);
+}
+
+show();
+// Opening another personal link while the page is open only changes the fragment.
+addEventListener('hashchange', () => {
+  if (tokenFromHash(location.hash)) show();
+});

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+
+/** The ASN's site. Build: `vite build --config web/vite.config.ts` → web/dist. */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [preact()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Cheap Android phones may run an old Chrome or WebView.
+    target: ['es2019', 'chrome70', 'safari13'],
+  },
+  server: {
+    // The local runtime (`npm start`) serves the API on port 3000.
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+});
