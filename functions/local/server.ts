@@ -79,29 +79,7 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, rou
   }
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
-  const now = new Date();
-  const event = {
-    version: '2.0',
-    routeKey,
-    rawPath: url.pathname,
-    rawQueryString: url.search.slice(1),
-    headers,
-    queryStringParameters: url.search ? Object.fromEntries(url.searchParams) : undefined,
-    body: body.length > 0 ? body : undefined,
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: 'local',
-      apiId: 'local',
-      domainName: 'localhost',
-      domainPrefix: 'localhost',
-      requestId,
-      routeKey,
-      stage: '$default',
-      time: now.toISOString(),
-      timeEpoch: now.getTime(),
-      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '', userAgent: headers['user-agent'] ?? '' },
-    },
-  } satisfies APIGatewayProxyEventV2;
+  const event = apiGatewayEvent({ method, url, headers, body, requestId, sourceIp: req.socket.remoteAddress ?? '' });
   const handler = await load();
   const result = await handler(event, { awsRequestId: requestId } as Context);
   res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
@@ -136,4 +114,45 @@ function serveStatic(res: ServerResponse, webDir: string, pathname: string) {
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   createReadStream(file).pipe(res);
+}
+
+/** An API Gateway HTTP API (payload v2) event, as AWS would deliver it to the handler. */
+export function apiGatewayEvent(r: {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+  requestId?: string;
+  sourceIp?: string;
+}): APIGatewayProxyEventV2 {
+  const now = new Date();
+  const routeKey = `${r.method} ${r.url.pathname}`;
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: r.url.pathname,
+    rawQueryString: r.url.search.slice(1),
+    headers: r.headers,
+    queryStringParameters: r.url.search ? Object.fromEntries(r.url.searchParams) : undefined,
+    body: r.body ? r.body : undefined,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: 'localhost',
+      domainPrefix: 'localhost',
+      requestId: r.requestId ?? 'local',
+      routeKey,
+      stage: '$default',
+      time: now.toISOString(),
+      timeEpoch: now.getTime(),
+      http: {
+        method: r.method,
+        path: r.url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: r.sourceIp ?? '127.0.0.1',
+        userAgent: r.headers['user-agent'] ?? '',
+      },
+    },
+  };
 }

@@ -21,6 +21,8 @@ const demoMinutes = Number(process.env.APEL_DEMO_MINUTES ?? 30);
 const configFile = resolve(process.env.APEL_CONFIG_FILE ?? join(root, 'apel.config.json'));
 
 async function main() {
+  // The SDK warns that Node 20 support ends in 2027; Lambda runs nodejs22.x, and the notice only confuses a local user.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const config = parseConfig(JSON.parse(readFileSync(configFile, 'utf8')), configFile);
   const webDir = join(root, 'web', 'dist');
   if (!existsSync(join(webDir, 'index.html'))) {

@@ -1,0 +1,87 @@
+import { parseArgs } from 'node:util';
+import { selectTarget } from './target';
+
+/**
+ * Admin commands for the roster and links, against the local runtime (default) or a
+ * deployed stack (`--stack NAME`). Run with `npm run apel -- <command> [options]`.
+ */
+
+const HELP = `Apel WFA — perintah admin
+
+  npm run apel -- import-roster --opd opd.csv --asn asn.csv [--libur libur-2027.csv] [--stack NAME]
+  npm run apel -- issue-links --out tautan.csv [--opd KODE | --nip NIP] [--base-url URL] [--stack NAME]
+  npm run apel -- revoke-link --nip NIP [--stack NAME]
+
+Tanpa --stack, perintah bekerja pada runtime lokal (jalankan "npm start" dulu).
+Dengan --stack ApelWfa-prod, perintah memakai kredensial AWS Anda dan keluaran stack itu.
+`;
+
+async function main(): Promise<number> {
+  const [command, ...rest] = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      opd: { type: 'string' },
+      asn: { type: 'string' },
+      libur: { type: 'string' },
+      nip: { type: 'string' },
+      out: { type: 'string' },
+      'base-url': { type: 'string' },
+      stack: { type: 'string' },
+      region: { type: 'string' },
+    },
+  });
+  if (!command || command === 'help' || command === '--help') {
+    console.log(HELP);
+    return 0;
+  }
+  const target = await selectTarget({ stack: values.stack, region: values.region });
+  console.log(`Target: ${target.description}`);
+
+  switch (command) {
+    case 'import-roster': {
+      if (!values.opd && !values.asn && !values.libur) throw new Error('Sebutkan --opd, --asn dan/atau --libur');
+      const { importRosterFiles, describeReport } = await import('./roster-import');
+      const reports = await importRosterFiles({ opd: values.opd, asn: values.asn, libur: values.libur });
+      for (const r of reports) console.log(describeReport(r));
+      return reports.some((r) => r.problems.length > 0) ? 2 : 0;
+    }
+    case 'issue-links': {
+      if (!values.out) throw new Error('Sebutkan --out berkas.csv');
+      const { listAsnOfOpd, listOpds, getAsn } = await import('../store/roster-store');
+      const { issueLinks, writeLinksCsv } = await import('./links');
+      let asns;
+      if (values.nip) {
+        const asn = await getAsn(values.nip);
+        if (!asn || !asn.active) throw new Error(`ASN dengan NIP ${values.nip} tidak ada di roster`);
+        asns = [asn];
+      } else {
+        const opds = (await listOpds()).filter((o) => !values.opd || o.kode === values.opd);
+        if (opds.length === 0) throw new Error(values.opd ? `OPD ${values.opd} tidak dikenal` : 'Roster masih kosong');
+        asns = (await Promise.all(opds.map((o) => listAsnOfOpd(o.kode)))).flat();
+      }
+      const links = await issueLinks(asns, values['base-url'] ?? target.siteUrl);
+      writeLinksCsv(values.out, links);
+      console.log(`${links.length} tautan diterbitkan (tautan lama mereka tidak berlaku lagi) → ${values.out}`);
+      return 0;
+    }
+    case 'revoke-link': {
+      if (!values.nip) throw new Error('Sebutkan --nip');
+      const { revokeLink } = await import('../store/link-store');
+      const revoked = await revokeLink(values.nip);
+      console.log(revoked ? `Tautan NIP ${values.nip} dicabut.` : `NIP ${values.nip} tidak punya tautan aktif.`);
+      return revoked ? 0 : 1;
+    }
+    default:
+      console.error(`Perintah tidak dikenal: ${command}\n\n${HELP}`);
+      return 64;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,397 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Token } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TABLES, type TableKey } from '../../functions/store/tables';
+import { cronTime } from '../../infra/constructs/apel-schedules';
+import { loadConfig, requireWebBuild } from '../../infra/inputs';
+import { tableOutputKey } from '../../infra/output-keys';
+import { DEFAULT_CONFIG_PATH, REPO_ROOT, WEB_DIST_DIR } from '../../infra/paths';
+import { ApelWfaStack } from '../../infra/stack';
+
+type FunctionKey = keyof ApelWfaStack['functions'];
+type Resource = { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+
+const TABLE_KEYS = Object.keys(TABLES) as TableKey[];
+const WRITE_ACTION = /^(\*|dynamodb:(\*|PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems|PartiQL(Insert|Update|Delete)))$/;
+
+/** Least privilege, as the design decided it: which tables each function reads and writes. */
+const GRANTS: Record<FunctionKey, { reads: TableKey[]; writes: TableKey[] }> = {
+  checkin: { reads: ['links', 'sessions', 'checkins'], writes: ['checkins'] },
+  me: { reads: ['roster', 'links', 'calendar', 'sessions', 'checkins'], writes: [] },
+  schedule: { reads: ['links', 'calendar'], writes: [] },
+  openApel: { reads: ['calendar', 'sessions'], writes: ['sessions'] },
+  closeApel: { reads: ['roster', 'checkins', 'sessions'], writes: ['sessions'] },
+};
+
+let stack: ApelWfaStack;
+let template: Template;
+let resources: Record<string, Resource>;
+const tableIds = {} as Record<TableKey, string>;
+const functionIds = {} as Record<FunctionKey, string>;
+
+/** The Vite build if there is one (built once if missing), else a stand-in page. */
+function siteDir(): string {
+  if (existsSync(join(WEB_DIST_DIR, 'index.html'))) return WEB_DIST_DIR;
+  if (existsSync(join(REPO_ROOT, 'web', 'vite.config.ts'))) {
+    const build = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    if (build.status === 0 && existsSync(join(WEB_DIST_DIR, 'index.html'))) return WEB_DIST_DIR;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'apel-web-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Apel WFA</title>');
+  return dir;
+}
+
+/** The feature flags of cdk.json, so the test synthesises what `cdk synth` does. */
+function cdkJsonContext(): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')).context;
+}
+
+/** Logical id of the table an IAM resource points at (`Fn::GetAtt` or an `/index/*` join). */
+function tableOf(resource: unknown): string | undefined {
+  const text = JSON.stringify(resource);
+  return Object.entries(tableIds).find(([, id]) => text.includes(`"${id}"`))?.[0];
+}
+
+function statementsOf(fn: FunctionKey): Statement[] {
+  const role = (resources[functionIds[fn]]?.Properties?.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+  return Object.values(resources)
+    .filter((r) => r.Type === 'AWS::IAM::Policy')
+    .filter((r) => JSON.stringify(r.Properties?.Roles).includes(`"${role}"`))
+    .flatMap((r) => (r.Properties?.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+/** Tables the function may use, by DynamoDB actions granted on them. */
+function tableAccess(fn: FunctionKey): { reads: Set<TableKey>; writes: Set<TableKey>; actionsOn: (t: TableKey) => string[] } {
+  const actions = new Map<TableKey, string[]>();
+  for (const statement of statementsOf(fn).filter((s) => s.Effect === 'Allow')) {
+    const list = ([] as string[]).concat(statement.Action);
+    for (const resource of ([] as unknown[]).concat(statement.Resource)) {
+      const table = tableOf(resource) as TableKey | undefined;
+      if (table) actions.set(table, [...(actions.get(table) ?? []), ...list]);
+    }
+  }
+  const writes = [...actions].filter(([, list]) => list.some((a) => WRITE_ACTION.test(a))).map(([t]) => t);
+  return { reads: new Set(actions.keys()), writes: new Set(writes), actionsOn: (t) => actions.get(t) ?? [] };
+}
+
+beforeAll(() => {
+  // Prepare: the real config and feature flags; Lambda bundling is skipped (it is
+  // exercised by `cdk synth` and the benchmark), which keeps this file fast.
+  const app = new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] } });
+  stack = new ApelWfaStack(app, 'ApelWfa-test', { config: loadConfig(DEFAULT_CONFIG_PATH), siteDir: siteDir() });
+
+  // Act
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources;
+  for (const key of TABLE_KEYS) tableIds[key] = stack.getLogicalId(stack.tables[key].table.node.defaultChild as CfnTable);
+  for (const key of Object.keys(GRANTS) as FunctionKey[]) {
+    functionIds[key] = stack.getLogicalId(stack.functions[key].node.defaultChild as CfnFunction);
+  }
+}, 180_000);
+
+describe('data tables', () => {
+  it.each(TABLE_KEYS)('keeps the %s table safe: PITR, on-demand, retained on delete and replace', (key) => {
+    const table = resources[tableIds[key]];
+
+    expect(table?.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    });
+    expect(table?.DeletionPolicy).toBe('Retain');
+    expect(table?.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('creates every index of TABLES with all attributes projected', () => {
+    for (const key of TABLE_KEYS) {
+      const indexes = (resources[tableIds[key]]?.Properties?.GlobalSecondaryIndexes ?? []) as unknown[];
+
+      expect(indexes).toEqual(
+        TABLES[key].indexes.map((index) => ({
+          IndexName: index.indexName,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      );
+    }
+  });
+
+  it("outputs each table's physical name under a key derived from its env var", () => {
+    for (const key of TABLE_KEYS) {
+      const { envVar } = TABLES[key];
+
+      template.hasOutput(tableOutputKey(envVar), { Description: envVar, Value: { Ref: tableIds[key] } });
+    }
+    expect(tableOutputKey('TABLE_ROSTER')).toBe('TableRoster');
+  });
+});
+
+describe('functions', () => {
+  it.each(Object.keys(GRANTS) as FunctionKey[])('runs %s on Node.js 22 on arm64 with source maps', (fn) => {
+    const props = resources[functionIds[fn]]?.Properties;
+
+    expect(props).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps' } },
+    });
+    expect(JSON.parse((props?.Environment as { Variables: { APEL_CONFIG: string } }).Variables.APEL_CONFIG)).toMatchObject({
+      timeZone: 'Asia/Makassar',
+    });
+  });
+
+  it.each(Object.keys(GRANTS) as FunctionKey[])('grants %s only the tables it uses, writing only where it must', (fn) => {
+    const access = tableAccess(fn);
+    const env = (resources[functionIds[fn]]?.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+
+    expect([...access.reads].sort()).toEqual([...GRANTS[fn].reads].sort());
+    expect([...access.writes].sort()).toEqual([...GRANTS[fn].writes].sort());
+    for (const table of GRANTS[fn].reads) expect(env[TABLES[table].envVar]).toEqual({ Ref: tableIds[table] });
+  });
+
+  it('lets the check-in function put check-ins but never write the roster or links', () => {
+    const access = tableAccess('checkin');
+
+    expect(access.actionsOn('checkins')).toContain('dynamodb:PutItem');
+    for (const table of ['roster', 'links'] as const) {
+      expect(access.actionsOn(table).filter((a) => WRITE_ACTION.test(a))).toEqual([]);
+    }
+  });
+
+  it('gives no function write access to the roster or links tables', () => {
+    for (const fn of Object.keys(GRANTS) as FunctionKey[]) {
+      const { writes } = tableAccess(fn);
+
+      expect(writes.has('roster') || writes.has('links'), fn).toBe(false);
+    }
+  });
+
+  it('keeps every function log for a limited time', () => {
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+  });
+});
+
+describe('apel schedules', () => {
+  const cases = [
+    ['opens apel pagi at 07:00', 'cron(0 7 * * ? *)', 'openApel', 'pagi'],
+    ['closes apel pagi one minute after 08:00', 'cron(1 8 * * ? *)', 'closeApel', 'pagi'],
+    ['opens apel sore at 15:45', 'cron(45 15 * * ? *)', 'openApel', 'sore'],
+    ['closes apel sore one minute after 16:30', 'cron(31 16 * * ? *)', 'closeApel', 'sore'],
+  ] as const;
+
+  it.each(cases)('%s WITA, every day, with retries and a dead-letter queue', (_name, cron, fn, slot) => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: cron,
+      ScheduleExpressionTimezone: 'Asia/Makassar',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: {
+        Arn: { 'Fn::GetAtt': [functionIds[fn], 'Arn'] },
+        Input: JSON.stringify({ slot }),
+        RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 900 },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.stringMatching(/DeadLetterQueue/), 'Arn'] } },
+      },
+    });
+  });
+
+  it('refuses plain-HTTP access to the dead-letter queue', () => {
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: [
+          expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ],
+      },
+    });
+  });
+
+  it('computes the close time across the hour and midnight', () => {
+    expect(cronTime('08:59', 1)).toEqual({ minute: '0', hour: '9' });
+    expect(cronTime('23:59', 1)).toEqual({ minute: '0', hour: '0' });
+  });
+});
+
+describe('check-in API', () => {
+  it.each([
+    ['POST /api/checkins', 'checkin'],
+    ['GET /api/me', 'me'],
+    ['GET /api/schedule', 'schedule'],
+  ] as const)('routes %s to the %s function', (routeKey, fn) => {
+    const route = Object.values(resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Route' && r.Properties?.RouteKey === routeKey);
+    const integrationId = /"Ref":"([^"]+)"/.exec(JSON.stringify(route?.Properties?.Target))?.[1] ?? '';
+
+    expect(resources[integrationId]?.Properties).toMatchObject({
+      IntegrationType: 'AWS_PROXY',
+      IntegrationUri: { 'Fn::GetAtt': [functionIds[fn], 'Arn'] },
+      PayloadFormatVersion: '2.0',
+    });
+  });
+
+  it('throttles the default stage', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 1000 },
+    });
+  });
+});
+
+describe('web site', () => {
+  it('serves /api/* from the API uncached, forwarding viewer headers (Authorization) but not Host', () => {
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: {
+        CacheBehaviors: [
+          expect.objectContaining({
+            PathPattern: '/api/*',
+            CachePolicyId: CachePolicy.CACHING_DISABLED.cachePolicyId,
+            OriginRequestPolicyId: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+            AllowedMethods: expect.arrayContaining(['GET', 'POST']),
+            ViewerProtocolPolicy: 'redirect-to-https',
+          }),
+        ],
+        Origins: expect.arrayContaining([
+          expect.objectContaining({
+            CustomOriginConfig: expect.objectContaining({ OriginProtocolPolicy: 'https-only' }),
+            DomainName: { 'Fn::Select': [2, { 'Fn::Split': ['/', { 'Fn::GetAtt': [expect.any(String), 'ApiEndpoint'] }] }] },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('reads the site from S3 through origin access control, over HTTPS, HTTP/2 and 3, including Asian edges', () => {
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: expect.objectContaining({
+        DefaultRootObject: 'index.html',
+        HttpVersion: 'http2and3',
+        PriceClass: 'PriceClass_200',
+        DefaultCacheBehavior: expect.objectContaining({ ViewerProtocolPolicy: 'redirect-to-https' }),
+        Origins: expect.arrayContaining([
+          expect.objectContaining({
+            OriginAccessControlId: { 'Fn::GetAtt': [expect.any(String), 'Id'] },
+            S3OriginConfig: { OriginAccessIdentity: '' },
+          }),
+        ]),
+      }),
+    });
+    template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: { OriginAccessControlOriginType: 's3', SigningBehavior: 'always' },
+    });
+  });
+
+  it('keeps the site bucket private and encrypted', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+    });
+  });
+
+  it('outputs the site URL and the API URL', () => {
+    template.hasOutput('SiteUrl', { Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.any(String), 'DomainName'] }]] } });
+    template.hasOutput('ApiUrl', { Value: { 'Fn::GetAtt': [expect.any(String), 'ApiEndpoint'] } });
+  });
+});
+
+describe('whole stack', () => {
+  it('hard-codes no physical names, so two stages fit in one account', () => {
+    const named = Object.entries(resources).filter(([, r]) =>
+      ['TableName', 'FunctionName', 'BucketName', 'QueueName', 'RoleName', 'LogGroupName'].some((p) => p in (r.Properties ?? {})),
+    );
+
+    expect(named.map(([id]) => id)).toEqual([]);
+    for (const schedule of Object.values(resources).filter((r) => r.Type === 'AWS::Scheduler::Schedule')) {
+      expect(schedule.Properties).not.toHaveProperty('Name');
+    }
+  });
+
+  it('is environment-agnostic, so it synthesises without AWS credentials', () => {
+    expect(Token.isUnresolved(stack.account)).toBe(true);
+    expect(Token.isUnresolved(stack.region)).toBe(true);
+    expect(stack.environment).toBe('aws://unknown-account/unknown-region');
+  });
+});
+
+describe('CDK app inputs', () => {
+  function runApp(context: Record<string, unknown>) {
+    const outdir = mkdtempSync(join(tmpdir(), 'apel-cdk-out-'));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'infra/app.ts'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify(context) },
+    });
+    return { ...run, outdir };
+  }
+
+  it('fails with a message naming the invalid config field', () => {
+    // Prepare
+    const bad = join(mkdtempSync(join(tmpdir(), 'apel-config-')), 'apel.config.json');
+    const config = JSON.parse(readFileSync(DEFAULT_CONFIG_PATH, 'utf8'));
+    config.slots.pagi.closes = '25:00';
+    writeFileSync(bad, JSON.stringify(config));
+
+    // Act
+    const run = runApp({ config: bad });
+
+    // Assert
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('slots.pagi.closes');
+    expect(() => loadConfig(bad)).toThrow(/slots\.pagi\.closes/);
+  });
+
+  it('names the unknown time zone field too', () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'apel-config-')), 'apel.config.json');
+    writeFileSync(bad, JSON.stringify({ regency: 'Kabupaten Contoh', timeZone: 'Asia/Atlantis' }));
+
+    expect(() => loadConfig(bad)).toThrow(/timeZone/);
+  });
+
+  it('asks for the web build when web/dist is missing', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'apel-no-web-'));
+
+    expect(() => requireWebBuild(empty)).toThrow('run npm run build first');
+  });
+
+  it('synthesises ApelWfa-<stage> with every resource tagged with app and stage', () => {
+    // Prepare: skip bundling; this is about the app's wiring, not the Lambda code.
+    const context = { ...cdkJsonContext(), stage: 'qa', 'aws:cdk:bundling-stacks': [] };
+
+    // Act
+    const run = runApp(context);
+
+    // Assert
+    expect(run.stderr).not.toMatch(/error/i);
+    expect(run.status).toBe(0);
+    const synthesised = JSON.parse(readFileSync(join(run.outdir, 'ApelWfa-qa.template.json'), 'utf8'));
+    const checkins = Object.values(synthesised.Resources as Record<string, Resource>).find(
+      (r) => r.Type === 'AWS::DynamoDB::Table' && JSON.stringify(r.Properties?.GlobalSecondaryIndexes).includes('byAsn'),
+    );
+    expect(checkins?.Properties?.Tags).toEqual(
+      expect.arrayContaining([
+        { Key: 'app', Value: 'apel-wfa' },
+        { Key: 'stage', Value: 'qa' },
+      ]),
+    );
+  }, 60_000);
+});

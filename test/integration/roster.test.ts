@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { issueLinks, writeLinksCsv } from '../../functions/cli/links';
+import { importRosterFiles } from '../../functions/cli/roster-import';
+import { hashToken } from '../../functions/core/token';
+import { findLink } from '../../functions/store/link-store';
+import { getAsn, listAsnOfOpd, listOpds } from '../../functions/store/roster-store';
+import { allItems, freshTables } from '../support/db';
+
+const demo = (f: string) => new URL(`../../demo-data/${f}`, import.meta.url).pathname;
+
+beforeAll(freshTables);
+
+describe('roster import', () => {
+  it('imports the 36 OPDs and 2,259 ASN of the demo roster', async () => {
+    const reports = await importRosterFiles({ opd: demo('opd.csv'), asn: demo('asn.csv'), libur: demo('libur-2026.csv') });
+
+    expect(reports.map((r) => [r.added, r.problems.length])).toEqual([
+      [36, 0],
+      [2259, 0],
+      [25, 0],
+    ]);
+    expect(await listOpds()).toHaveLength(36);
+    expect(await listAsnOfOpd('puskesmas')).toHaveLength(340);
+    expect((await listOpds()).find((o) => o.kode === 'dukcapil')).toEqual({
+      kode: 'dukcapil',
+      nama: 'Dinas Kependudukan dan Pencatatan Sipil',
+      wfa: false,
+    });
+  });
+
+  it('changes nothing when the same files are imported again', async () => {
+    const before = { roster: await allItems('roster'), calendar: await allItems('calendar') };
+
+    const reports = await importRosterFiles({ opd: demo('opd.csv'), asn: demo('asn.csv'), libur: demo('libur-2026.csv') });
+
+    expect(reports.map((r) => [r.added, r.updated, r.unchanged])).toEqual([
+      [0, 0, 36],
+      [0, 0, 2259],
+      [0, 0, 25],
+    ]);
+    expect(await allItems('roster')).toEqual(before.roster);
+    expect(await allItems('calendar')).toEqual(before.calendar);
+  });
+
+  it('reports each invalid row with its line and reason, skips it, and keeps the valid ones', async () => {
+    const [report] = await importRosterFiles({ asn: new URL('../fixtures/asn-bermasalah.csv', import.meta.url).pathname });
+
+    expect(report!.problems).toEqual([
+      { line: 3, reason: 'NIP rusak oleh spreadsheet (format ilmiah, mis. 1.98503E+17)' },
+      { line: 4, reason: 'NIP harus 18 angka (tertulis 17 karakter)' },
+      { line: 5, reason: 'tanggal lahir 1990-02-30 pada NIP tidak ada di kalender' },
+      { line: 6, reason: 'bulan pengangkatan 13 pada NIP tidak ada' },
+      { line: 7, reason: 'digit jenis kelamin harus 1 atau 2 (tertulis 3)' },
+      { line: 8, reason: 'OPD "opd-tak-dikenal" tidak dikenal' },
+      { line: 9, reason: 'status harus PNS atau PPPK (tertulis "HONORER")' },
+      { line: 10, reason: 'NIP 199004152025012011 muncul lebih dari sekali' },
+    ]);
+    // Line 2 is unchanged from the demo roster; line 11 moves Zulkifli Olii from diskominfo to setda.
+    expect(report).toMatchObject({ added: 0, updated: 1, unchanged: 1 });
+    expect(await getAsn('196610171993121005')).toMatchObject({ opd: 'setda', status: 'PPPK', noHp: '6281234567890' });
+    expect(await getAsn('197702112007041002')).toMatchObject({ opd: 'setda', nama: 'Hendra Sofyan Gonibala' });
+  });
+});
+
+describe('personal links', () => {
+  it('stores only the hash of a 256-bit token and writes a CSV the admin can hand out', async () => {
+    const asns = await listAsnOfOpd('bkpsdm');
+    const out = join(mkdtempSync(join(tmpdir(), 'links-')), 'tautan.csv');
+
+    const links = await issueLinks(asns, 'https://apel.example.go.id');
+    writeLinksCsv(out, links);
+
+    const rows = parse(readFileSync(out, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(asns.length);
+    expect(Object.keys(rows[0]!)).toEqual(['nip', 'nama', 'opd', 'peran', 'tautan']);
+    const token = /^https:\/\/apel\.example\.go\.id\/#t=([A-Za-z0-9_-]{43})$/.exec(rows[0]!.tautan)?.[1];
+    expect(token).toBeDefined();
+    expect(await findLink(hashToken(token!))).toMatchObject({ nip: rows[0]!.nip, opd: 'bkpsdm' });
+    const stored = JSON.stringify(await allItems('links'));
+    expect(stored).not.toContain(token);
+    expect(new Set(rows.map((r) => r.tautan)).size).toBe(rows.length);
+  });
+
+  it('moves a link with its ASN when the roster moves them to another OPD', async () => {
+    const [asn] = await listAsnOfOpd('dishub');
+    const [link] = await issueLinks([asn!], 'http://localhost:3000');
+    const token = new URL(link!.tautan).hash.slice(3);
+    const dir = mkdtempSync(join(tmpdir(), 'move-'));
+    const file = join(dir, 'asn.csv');
+    const row = { nip: asn!.nip, nama: asn!.nama, jabatan: asn!.jabatan, opd: 'dlh', status: asn!.status, no_hp: asn!.noHp, peran: 'asn' };
+    writeFileSync(file, stringify([row], { header: true }));
+
+    const [report] = await importRosterFiles({ asn: file });
+
+    expect(report).toMatchObject({ updated: 1, problems: [] });
+    expect(await findLink(hashToken(token))).toMatchObject({ nip: asn!.nip, opd: 'dlh' });
+  });
+});

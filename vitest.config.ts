@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // One DynamoDB Local for the whole run; each test file gets its own table prefix.
+    globalSetup: ['test/support/global-dynamodb.ts'],
+    setupFiles: ['test/support/per-file-env.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    // Lambda runs nodejs22.x; this machine's Node 20 only triggers the SDK's upgrade notice.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  },
+});
