@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// Lambda runs nodejs22.x; this machine's Node 20 only triggers the SDK's upgrade notice.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
@@ -9,7 +12,5 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Lambda runs nodejs22.x; this machine's Node 20 only triggers the SDK's upgrade notice.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { apelJobs } from '../../functions/core/apel-jobs';
+import { parseConfig } from '../../functions/core/config';
+import { catchUpJobs, jobsDueAt } from '../../functions/local/scheduler';
+
+const config = parseConfig({ regency: 'Kabupaten Bolaang Mongondow Selatan' });
+
+describe('apel jobs', () => {
+  it('opens each slot at its opening time and closes it one minute after it closes', () => {
+    expect(apelJobs(config).map((j) => `${j.id}@${j.time}`)).toEqual([
+      'open-pagi@07:00',
+      'close-pagi@08:01',
+      'open-sore@15:45',
+      'close-sore@16:31',
+    ]);
+  });
+
+  it('fires open-pagi at 07:00 WITA, which is 23:00 UTC the day before', () => {
+    expect(jobsDueAt(new Date('2026-11-29T23:00:20Z'), config).map((j) => j.id)).toEqual(['open-pagi']);
+    expect(jobsDueAt(new Date('2026-11-30T00:01:00Z'), config).map((j) => j.id)).toEqual(['close-pagi']);
+    expect(jobsDueAt(new Date('2026-11-29T23:01:00Z'), config)).toEqual([]);
+  });
+
+  it('catches up at start-up: opens a window already running, closes those already past', () => {
+    const at0710 = catchUpJobs(new Date('2026-11-29T23:10:00Z'), config).map((j) => j.id);
+    expect(at0710).toEqual(['open-pagi']);
+    const at1600 = catchUpJobs(new Date('2026-11-30T08:00:00Z'), config).map((j) => j.id);
+    expect(at1600).toEqual(['close-pagi', 'open-sore']);
+    const at2000 = catchUpJobs(new Date('2026-11-30T12:00:00Z'), config).map((j) => j.id);
+    expect(at2000).toEqual(['close-pagi', 'close-sore']);
+  });
+});
