@@ -93,8 +93,9 @@ function tableAccess(fn: FunctionKey): { reads: Set<TableKey>; writes: Set<Table
   for (const statement of statementsOf(fn).filter((s) => s.Effect === 'Allow')) {
     const list = ([] as string[]).concat(statement.Action);
     for (const resource of ([] as unknown[]).concat(statement.Resource)) {
-      const table = tableOf(resource) as TableKey | undefined;
-      if (table) actions.set(table, [...(actions.get(table) ?? []), ...list]);
+      // A wildcard resource would reach every table.
+      const tables = resource === '*' ? TABLE_KEYS : [tableOf(resource) as TableKey | undefined];
+      for (const table of tables) if (table) actions.set(table, [...(actions.get(table) ?? []), ...list]);
     }
   }
   const writes = [...actions].filter(([, list]) => list.some((a) => WRITE_ACTION.test(a))).map(([t]) => t);
@@ -407,7 +408,7 @@ describe('CDK app inputs', () => {
     expect(() => requireWebBuild(empty)).toThrow('run npm run build first');
   });
 
-  it('synthesises ApelWfa-<stage> with every resource tagged with app and stage', () => {
+  it('synthesises ApelWfa-<stage> and tags its resources with app and stage', () => {
     // Prepare: skip bundling; this is about the app's wiring, not the Lambda code.
     const context = { ...cdkJsonContext(), stage: 'qa', 'aws:cdk:bundling-stacks': [] };
 
@@ -422,11 +423,13 @@ describe('CDK app inputs', () => {
       (r) => r.Type === 'AWS::DynamoDB::Table',
     );
     expect(tables.length).toBeGreaterThan(0);
-    for (const table of tables) expect(table.Properties?.Tags).toEqual(
-      expect.arrayContaining([
-        { Key: 'app', Value: 'apel-wfa' },
-        { Key: 'stage', Value: 'qa' },
-      ]),
-    );
+    for (const table of tables) {
+      expect(table.Properties?.Tags).toEqual(
+        expect.arrayContaining([
+          { Key: 'app', Value: 'apel-wfa' },
+          { Key: 'stage', Value: 'qa' },
+        ]),
+      );
+    }
   }, 60_000);
 });

@@ -1,0 +1,61 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApp } from '../../functions/local/app';
+import { browserAvailable, launchChromium } from '../support/browser';
+import { allItems } from '../support/db';
+import { startDemoApp } from '../support/demo-app';
+
+describe.runIf(browserAvailable())('an ASN checks in from their personal link (Chromium, 360 px)', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startDemoApp(4);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('opens a printed link, taps the button and sees HADIR with the server time', async () => {
+    const link = app.links.find((l) => l.peran === 'asn' && l.opd === 'setda')!;
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID' });
+    const page = await context.newPage();
+
+    await page.goto(link.tautan);
+    await expect.poll(() => page.getByTestId('profile').textContent()).toContain(link.nama);
+    expect(page.url()).not.toContain('#t='); // the token leaves the address bar
+    await page.getByRole('button', { name: 'Hadir di Apel Demo' }).click();
+
+    const result = page.getByTestId('checkin-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-status')).toBe('hadir');
+    expect(await result.textContent()).toMatch(/HADIR.*Tercatat pukul \d\d\.\d\d\.\d\d WITA/);
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/e2e-hadir-360.png', fullPage: true });
+
+    const stored = (await allItems('checkins')).filter((c) => c.nip === link.nip);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ sesiId: app.demoSesiId, status: 'hadir', opd: 'setda' });
+
+    // Reopening the page (token kept on the phone) shows the same result, not a second button.
+    await page.reload();
+    await page.getByTestId('checkin-result').waitFor();
+    expect(await page.getByRole('button', { name: 'Hadir di Apel Demo' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('tells staff of an exempt OPD that they work from the office', async () => {
+    const link = app.links.find((l) => l.opd === 'dinkes');
+    expect(link).toBeDefined();
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(link!.tautan);
+    await page.getByTestId('wfo-notice').waitFor();
+    expect(await page.getByTestId('wfo-notice').textContent()).toMatch(/bekerja dari kantor/);
+    await context.close();
+  });
+});

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { inject } from 'vitest';
+import { parseConfig } from '../../functions/core/config';
+import type { RunningApp } from '../../functions/local/app';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+/**
+ * The local runtime as `npm start` assembles it, on a random port against the
+ * shared DynamoDB Local, with the first `perOpd` ASN of each OPD of the demo roster.
+ */
+export async function startDemoApp(perOpd: number, demoMinutes = 30): Promise<RunningApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'apel-demo-'));
+  const data = join(dir, 'demo-data');
+  mkdirSync(data);
+  copyFileSync(join(root, 'demo-data/opd.csv'), join(data, 'opd.csv'));
+  copyFileSync(join(root, 'demo-data/libur-2026.csv'), join(data, 'libur-2026.csv'));
+  const rows = parse(readFileSync(join(root, 'demo-data/asn.csv'), 'utf8'), { columns: true }) as { opd: string }[];
+  const taken = new Map<string, number>();
+  const sample = rows.filter((r) => {
+    const n = taken.get(r.opd) ?? 0;
+    taken.set(r.opd, n + 1);
+    return n < perOpd;
+  });
+  writeFileSync(join(data, 'asn.csv'), stringify(sample, { header: true }));
+  const { startApp } = await import('../../functions/local/app');
+  return startApp({
+    config: parseConfig(JSON.parse(readFileSync(join(root, 'apel.config.json'), 'utf8'))),
+    endpoint: inject('dynamoEndpoint'),
+    tablePrefix: `e${randomBytes(4).toString('hex')}`,
+    port: 0,
+    webDir: join(root, 'web/dist'),
+    demoDataDir: data,
+    linksFile: join(dir, 'tautan.csv'),
+    demoMinutes,
+    scheduler: false,
+  });
+}
