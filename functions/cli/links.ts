@@ -17,7 +17,7 @@ export function linkUrl(baseUrl: string, token: string): string {
 }
 
 /** Issues (or re-issues, revoking the old) links for the given ASN, a few at a time. */
-export async function issueLinks(asns: readonly Asn[], baseUrl: string, concurrency = 8): Promise<IssuedLink[]> {
+export async function issueLinks(asns: readonly Asn[], baseUrl: string, concurrency = 16): Promise<IssuedLink[]> {
   const out: IssuedLink[] = new Array(asns.length);
   let next = 0;
   await Promise.all(

@@ -91,7 +91,8 @@ function statementsOf(fn: FunctionKey): Statement[] {
 function tableAccess(fn: FunctionKey): { reads: Set<TableKey>; writes: Set<TableKey>; actionsOn: (t: TableKey) => string[] } {
   const actions = new Map<TableKey, string[]>();
   for (const statement of statementsOf(fn).filter((s) => s.Effect === 'Allow')) {
-    const list = ([] as string[]).concat(statement.Action);
+    const list = ([] as string[]).concat(statement.Action).filter((a) => a === '*' || a.startsWith('dynamodb:'));
+    if (list.length === 0) continue;
     for (const resource of ([] as unknown[]).concat(statement.Resource)) {
       // A wildcard resource would reach every table.
       const tables = resource === '*' ? TABLE_KEYS : [tableOf(resource) as TableKey | undefined];
