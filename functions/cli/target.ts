@@ -2,6 +2,7 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { TABLES } from '../store/tables';
 import { useLocalTables } from '../local/tables';
+import { SITE_URL_OUTPUT, tableOutputKey } from '../../infra/output-keys';
 
 /**
  * Where a command writes: the deployed stack (`--stack ApelWfa-prod`, using the
@@ -24,12 +25,12 @@ async function stackTarget(stack: string, region?: string): Promise<Target> {
   const out = await cfn.send(new DescribeStacksCommand({ StackName: stack }));
   const outputs = new Map((out.Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? '']));
   for (const def of Object.values(TABLES)) {
-    const name = outputs.get(def.envVar);
-    if (!name) throw new Error(`Stack ${stack} has no output ${def.envVar}; is it an Apel WFA stack?`);
+    const name = outputs.get(tableOutputKey(def.envVar));
+    if (!name) throw new Error(`Stack ${stack} has no output ${tableOutputKey(def.envVar)}; is it an Apel WFA stack?`);
     process.env[def.envVar] = name;
   }
-  const siteUrl = outputs.get('SiteUrl');
-  if (!siteUrl) throw new Error(`Stack ${stack} has no output SiteUrl`);
+  const siteUrl = outputs.get(SITE_URL_OUTPUT);
+  if (!siteUrl) throw new Error(`Stack ${stack} has no output ${SITE_URL_OUTPUT}`);
   return { description: `stack ${stack}`, siteUrl };
 }
 

@@ -20,6 +20,8 @@ const slotTimes = z
     z.refine((s) => s.opens < s.onTimeUntil, { message: 'onTimeUntil harus setelah opens', path: ['onTimeUntil'] }),
     z.refine((s) => s.onTimeUntil <= s.closes, { message: 'closes tidak boleh sebelum onTimeUntil', path: ['closes'] }),
     z.refine((s) => s.opens < s.closes, { message: 'closes harus setelah opens', path: ['closes'] }),
+    // The recap runs one minute after the close, and must fall on the same date.
+    z.refine((s) => s.closes < '23:59', { message: 'closes paling lambat 23:58', path: ['closes'] }),
   );
 export type SlotTimes = z.infer<typeof slotTimes>;
 

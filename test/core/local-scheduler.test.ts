@@ -15,6 +15,14 @@ describe('apel jobs', () => {
     ]);
   });
 
+  it('carries the close minute over the hour', () => {
+    const late = parseConfig({
+      regency: 'Kota Contoh',
+      slots: { pagi: { opens: '07:30', onTimeUntil: '07:45', closes: '08:59' }, sore: { opens: '16:00', onTimeUntil: '16:15', closes: '16:30' } },
+    });
+    expect(apelJobs(late).find((j) => j.id === 'close-pagi')?.time).toBe('09:00');
+  });
+
   it('fires open-pagi at 07:00 WITA, which is 23:00 UTC the day before', () => {
     expect(jobsDueAt(new Date('2026-11-29T23:00:20Z'), config).map((j) => j.id)).toEqual(['open-pagi']);
     expect(jobsDueAt(new Date('2026-11-30T00:01:00Z'), config).map((j) => j.id)).toEqual(['close-pagi']);

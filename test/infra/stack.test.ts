@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Token } from 'aws-cdk-lib';
@@ -7,7 +7,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES, type TableKey } from '../../functions/store/tables';
 import { cronTime } from '../../infra/constructs/apel-schedules';
 import { loadConfig, requireWebBuild } from '../../infra/inputs';
@@ -36,6 +36,18 @@ let template: Template;
 let resources: Record<string, Resource>;
 const tableIds = {} as Record<TableKey, string>;
 const functionIds = {} as Record<FunctionKey, string>;
+const tempDirs: string[] = [];
+
+/** A scratch directory, removed after the file (a synth output holds ~20 MB of assets). */
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** The Vite build if there is one (built once if missing), else a stand-in page. */
 function siteDir(): string {
@@ -47,7 +59,7 @@ function siteDir(): string {
     });
     if (build.status === 0 && existsSync(join(WEB_DIST_DIR, 'index.html'))) return WEB_DIST_DIR;
   }
-  const dir = mkdtempSync(join(tmpdir(), 'apel-web-'));
+  const dir = tempDir('apel-web-');
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Apel WFA</title>');
   return dir;
 }
@@ -256,9 +268,9 @@ describe('apel schedules', () => {
     );
   });
 
-  it('computes the close time across the hour and midnight', () => {
-    expect(cronTime('08:59', 1)).toEqual({ minute: '0', hour: '9' });
-    expect(cronTime('23:59', 1)).toEqual({ minute: '0', hour: '0' });
+  it('writes job times as cron fields without leading zeros', () => {
+    expect(cronTime('08:01')).toEqual({ minute: '1', hour: '8' });
+    expect(cronTime('16:31')).toEqual({ minute: '31', hour: '16' });
   });
 });
 
@@ -371,7 +383,7 @@ describe('whole stack', () => {
 
 describe('CDK app inputs', () => {
   function runApp(context: Record<string, unknown>) {
-    const outdir = mkdtempSync(join(tmpdir(), 'apel-cdk-out-'));
+    const outdir = tempDir('apel-cdk-out-');
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'infra/app.ts'], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
@@ -382,7 +394,7 @@ describe('CDK app inputs', () => {
 
   it('fails with a message naming the invalid config field', () => {
     // Prepare
-    const bad = join(mkdtempSync(join(tmpdir(), 'apel-config-')), 'apel.config.json');
+    const bad = join(tempDir('apel-config-'), 'apel.config.json');
     const config = JSON.parse(readFileSync(DEFAULT_CONFIG_PATH, 'utf8'));
     config.slots.pagi.closes = '25:00';
     writeFileSync(bad, JSON.stringify(config));
@@ -397,14 +409,14 @@ describe('CDK app inputs', () => {
   });
 
   it('names the unknown time zone field too', () => {
-    const bad = join(mkdtempSync(join(tmpdir(), 'apel-config-')), 'apel.config.json');
+    const bad = join(tempDir('apel-config-'), 'apel.config.json');
     writeFileSync(bad, JSON.stringify({ regency: 'Kabupaten Contoh', timeZone: 'Asia/Atlantis' }));
 
     expect(() => loadConfig(bad)).toThrow(/timeZone/);
   });
 
   it('asks for the web build when web/dist is missing', () => {
-    const empty = mkdtempSync(join(tmpdir(), 'apel-no-web-'));
+    const empty = tempDir('apel-no-web-');
 
     expect(() => requireWebBuild(empty)).toThrow('run npm run build first');
   });

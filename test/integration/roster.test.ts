@@ -78,11 +78,11 @@ describe('personal links', () => {
     const rows = parse(readFileSync(out, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toHaveLength(asns.length);
     expect(Object.keys(rows[0]!)).toEqual(['nip', 'nama', 'opd', 'peran', 'tautan']);
-    const token = /^https:\/\/apel\.example\.go\.id\/#t=([A-Za-z0-9_-]{43})$/.exec(rows[0]!.tautan)?.[1];
+    const token = /^https:\/\/apel\.example\.go\.id\/#t=([A-Za-z0-9_-]{43})$/.exec(rows[0]!.tautan!)?.[1];
     expect(token).toBeDefined();
-    expect(await findLink(hashToken(token!))).toMatchObject({ nip: rows[0]!.nip, opd: 'bkpsdm' });
+    expect(await findLink(hashToken(token!))).toMatchObject({ nip: rows[0]!.nip!, opd: 'bkpsdm' });
     const stored = JSON.stringify(await allItems('links'));
-    expect(stored).not.toContain(token);
+    expect(stored).not.toContain(token!);
     expect(new Set(rows.map((r) => r.tautan)).size).toBe(rows.length);
   });
 

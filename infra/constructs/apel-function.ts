@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { ApelConfig } from '../../functions/core/config';
+import { esbuildOptions } from '../bundling';
+import { HANDLERS_DIR, LOCK_FILE, REPO_ROOT } from '../paths';
+import type { DataTable } from './data-tables';
+
+export type TableAccess = 'RO' | 'RW';
+
+export interface ApelFunctionProps {
+  /** Handler file in functions/handlers, without extension (e.g. `checkin`); it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  /** Passed as `APEL_CONFIG`, so functions and stack read the same validated config. */
+  readonly config: ApelConfig;
+  /** @default 512 — enough CPU for a fast cold start of a small bundle. */
+  readonly memorySize?: number;
+  /** @default 10 seconds — well under API Gateway's 30 s limit. */
+  readonly timeout?: Duration;
+}
+
+/**
+ * The one Lambda construct of Apel WFA. Every function gets the same runtime,
+ * architecture, log retention and bundling; what differs is the handler and the
+ * tables it may touch, granted one by one with `bindTable` (read-only by default).
+ */
+export class ApelFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: ApelFunctionProps) {
+    // An explicit log group, so retention is set (the implicit one keeps logs forever).
+    // Removal is left at RETAIN: logs of a deleted stack may still be needed and
+    // expire by themselves after the retention period.
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.THREE_MONTHS });
+
+    super(scope, id, {
+      entry: join(HANDLERS_DIR, `${props.entry}.ts`),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      // Graviton: cheaper per GB-second and at least as fast for this JSON-and-I/O work.
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      logGroup,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        APEL_CONFIG: JSON.stringify(props.config),
+      },
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: LOCK_FILE,
+      // Same options as infra/bundling.ts (and thus the benchmark); local esbuild, no Docker.
+      bundling: {
+        minify: esbuildOptions.minify,
+        sourceMap: esbuildOptions.sourcemap,
+        sourcesContent: esbuildOptions.sourcesContent,
+        target: esbuildOptions.target,
+        format: OutputFormat.ESM,
+        mainFields: esbuildOptions.mainFields,
+        banner: esbuildOptions.banner.js,
+        externalModules: esbuildOptions.external,
+        forceDockerBundling: false,
+      },
+    });
+  }
+
+  /**
+   * Lets this function use a table: sets the env var its store reads the table name
+   * from and grants read-only access, or read-write when asked for explicitly.
+   */
+  bindTable({ def, table }: DataTable, access: TableAccess = 'RO'): this {
+    this.addEnvironment(def.envVar, table.tableName);
+    if (access === 'RW') table.grantReadWriteData(this);
+    else table.grantReadData(this);
+    return this;
+  }
+}

@@ -1,0 +1,112 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { ApelConfig } from '../functions/core/config';
+import { ApelFunction } from './constructs/apel-function';
+import { ApelSchedules } from './constructs/apel-schedules';
+import { CheckinApi } from './constructs/checkin-api';
+import { DataTables } from './constructs/data-tables';
+import { WebSite } from './constructs/web-site';
+import { API_URL_OUTPUT, SITE_URL_OUTPUT, tableOutputKey } from './output-keys';
+
+export interface ApelWfaStackProps extends StackProps {
+  /** The validated apel.config.json. */
+  readonly config: ApelConfig;
+  /** The Vite build output to deploy (web/dist). */
+  readonly siteDir: string;
+}
+
+/**
+ * One deployment of Apel WFA for one regency, laid out like the architecture picture:
+ *
+ *   phone -> WebSite (CloudFront -> S3)
+ *                └─ /api/* -> CheckinApi -> Checkin/Me/Schedule functions -> DataTables
+ *   ApelSchedules (EventBridge Scheduler) -> OpenApel/CloseApel functions -> DataTables
+ *
+ * Each function gets only the tables it uses, read-only unless it writes. No function
+ * writes roster or links: those change through the CLI, with the deployer's credentials.
+ */
+export class ApelWfaStack extends Stack {
+  // Exposed so tests (and later alarms or dashboards) can find tables and functions by role.
+  readonly tables: DataTables['tables'];
+  readonly functions: Readonly<Record<'checkin' | 'me' | 'schedule' | 'openApel' | 'closeApel', ApelFunction>>;
+
+  constructor(scope: Construct, id: string, props: ApelWfaStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    const { tables } = new DataTables(this, 'DataTables');
+    this.tables = tables;
+
+    // The hot path, kept separate and lean: it cold-starts when everybody arrives at 07:30.
+    const checkin = new ApelFunction(this, 'CheckinFunction', {
+      entry: 'checkin',
+      description: 'POST /api/checkins: record an ASN check-in at an open apel',
+      config,
+    })
+      .bindTable(tables.links)
+      .bindTable(tables.sessions)
+      .bindTable(tables.checkins, 'RW');
+
+    const me = new ApelFunction(this, 'MeFunction', {
+      entry: 'me',
+      description: "GET /api/me: an ASN's profile, today's apel and this week",
+      config,
+    })
+      .bindTable(tables.roster)
+      .bindTable(tables.links)
+      .bindTable(tables.calendar)
+      .bindTable(tables.sessions)
+      .bindTable(tables.checkins);
+
+    const schedule = new ApelFunction(this, 'ScheduleFunction', {
+      entry: 'schedule',
+      description: 'GET /api/schedule: coming apel and holidays',
+      config,
+    })
+      .bindTable(tables.links)
+      .bindTable(tables.calendar);
+
+    const openApel = new ApelFunction(this, 'OpenApelFunction', {
+      entry: 'open-apel',
+      description: "Scheduled: open a slot's sesi on WFA days that are not holidays",
+      config,
+      timeout: Duration.seconds(30),
+    })
+      .bindTable(tables.calendar)
+      .bindTable(tables.sessions, 'RW');
+
+    const closeApel = new ApelFunction(this, 'CloseApelFunction', {
+      entry: 'close-apel',
+      description: 'Scheduled: close a sesi and write the per-OPD recap',
+      config,
+      // Reads the whole roster and every check-in of the sesi: more memory (and so
+      // CPU) and time than an API call.
+      memorySize: 1024,
+      timeout: Duration.minutes(2),
+    })
+      .bindTable(tables.roster)
+      .bindTable(tables.checkins)
+      .bindTable(tables.sessions, 'RW');
+
+    this.functions = { checkin, me, schedule, openApel, closeApel };
+
+    const api = new CheckinApi(this, 'CheckinApi', { checkin, me, schedule });
+
+    new ApelSchedules(this, 'ApelSchedules', { config, openApel, closeApel });
+
+    const site = new WebSite(this, 'WebSite', { siteDir: props.siteDir, apiDomainName: api.domainName });
+
+    new CfnOutput(this, SITE_URL_OUTPUT, {
+      description: 'Open this URL (with a personal link fragment) on a phone',
+      value: `https://${site.distribution.distributionDomainName}`,
+    });
+    new CfnOutput(this, API_URL_OUTPUT, {
+      description: 'HTTP API endpoint (normally reached through SiteUrl/api)',
+      value: api.api.apiEndpoint,
+    });
+    // Physical table names for the CLI (import roster, issue links), keyed by env var.
+    for (const { def, table } of Object.values(tables)) {
+      new CfnOutput(this, tableOutputKey(def.envVar), { description: def.envVar, value: table.tableName });
+    }
+  }
+}
