@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import type { Asn } from '../core/roster';
-import { issueLink } from '../store/link-store';
+import { issueLinksInBulk } from '../store/link-store';
 
 export interface IssuedLink {
   nip: string;
@@ -16,21 +16,10 @@ export function linkUrl(baseUrl: string, token: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/#t=${token}`;
 }
 
-/** Issues (or re-issues, revoking the old) links for the given ASN, a few at a time. */
-export async function issueLinks(asns: readonly Asn[], baseUrl: string, concurrency = 16): Promise<IssuedLink[]> {
-  const out: IssuedLink[] = new Array(asns.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, asns.length) }, async () => {
-      while (next < asns.length) {
-        const i = next++;
-        const a = asns[i] as Asn;
-        const token = await issueLink(a);
-        out[i] = { nip: a.nip, nama: a.nama, opd: a.opd, peran: a.role, tautan: linkUrl(baseUrl, token) };
-      }
-    }),
-  );
-  return out;
+/** Issues (or re-issues, revoking the old) links for the given ASN. */
+export async function issueLinks(asns: readonly Asn[], baseUrl: string): Promise<IssuedLink[]> {
+  const tokens = await issueLinksInBulk(asns);
+  return asns.map((a) => ({ nip: a.nip, nama: a.nama, opd: a.opd, peran: a.role, tautan: linkUrl(baseUrl, tokens.get(a.nip)!) }));
 }
 
 /** CSV for the admin to hand out; the BOM makes Excel on an Indonesian-locale PC read UTF-8 names right. */

@@ -12,11 +12,11 @@ export interface ImportCounts {
   unchanged: number;
 }
 
-export async function batchGet(table: string, itemKeys: Item[]): Promise<Map<string, Item>> {
+export async function batchGet(table: string, itemKeys: Item[], consistent = false): Promise<Map<string, Item>> {
   const found = new Map<string, Item>();
   let pending: Item[] = itemKeys;
   while (pending.length > 0) {
-    const out = await guarded(() => db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } })));
+    const out = await guarded(() => db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: consistent } } })));
     for (const it of out.Responses?.[table] ?? []) found.set(`${it.pk}|${it.sk}`, it);
     pending = (out.UnprocessedKeys?.[table]?.Keys as Item[] | undefined) ?? [];
   }

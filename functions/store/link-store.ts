@@ -2,6 +2,7 @@ import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dy
 import type { Role } from '../core/roster';
 import { hashToken, newToken } from '../core/token';
 import { db } from './client';
+import { batchGet, batchWrite } from './batch';
 import { guarded } from './outage';
 import { keys, tableName } from './tables';
 
@@ -59,6 +60,41 @@ export async function issueLink(asn: { nip: string; role: Role; opd: string }, n
     ),
   );
   return token;
+}
+
+/**
+ * Issues links for many ASN at once (first start, a whole OPD, the whole regency).
+ * Those who have no link yet get theirs in batch writes of 25 items, about 1 request
+ * per 12 people; those who have one go through `issueLink`, whose transaction also
+ * removes the old link. Returns each NIP's new token.
+ */
+export async function issueLinksInBulk(
+  asns: readonly { nip: string; role: Role; opd: string }[],
+  now = new Date(),
+): Promise<Map<string, string>> {
+  const table = tableName('links');
+  const tokens = new Map<string, string>();
+  for (let i = 0; i < asns.length; i += 100) {
+    const chunk = asns.slice(i, i + 100);
+    const pointers = await batchGet(table, chunk.map((a) => keys.linkOfAsn(a.nip)), true);
+    const fresh = chunk.filter((a) => {
+      const k = keys.linkOfAsn(a.nip);
+      return !pointers.has(`${k.pk}|${k.sk}`);
+    });
+    const items = fresh.flatMap((a) => {
+      const token = newToken();
+      const tokenHash = hashToken(token);
+      tokens.set(a.nip, token);
+      const issuedAt = now.toISOString();
+      return [
+        { ...keys.link(tokenHash), nip: a.nip, role: a.role, opd: a.opd, issuedAt },
+        { ...keys.linkOfAsn(a.nip), tokenHash, issuedAt },
+      ];
+    });
+    await batchWrite(table, items);
+    for (const a of chunk) if (!tokens.has(a.nip)) tokens.set(a.nip, await issueLink(a, now));
+  }
+  return tokens;
 }
 
 /** Revokes the ASN's link at once: the next request with it gets 401. Returns false if there was none. */

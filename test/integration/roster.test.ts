@@ -86,6 +86,20 @@ describe('personal links', () => {
     expect(new Set(rows.map((r) => r.tautan)).size).toBe(rows.length);
   });
 
+  it('replaces every earlier link when the links of an OPD are issued again', async () => {
+    const asns = await listAsnOfOpd('bkpsdm');
+    const tokenOf = (l: { tautan: string }) => new URL(l.tautan).hash.slice(3);
+    const first = (await issueLinks(asns, 'http://localhost:3000')).map(tokenOf);
+
+    const second = (await issueLinks(asns, 'http://localhost:3000')).map(tokenOf);
+
+    for (const t of first) expect(await findLink(hashToken(t))).toBeUndefined();
+    for (const t of second) expect(await findLink(hashToken(t))).toBeDefined();
+    const pointers = (await allItems('links')).filter((i) => i.sk === 'LINK' && String(i.pk).startsWith('ASN#'));
+    const linkItems = (await allItems('links')).filter((i) => String(i.pk).startsWith('LINK#'));
+    expect(linkItems).toHaveLength(pointers.length);
+  });
+
   it('moves a link with its ASN when the roster moves them to another OPD', async () => {
     const [asn] = await listAsnOfOpd('dishub');
     const [link] = await issueLinks([asn!], 'http://localhost:3000');
