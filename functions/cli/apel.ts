@@ -16,6 +16,8 @@ Tanpa --stack, perintah bekerja pada runtime lokal (jalankan "npm start" dulu).
 Dengan --stack ApelWfa-prod, perintah memakai kredensial AWS Anda dan keluaran stack itu.
 `;
 
+const COMMANDS = ['import-roster', 'issue-links', 'revoke-link'];
+
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
@@ -35,6 +37,12 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
+  if (!COMMANDS.includes(command)) {
+    console.error(`Perintah tidak dikenal: ${command}\n\n${HELP}`);
+    return 64;
+  }
+  // The SDK's notice about Node 20 is for library users; an operator can do nothing with it here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const target = await selectTarget({ stack: values.stack, region: values.region });
   console.log(`Target: ${target.description}`);
 
@@ -72,10 +80,8 @@ async function main(): Promise<number> {
       console.log(revoked ? `Tautan NIP ${values.nip} dicabut.` : `NIP ${values.nip} tidak punya tautan aktif.`);
       return revoked ? 0 : 1;
     }
-    default:
-      console.error(`Perintah tidak dikenal: ${command}\n\n${HELP}`);
-      return 64;
   }
+  return 64;
 }
 
 main().then(
