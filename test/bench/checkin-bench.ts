@@ -7,12 +7,12 @@
  * what a phone downloads to check in. A script, not a test: figures vary by machine.
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseConfig } from '../../functions/core/config';
 import { startEngine } from '../../functions/local/engine';
+import { freePort } from '../../functions/local/free-port';
 import { bundleForSize } from '../../infra/bundling';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -146,17 +146,6 @@ function phoneDownload(dist: string) {
 }
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} kB`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, () => {
-      const a = srv.address();
-      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 main().catch((e) => {
   console.error(e);
