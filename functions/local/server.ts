@@ -100,7 +100,15 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 }
 
 function serveStatic(res: ServerResponse, webDir: string, pathname: string) {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Alamat tidak valid.');
+    return;
+  }
+  const relative = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
   let file = join(webDir, relative);
   if (!file.startsWith(webDir) || !existsSync(file) || statSync(file).isDirectory()) file = join(webDir, 'index.html');
   if (!existsSync(file)) {

@@ -91,8 +91,12 @@ ${
 
 Tautan pribadi untuk dicoba (buka di ponsel atau peramban):`);
   for (const [label, link] of samples) if (link) console.log(`  ${label}: ${link.nama}\n    ${local(link)}`);
+  console.log(
+    links.length > 0
+      ? `\nSemua ${links.length} tautan ada di ${linksFile}`
+      : `\n(${linksFile} tidak ada: terbitkan tautan dengan "npm run apel -- issue-links --out tautan.csv")`,
+  );
   console.log(`
-Semua ${links.length} tautan ada di ${linksFile}
 Perintah lain (saat server ini berjalan): npm run apel -- help   (DynamoDB Local di port ${enginePort})
 Tekan Ctrl-C untuk berhenti.`);
 }

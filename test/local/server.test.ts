@@ -63,4 +63,8 @@ describe('the local server', () => {
     expect(escape.body).toContain('<title>Apel WFA</title>');
     expect(escape.body).not.toContain('root:');
   });
+
+  it('answers a malformed address with 400, not 500', async () => {
+    expect((await get('/%E0%A4%A')).status).toBe(400);
+  });
 });
