@@ -10,7 +10,8 @@ import { JavaMissing, startEngine } from './engine';
  * Local keeps its data in `.data/` (git-ignored), so check-ins survive a restart.
  *
  * Environment: PORT (3000), DYNAMODB_PORT (8765), APEL_DATA_DIR (.data),
- * APEL_DEMO_MINUTES (30; 0 turns the demo sesi off), APEL_CONFIG_FILE (apel.config.json).
+ * APEL_DEMO_MINUTES (30; 0 turns the demo sesi off), APEL_CONFIG_FILE (apel.config.json),
+ * APEL_DEMO_DATA_DIR (demo-data: the roster imported on first start).
  */
 
 const root = resolve(import.meta.dirname, '../..');
@@ -19,6 +20,7 @@ const port = Number(process.env.PORT ?? 3000);
 const enginePort = Number(process.env.DYNAMODB_PORT ?? 8765);
 const demoMinutes = Number(process.env.APEL_DEMO_MINUTES ?? 30);
 const configFile = resolve(process.env.APEL_CONFIG_FILE ?? join(root, 'apel.config.json'));
+const demoDataDir = resolve(process.env.APEL_DEMO_DATA_DIR ?? join(root, 'demo-data'));
 
 async function main() {
   // The SDK warns that Node 20 support ends in 2027; Lambda runs nodejs22.x, and the notice only confuses a local user.
@@ -48,7 +50,7 @@ async function main() {
     tablePrefix: 'apel',
     port,
     webDir,
-    demoDataDir: join(root, 'demo-data'),
+    demoDataDir,
     linksFile: join(dataDir, 'tautan-demo.csv'),
     demoMinutes,
   });

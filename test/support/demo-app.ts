@@ -10,13 +10,9 @@ import type { RunningApp } from '../../functions/local/app';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-/**
- * The local runtime as `npm start` assembles it, on a random port against the
- * shared DynamoDB Local, with the first `perOpd` ASN of each OPD of the demo roster.
- */
-export async function startDemoApp(perOpd: number, demoMinutes = 30): Promise<RunningApp> {
-  const dir = mkdtempSync(join(tmpdir(), 'apel-demo-'));
-  const data = join(dir, 'demo-data');
+/** A demo-data folder with the first `perOpd` ASN of each OPD of the demo roster, and the holidays. */
+export function sampleDemoData(perOpd: number): string {
+  const data = join(mkdtempSync(join(tmpdir(), 'apel-demo-')), 'demo-data');
   mkdirSync(data);
   copyFileSync(join(root, 'demo-data/opd.csv'), join(data, 'opd.csv'));
   copyFileSync(join(root, 'demo-data/libur-2026.csv'), join(data, 'libur-2026.csv'));
@@ -28,6 +24,15 @@ export async function startDemoApp(perOpd: number, demoMinutes = 30): Promise<Ru
     return n < perOpd;
   });
   writeFileSync(join(data, 'asn.csv'), stringify(sample, { header: true }));
+  return data;
+}
+
+/**
+ * The local runtime as `npm start` assembles it, on a random port against the
+ * shared DynamoDB Local, with a sample of the demo roster (see `sampleDemoData`).
+ */
+export async function startDemoApp(perOpd: number, demoMinutes = 30): Promise<RunningApp> {
+  const data = sampleDemoData(perOpd);
   const { startApp } = await import('../../functions/local/app');
   return startApp({
     config: parseConfig(JSON.parse(readFileSync(join(root, 'apel.config.json'), 'utf8'))),
@@ -36,7 +41,7 @@ export async function startDemoApp(perOpd: number, demoMinutes = 30): Promise<Ru
     port: 0,
     webDir: join(root, 'web/dist'),
     demoDataDir: data,
-    linksFile: join(dir, 'tautan.csv'),
+    linksFile: join(data, '..', 'tautan.csv'),
     demoMinutes,
     scheduler: false,
   });
