@@ -34,6 +34,8 @@ describe.runIf(browserAvailable())('an ASN checks in from their personal link (C
     await result.waitFor();
     expect(await result.getAttribute('data-status')).toBe('hadir');
     expect(await result.textContent()).toMatch(/HADIR.*Tercatat pukul \d\d\.\d\d\.\d\d WITA/);
+    // The week list catches up from the server after the check-in.
+    await expect.poll(() => page.getByTestId(`week-${app.demoSesiId}`).textContent()).toContain('Hadir');
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/e2e-hadir-360.png', fullPage: true });
 
