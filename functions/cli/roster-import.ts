@@ -28,9 +28,9 @@ export async function importRosterFiles(files: { opd?: string; asn?: string; lib
     const known = new Set((await listOpds()).map((o) => o.kode));
     const required = ['nip', 'nama', 'jabatan', 'opd', 'status', 'no_hp', 'peran'];
     const checked = checkAsnRows(parseCsv(readFileSync(files.asn, 'utf8'), required), known);
-    const { moved, ...counts } = await importAsns(checked.valid);
-    for (const asn of moved) await syncLink(asn);
-    reports.push({ file: files.asn, problems: checked.problems, ...counts });
+    // A moved ASN's link follows them (it carries their OPD for the check-in path).
+    const { added, updated, unchanged } = await importAsns(checked.valid, syncLink);
+    reports.push({ file: files.asn, problems: checked.problems, added, updated, unchanged });
   }
   if (files.libur) {
     const checked = checkHolidayRows(parseCsv(readFileSync(files.libur, 'utf8'), ['tanggal', 'jenis', 'keterangan']));

@@ -47,3 +47,14 @@ export class Unavailable extends AppError {
     super(code, message);
   }
 }
+
+/** No token at all: the page was not opened from a personal link. */
+export const linkMissing = () =>
+  new Unauthenticated('TAUTAN_TIDAK_ADA', 'Buka aplikasi ini dari tautan pribadi yang dibagikan admin kepegawaian.');
+
+/** An unknown, revoked or replaced link. */
+export const linkInvalid = () =>
+  new Unauthenticated(
+    'TAUTAN_TIDAK_BERLAKU',
+    'Tautan ini tidak berlaku lagi (dicabut atau diganti). Minta tautan baru kepada admin kepegawaian.',
+  );

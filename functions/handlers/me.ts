@@ -9,7 +9,10 @@ import { holidaysBetween } from '../store/calendar-store';
 import { checkinsOfAsn } from '../store/checkin-store';
 import { getAsn, getOpd } from '../store/roster-store';
 import { getSesiMany } from '../store/sesi-store';
+import { requireTables } from '../store/tables';
 import { config } from './runtime-config';
+
+requireTables('roster', 'links', 'calendar', 'sessions', 'checkins');
 
 /** GET /api/me — who the link belongs to, their OPD, today's apel and this week's, with their status. */
 export const handler = apiHandler(undefined, async ({ event, now }) => {

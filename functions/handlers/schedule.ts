@@ -5,7 +5,10 @@ import { apiHandler } from '../http/api-handler';
 import { authenticate } from '../http/auth';
 import { json } from '../http/response';
 import { holidaysBetween } from '../store/calendar-store';
+import { requireTables } from '../store/tables';
 import { config } from './runtime-config';
+
+requireTables('links', 'calendar');
 
 const DAYS = 14;
 

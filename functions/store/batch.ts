@@ -52,12 +52,14 @@ export async function queryAll(input: ConstructorParameters<typeof QueryCommand>
 export async function putChanged(
   table: string,
   items: Item[],
-  onChange?: (before: Item, after: Item) => void,
+  /** Runs before each batch of changes is written, so dependent updates happen first and a re-run repeats them. */
+  beforeWrite?: (updates: { before: Item; after: Item }[]) => Promise<void>,
 ): Promise<ImportCounts> {
   const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
   for (let i = 0; i < items.length; i += 100) {
     const chunk = items.slice(i, i + 100);
     const existing = await batchGet(table, chunk.map((it) => ({ pk: it.pk, sk: it.sk })));
+    const updates: { before: Item; after: Item }[] = [];
     const changed = chunk.filter((item) => {
       const before = existing.get(`${item.pk}|${item.sk}`);
       if (!before) {
@@ -69,9 +71,10 @@ export async function putChanged(
         return false;
       }
       counts.updated++;
-      onChange?.(before, item);
+      updates.push({ before, after: item });
       return true;
     });
+    if (beforeWrite && updates.length > 0) await beforeWrite(updates);
     await batchWrite(table, changed);
   }
   return counts;

@@ -70,8 +70,9 @@ export async function recordCheckin(checkin: Checkin): Promise<{ checkin: Checki
         new PutCommand({
           TableName: tableName('checkins'),
           Item: {
-            ...keys.checkin(checkin.sesiId, checkin.opd, checkin.nip),
+            ...keys.checkin(checkin.sesiId, checkin.nip),
             ...keys.checkinByAsn(checkin.nip, checkin.sesiId),
+            ...keys.checkinByOpd(checkin.sesiId, checkin.opd, checkin.nip),
             ...checkin,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -89,21 +90,26 @@ export async function recordCheckin(checkin: Checkin): Promise<{ checkin: Checki
 }
 
 /** A refused request's one extra read: had this ASN already checked in? */
-export async function findCheckin(sesiId: string, opd: string, nip: string): Promise<Checkin | undefined> {
+export async function findCheckin(sesiId: string, nip: string): Promise<Checkin | undefined> {
   const out = await guarded(() =>
     db.send(
-      new GetCommand({ TableName: tableName('checkins'), Key: keys.checkin(sesiId, opd, nip), ConsistentRead: true }),
+      new GetCommand({ TableName: tableName('checkins'), Key: keys.checkin(sesiId, nip), ConsistentRead: true }),
     ),
   );
   return out.Item ? checkinFrom(out.Item) : undefined;
 }
 
-/** Check-ins of one OPD in one sesi: a query on that OPD's own partition. */
+/**
+ * Check-ins recorded under one OPD in one sesi: a query on that OPD's partition of the
+ * byOpd index (eventually consistent, by well under a second; the recap runs a minute
+ * after the close).
+ */
 export async function listCheckins(sesiId: string, opd: string): Promise<Checkin[]> {
   const items = await queryAll({
     TableName: tableName('checkins'),
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.checkinPartition(sesiId, opd) },
+    IndexName: 'byOpd',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.checkinByOpdPartition(sesiId, opd) },
   });
   return items.map(checkinFrom);
 }

@@ -66,11 +66,23 @@ export async function listAsnOfOpd(opd: string): Promise<Asn[]> {
 
 export const importOpds = (opds: readonly Opd[]) => putChanged(tableName('roster'), opds.map(opdItem));
 
-/** Writes only new or changed ASN; returns the previous version of each changed one. */
-export async function importAsns(asns: readonly Asn[]): Promise<ImportCounts & { moved: Asn[] }> {
+/**
+ * Writes only new or changed ASN. `onMoved` runs for those whose OPD or role changed
+ * before their roster item is written, so if the import stops half-way the next run
+ * still sees them as changed and repeats it.
+ */
+export async function importAsns(
+  asns: readonly Asn[],
+  onMoved: (asn: Asn) => Promise<void> = async () => {},
+): Promise<ImportCounts & { moved: Asn[] }> {
   const moved: Asn[] = [];
-  const counts = await putChanged(tableName('roster'), asns.map(asnItem), (before, after) => {
-    if (before.opd !== after.opd || before.role !== after.role) moved.push(asnFrom(after));
+  const counts = await putChanged(tableName('roster'), asns.map(asnItem), async (updates) => {
+    for (const { before, after } of updates) {
+      if (before.opd === after.opd && before.role === after.role) continue;
+      const asn = asnFrom(after);
+      await onMoved(asn);
+      moved.push(asn);
+    }
   });
   return { ...counts, moved };
 }

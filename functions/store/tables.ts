@@ -36,24 +36,36 @@ export const TABLES = {
   calendar: { id: 'Calendar', envVar: 'TABLE_CALENDAR', partitionKey: 'pk', sortKey: 'sk', indexes: [] },
   /** Apel sesi (one per date and slot) and the per-OPD recap written when a sesi closes. */
   sessions: { id: 'Sessions', envVar: 'TABLE_SESSIONS', partitionKey: 'pk', sortKey: 'sk', indexes: [] },
-  /** Check-ins, partitioned by sesi and OPD so the 07:30 spike spreads over many partitions. */
+  /**
+   * Check-ins: one item per ASN and sesi (its own partition, so the 07:30 spike spreads
+   * evenly and uniqueness does not depend on the OPD), with an index per ASN (their
+   * week) and one per sesi and OPD (recap, live roll).
+   */
   checkins: {
     id: 'Checkins',
     envVar: 'TABLE_CHECKINS',
     partitionKey: 'pk',
     sortKey: 'sk',
-    indexes: [{ indexName: 'byAsn', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+    indexes: [
+      { indexName: 'byAsn', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+      { indexName: 'byOpd', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    ],
   },
 } as const satisfies Record<string, TableDef>;
 
 export type TableKey = keyof typeof TABLES;
 
-/** Physical table name, read from the environment once per process (fail fast). */
+/** Physical table name, from the environment variable the stack or local runtime sets. */
 export function tableName(table: TableKey): string {
   const def = TABLES[table];
   const name = process.env[def.envVar];
   if (!name) throw new Error(`Environment variable ${def.envVar} is not set`);
   return name;
+}
+
+/** Called at a handler's load, so a function deployed without one of its tables fails at cold start. */
+export function requireTables(...tables: TableKey[]): void {
+  for (const t of tables) tableName(t);
 }
 
 export const keys = {
@@ -74,8 +86,9 @@ export const keys = {
   recapPrefix: () => 'REKAP#',
   sesiPartition: (sesiId: string) => `SESI#${sesiId}`,
 
-  checkin: (sesiId: string, opd: string, nip: string) => ({ pk: `HADIR#${sesiId}#${opd}`, sk: `ASN#${nip}` }),
-  checkinPartition: (sesiId: string, opd: string) => `HADIR#${sesiId}#${opd}`,
+  checkin: (sesiId: string, nip: string) => ({ pk: `HADIR#${sesiId}#${nip}`, sk: 'HADIR' }),
+  checkinByOpd: (sesiId: string, opd: string, nip: string) => ({ gsi2pk: `HADIR#${sesiId}#${opd}`, gsi2sk: `ASN#${nip}` }),
+  checkinByOpdPartition: (sesiId: string, opd: string) => `HADIR#${sesiId}#${opd}`,
   checkinByAsn: (nip: string, sesiId: string) => ({ gsi1pk: `ASN#${nip}`, gsi1sk: sesiId }),
   checkinByAsnPartition: (nip: string) => `ASN#${nip}`,
 } as const;

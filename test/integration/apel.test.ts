@@ -6,6 +6,8 @@ import { handler as me } from '../../functions/handlers/me';
 import { handler as schedule } from '../../functions/handlers/schedule';
 import { importHolidays } from '../../functions/store/calendar-store';
 import { listRecaps } from '../../functions/store/sesi-store';
+import { importAsns } from '../../functions/store/roster-store';
+import { syncLink } from '../../functions/store/link-store';
 import { allItems, freshTables } from '../support/db';
 import { call } from '../support/events';
 import { ASNS, seedRoster } from '../support/roster';
@@ -13,6 +15,9 @@ import { ASNS, seedRoster } from '../support/roster';
 const at = (iso: string) => vi.setSystemTime(new Date(iso));
 let tokens: Map<string, string>;
 const tokenOf = (i: number) => tokens.get(ASNS[i]!.nip) as string;
+async function importAsnsAndSyncLinks(asns: typeof ASNS) {
+  return (await importAsns(asns, syncLink)).moved;
+}
 const checkIn = (i: number, sesiId: string) =>
   call(checkin, { method: 'POST', path: '/api/checkins', token: tokenOf(i), body: { sesiId } });
 
@@ -84,6 +89,30 @@ describe('closing an apel', () => {
   it('does nothing for a sesi that was never opened', async () => {
     at('2026-12-02T00:01:00Z');
     expect(await closeApel({ slot: 'pagi' })).toEqual({ sesiId: '2026-12-02.pagi', closed: false, recaps: [] });
+  });
+});
+
+describe('an ASN moved to another OPD during a sesi', () => {
+  it('still has one check-in, and is counted present in the OPD they belong to at the close', async () => {
+    const mover = ASNS[3]!; // diskominfo
+    at('2026-11-30T23:00:00Z'); // Tuesday 07:00 WITA
+    await openApel({ slot: 'pagi' });
+    at('2026-11-30T23:05:00Z');
+    expect((await checkIn(3, '2026-12-01.pagi')).status).toBe(201);
+
+    const [moved] = await importAsnsAndSyncLinks([{ ...mover, opd: 'setda' }]);
+    expect(moved).toMatchObject({ opd: 'setda' });
+    const again = await checkIn(3, '2026-12-01.pagi');
+
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ repeat: true, checkin: { opd: 'diskominfo', status: 'hadir' } });
+    expect((await allItems('checkins')).filter((i) => i.nip === mover.nip && i.sesiId === '2026-12-01.pagi')).toHaveLength(1);
+
+    at('2026-12-01T00:01:00Z');
+    await closeApel({ slot: 'pagi' });
+    const recaps = Object.fromEntries((await listRecaps('2026-12-01.pagi')).map((r) => [r.opd, r]));
+    expect(recaps.setda).toMatchObject({ expected: 4, hadir: 1, tidakHadir: 3 });
+    expect(recaps.diskominfo).toMatchObject({ expected: 0, hadir: 0, tidakHadir: 0 });
   });
 });
 

@@ -1,0 +1,57 @@
+import type { ApelConfig } from '../core/config';
+import type { CheckinStatus } from '../core/checkin';
+import type { OpdRecap } from '../core/recap';
+import { recapOpd } from '../core/recap';
+import type { SesiSlot } from '../core/sesi';
+import { plannedSesi, sesiId } from '../core/sesi';
+import type { IsoDate } from '../core/time';
+import { getHoliday } from '../store/calendar-store';
+import { listCheckins } from '../store/checkin-store';
+import { listAsnOfOpd, listOpds } from '../store/roster-store';
+import { closeSesi, getSesiMany, openSesi } from '../store/sesi-store';
+
+/** OPDs are read a few at a time: each needs two queries, and 36 at once would only queue. */
+const CONCURRENCY = 6;
+
+/** Opens the sesi of a slot when the date is a WFA day and not a holiday; idempotent. */
+export async function openApel(
+  config: ApelConfig,
+  date: IsoDate,
+  slot: SesiSlot,
+  now: Date,
+): Promise<{ sesiId?: string; opened: boolean; reason: string }> {
+  const holiday = await getHoliday(date);
+  const plan = plannedSesi(date, config, holiday).find((p) => p.slot === slot);
+  if (!plan) return { opened: false, reason: holiday ? `libur: ${holiday.keterangan}` : 'bukan hari WFA' };
+  const opened = await openSesi(plan, now);
+  return { sesiId: plan.id, opened, reason: opened ? 'dibuka' : 'sudah dibuka sebelumnya' };
+}
+
+/**
+ * Closes a sesi and writes one recap per OPD: expected (the OPD's active staff now),
+ * hadir, terlambat, tidak hadir. Check-ins are matched to staff by NIP across all OPDs,
+ * so someone moved to another OPD after checking in still counts where they are now.
+ * Queries only (roster by OPD, check-ins by sesi and OPD); running it again rewrites
+ * the same recap.
+ */
+export async function closeApel(date: IsoDate, slot: SesiSlot, now: Date): Promise<{ sesiId: string; closed: boolean; recaps: OpdRecap[] }> {
+  const id = sesiId(date, slot);
+  const [sesi] = await getSesiMany([id]);
+  if (!sesi) return { sesiId: id, closed: false, recaps: [] };
+
+  const opds = await listOpds();
+  const staffByOpd = new Map<string, string[]>();
+  const statusByNip = new Map<string, CheckinStatus>();
+  await inBatches(opds, async (opd) => {
+    const [staff, checkins] = await Promise.all([listAsnOfOpd(opd.kode), listCheckins(id, opd.kode)]);
+    staffByOpd.set(opd.kode, staff.map((a) => a.nip));
+    for (const c of checkins) statusByNip.set(c.nip, c.status);
+  });
+  const recaps = opds.map((opd) => recapOpd(opd.kode, opd.wfa, staffByOpd.get(opd.kode) ?? [], statusByNip));
+  await closeSesi(id, recaps, now);
+  return { sesiId: id, closed: true, recaps };
+}
+
+async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += CONCURRENCY) await Promise.all(items.slice(i, i + CONCURRENCY).map(work));
+}
