@@ -1,8 +1,14 @@
+import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+  TransactionConflictException,
+} from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { Unavailable } from '../core/errors';
 import type { Role } from '../core/roster';
 import { hashToken, newToken } from '../core/token';
 import { db } from './client';
-import { batchGet, batchWrite } from './batch';
+import { batchGet } from './batch';
 import { guarded } from './outage';
 import { keys, tableName } from './tables';
 
@@ -41,32 +47,69 @@ async function currentHash(nip: string): Promise<string | undefined> {
   return out.Item?.tokenHash as string | undefined;
 }
 
+/** Attempts before giving up when other writers keep changing the same ASN's link. */
+const ATTEMPTS = 5;
+
+/** True when a transaction lost to a concurrent change of the same items (so re-read and retry). */
+function lostRace(error: unknown): boolean {
+  return (
+    error instanceof TransactionCanceledException ||
+    error instanceof ConditionalCheckFailedException ||
+    error instanceof TransactionConflictException
+  );
+}
+
+const raceLost = () =>
+  new Unavailable('TAUTAN_SEDANG_DIUBAH', 'Tautan orang ini sedang diubah oleh proses lain; coba lagi.', 2);
+
+/** The writes that make `tokenHash` an ASN's one link, on condition that `previous` is still current. */
+function replaceLinkActions(asn: { nip: string; role: Role; opd: string }, tokenHash: string, previous: string | undefined, issuedAt: string) {
+  const table = tableName('links');
+  return [
+    {
+      Put: {
+        TableName: table,
+        Item: { ...keys.link(tokenHash), nip: asn.nip, role: asn.role, opd: asn.opd, issuedAt },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: table,
+        Item: { ...keys.linkOfAsn(asn.nip), tokenHash, issuedAt },
+        // Whoever changed the pointer since we read it wins; we re-read and try again,
+        // so two concurrent issues can never leave two working links.
+        ...(previous
+          ? { ConditionExpression: 'tokenHash = :previous', ExpressionAttributeValues: { ':previous': previous } }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    },
+    ...(previous ? [{ Delete: { TableName: table, Key: keys.link(previous) } }] : []),
+  ];
+}
+
 /** Issues a new link for an ASN, replacing (and so revoking) any earlier one. Returns the token. */
 export async function issueLink(asn: { nip: string; role: Role; opd: string }, now = new Date()): Promise<string> {
-  const token = newToken();
-  const tokenHash = hashToken(token);
-  const previous = await currentHash(asn.nip);
-  const table = tableName('links');
-  const link: Link = { nip: asn.nip, role: asn.role, opd: asn.opd, issuedAt: now.toISOString() };
-  await guarded(() =>
-    db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: table, Item: { ...keys.link(tokenHash), ...link } } },
-          { Put: { TableName: table, Item: { ...keys.linkOfAsn(asn.nip), tokenHash, issuedAt: link.issuedAt } } },
-          ...(previous ? [{ Delete: { TableName: table, Key: keys.link(previous) } }] : []),
-        ],
-      }),
-    ),
-  );
-  return token;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const token = newToken();
+    const previous = await currentHash(asn.nip);
+    try {
+      await guarded(() =>
+        db.send(new TransactWriteCommand({ TransactItems: replaceLinkActions(asn, hashToken(token), previous, now.toISOString()) })),
+      );
+      return token;
+    } catch (e) {
+      if (!lostRace(e)) throw e;
+    }
+  }
+  throw raceLost();
 }
 
 /**
  * Issues links for many ASN at once (first start, a whole OPD, the whole regency).
- * Those who have no link yet get theirs in batch writes of 25 items, about 1 request
- * per 12 people; those who have one go through `issueLink`, whose transaction also
- * removes the old link. Returns each NIP's new token.
+ * Those who have no link yet get theirs in transactions of 50 people (100 writes),
+ * each on condition that nobody issued them one meanwhile; anyone else, or a
+ * transaction that lost such a race, goes through `issueLink`. Returns each NIP's token.
  */
 export async function issueLinksInBulk(
   asns: readonly { nip: string; role: Role; opd: string }[],
@@ -74,24 +117,23 @@ export async function issueLinksInBulk(
 ): Promise<Map<string, string>> {
   const table = tableName('links');
   const tokens = new Map<string, string>();
-  for (let i = 0; i < asns.length; i += 100) {
-    const chunk = asns.slice(i, i + 100);
+  for (let i = 0; i < asns.length; i += 50) {
+    const chunk = asns.slice(i, i + 50);
     const pointers = await batchGet(table, chunk.map((a) => keys.linkOfAsn(a.nip)), true);
     const fresh = chunk.filter((a) => {
       const k = keys.linkOfAsn(a.nip);
       return !pointers.has(`${k.pk}|${k.sk}`);
     });
-    const items = fresh.flatMap((a) => {
-      const token = newToken();
-      const tokenHash = hashToken(token);
-      tokens.set(a.nip, token);
-      const issuedAt = now.toISOString();
-      return [
-        { ...keys.link(tokenHash), nip: a.nip, role: a.role, opd: a.opd, issuedAt },
-        { ...keys.linkOfAsn(a.nip), tokenHash, issuedAt },
-      ];
-    });
-    await batchWrite(table, items);
+    const issued = new Map(fresh.map((a) => [a.nip, newToken()]));
+    if (fresh.length > 0) {
+      const actions = fresh.flatMap((a) => replaceLinkActions(a, hashToken(issued.get(a.nip)!), undefined, now.toISOString()));
+      try {
+        await guarded(() => db.send(new TransactWriteCommand({ TransactItems: actions })));
+        for (const [nip, token] of issued) tokens.set(nip, token);
+      } catch (e) {
+        if (!lostRace(e)) throw e;
+      }
+    }
     for (const a of chunk) if (!tokens.has(a.nip)) tokens.set(a.nip, await issueLink(a, now));
   }
   return tokens;
@@ -99,36 +141,59 @@ export async function issueLinksInBulk(
 
 /** Revokes the ASN's link at once: the next request with it gets 401. Returns false if there was none. */
 export async function revokeLink(nip: string): Promise<boolean> {
-  const previous = await currentHash(nip);
-  if (!previous) return false;
   const table = tableName('links');
-  await guarded(() =>
-    db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Delete: { TableName: table, Key: keys.link(previous) } },
-          { Delete: { TableName: table, Key: keys.linkOfAsn(nip) } },
-        ],
-      }),
-    ),
-  );
-  return true;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const previous = await currentHash(nip);
+    if (!previous) return false;
+    try {
+      await guarded(() =>
+        db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Delete: { TableName: table, Key: keys.link(previous) } },
+              {
+                Delete: {
+                  TableName: table,
+                  Key: keys.linkOfAsn(nip),
+                  ConditionExpression: 'tokenHash = :previous',
+                  ExpressionAttributeValues: { ':previous': previous },
+                },
+              },
+            ],
+          }),
+        ),
+      );
+      return true;
+    } catch (e) {
+      if (!lostRace(e)) throw e;
+    }
+  }
+  throw raceLost();
 }
 
 /** Keeps a link's denormalised OPD and role in step when the roster moves an ASN. */
 export async function syncLink(asn: { nip: string; role: Role; opd: string }): Promise<void> {
-  const hash = await currentHash(asn.nip);
-  if (!hash) return;
-  await guarded(() =>
-    db.send(
-      new UpdateCommand({
-        TableName: tableName('links'),
-        Key: keys.link(hash),
-        UpdateExpression: 'SET opd = :opd, #role = :role',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#role': 'role' },
-        ExpressionAttributeValues: { ':opd': asn.opd, ':role': asn.role },
-      }),
-    ),
-  );
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const hash = await currentHash(asn.nip);
+    if (!hash) return;
+    try {
+      await guarded(() =>
+        db.send(
+          new UpdateCommand({
+            TableName: tableName('links'),
+            Key: keys.link(hash),
+            UpdateExpression: 'SET opd = :opd, #role = :role',
+            // The link may have been replaced since we read the pointer: then sync the new one.
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#role': 'role' },
+            ExpressionAttributeValues: { ':opd': asn.opd, ':role': asn.role },
+          }),
+        ),
+      );
+      return;
+    } catch (e) {
+      if (!lostRace(e)) throw e;
+    }
+  }
+  throw raceLost();
 }

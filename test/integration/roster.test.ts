@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { issueLinks, writeLinksCsv } from '../../functions/cli/links';
 import { importRosterFiles } from '../../functions/cli/roster-import';
 import { hashToken } from '../../functions/core/token';
-import { findLink } from '../../functions/store/link-store';
+import { findLink, issueLink, issueLinksInBulk, revokeLink } from '../../functions/store/link-store';
 import { getAsn, listAsnOfOpd, listOpds } from '../../functions/store/roster-store';
 import { allItems, freshTables } from '../support/db';
 
@@ -98,6 +98,21 @@ describe('personal links', () => {
     const pointers = (await allItems('links')).filter((i) => i.sk === 'LINK' && String(i.pk).startsWith('ASN#'));
     const linkItems = (await allItems('links')).filter((i) => String(i.pk).startsWith('LINK#'));
     expect(linkItems).toHaveLength(pointers.length);
+  });
+
+  it('never leaves two working links when links are issued concurrently, and revoking then stops them all', async () => {
+    const [asn] = await listAsnOfOpd('dinsos');
+    const tokens = [
+      ...(await Promise.all(Array.from({ length: 8 }, () => issueLink(asn!)))),
+      ...(await Promise.all([issueLinksInBulk([asn!]), issueLinksInBulk([asn!])])).map((m) => m.get(asn!.nip)!),
+    ];
+
+    const working = (await Promise.all(tokens.map((t) => findLink(hashToken(t))))).filter(Boolean);
+    expect(working).toHaveLength(1);
+
+    expect(await revokeLink(asn!.nip)).toBe(true);
+    for (const t of tokens) expect(await findLink(hashToken(t))).toBeUndefined();
+    expect((await allItems('links')).filter((i) => i.nip === asn!.nip)).toEqual([]);
   });
 
   it('moves a link with its ASN when the roster moves them to another OPD', async () => {
