@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { selectTarget } from './target';
 
@@ -56,6 +57,9 @@ async function main(): Promise<number> {
     }
     case 'issue-links': {
       if (!values.out) throw new Error('Sebutkan --out berkas.csv');
+      // Issuing replaces everyone's old link; the new tokens exist only in this file, so
+      // make sure it can be written before anything is replaced.
+      assertWritable(values.out);
       const { listAsnOfOpd, listOpds, getAsn } = await import('../store/roster-store');
       const { issueLinks, writeLinksCsv } = await import('./links');
       let asns;
@@ -82,6 +86,14 @@ async function main(): Promise<number> {
     }
   }
   return 64;
+}
+
+function assertWritable(path: string): void {
+  try {
+    writeFileSync(path, '', { mode: 0o600 });
+  } catch (e) {
+    throw new Error(`Tidak bisa menulis ${path}: ${(e as Error).message}. Tidak ada tautan yang diubah.`);
+  }
 }
 
 main().then(

@@ -1,5 +1,6 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { localClientConfig } from '../store/client-config';
 import { TABLES } from '../store/tables';
 import { useLocalTables } from '../local/tables';
 import { SITE_URL_OUTPUT, tableOutputKey } from '../../infra/output-keys';
@@ -38,12 +39,7 @@ async function localTarget(): Promise<Target> {
   const endpoint = process.env.DYNAMODB_ENDPOINT ?? `http://localhost:${process.env.DYNAMODB_PORT ?? 8765}`;
   process.env.DYNAMODB_ENDPOINT = endpoint;
   useLocalTables('apel');
-  const probe = new DynamoDBClient({
-    endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
-  });
+  const probe = new DynamoDBClient(localClientConfig(endpoint, 1));
   try {
     await probe.send(new ListTablesCommand({ Limit: 1 }));
   } catch {

@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { parse } from 'csv-parse/sync';
 import type { ApelConfig } from '../core/config';
 import type { IssuedLink } from '../cli/links';
+import { localClientConfig } from '../store/client-config';
 import { createTables, useLocalTables } from './tables';
 
 /**
@@ -41,11 +42,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   process.env.DYNAMODB_ENDPOINT = o.endpoint;
   process.env.APEL_CONFIG = JSON.stringify(o.config);
   useLocalTables(o.tablePrefix);
-  const admin = new DynamoDBClient({
-    endpoint: o.endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const admin = new DynamoDBClient(localClientConfig(o.endpoint));
   await createTables(admin, o.tablePrefix);
   admin.destroy();
 
@@ -75,7 +72,9 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
         const result = job.action === 'open' ? await openApel({ slot: job.slot }) : await closeApel({ slot: job.slot });
         console.log(`[jadwal] ${job.id} ${job.time}:`, JSON.stringify({ ...result, recaps: undefined }));
       },
-      demo ? [{ at: new Date(demo.closesAt.getTime() + 60_000), job: async () => void (await closeApel({ slot: 'demo' })) }] : [],
+      demo
+        ? [{ at: new Date(demo.closesAt.getTime() + 60_000), job: async () => void (await closeApel({ slot: 'demo', date: demo.date })) }]
+        : [],
     );
   }
 
@@ -109,19 +108,30 @@ async function ensureDemoRoster(o: AppOptions, baseUrl: string): Promise<IssuedL
   return links;
 }
 
+/**
+ * The demo sesi: open from now for `minutes`, on time for the first half. It ends by
+ * 23:58 local time, so it stays on the date it is filed under (and its recap, a
+ * minute after the close, too); too late in the day, there is none.
+ */
 async function openDemoSesi(config: ApelConfig, minutes: number) {
   const { openSesi } = await import('../store/sesi-store');
   const { sesiId } = await import('../core/sesi');
-  const { localDate } = await import('../core/time');
+  const { localDate, zonedInstant } = await import('../core/time');
   const now = new Date();
   const date = localDate(now, config.timeZone);
+  const endOfDay = zonedInstant(date, '23:58', config.timeZone).getTime();
+  const closesAt = Math.min(now.getTime() + minutes * 60_000, endOfDay);
+  if (closesAt - now.getTime() < 2 * 60_000) {
+    console.log('Sesi demo tidak dibuka: hari ini hampir berganti. Jalankan lagi setelah pukul 00.00.');
+    return undefined;
+  }
   const plan = {
     id: sesiId(date, 'demo'),
     date,
     slot: 'demo' as const,
     opensAt: now,
-    onTimeUntil: new Date(now.getTime() + (minutes * 60_000) / 2),
-    closesAt: new Date(now.getTime() + minutes * 60_000),
+    onTimeUntil: new Date(now.getTime() + (closesAt - now.getTime()) / 2),
+    closesAt: new Date(closesAt),
   };
   await openSesi(plan, now, true);
   return plan;

