@@ -19,6 +19,8 @@ export interface AppOptions {
   endpoint: string;
   tablePrefix: string;
   port: number;
+  /** Interface to listen on; loopback unless set (e.g. 0.0.0.0 to try from a phone on the same network). */
+  host?: string;
   webDir: string;
   /** Folder with opd.csv, asn.csv and libur-*.csv, imported when the roster is empty. */
   demoDataDir: string;
@@ -50,6 +52,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   const { startServer } = await import('./server');
   const server = await startServer({
     port: o.port,
+    ...(o.host ? { host: o.host } : {}),
     webDir: o.webDir,
     routes: {
       'POST /api/checkins': async () => (await import('../handlers/checkin')).handler,

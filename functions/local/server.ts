@@ -26,7 +26,7 @@ const TYPES: Record<string, string> = {
 
 const MAX_BODY = 1024 * 1024;
 
-export function startServer(options: { port: number; webDir: string; routes: Routes }) {
+export function startServer(options: { port: number; host?: string; webDir: string; routes: Routes }) {
   const webDir = resolve(options.webDir);
   let requestSeq = 0;
 
@@ -40,14 +40,14 @@ export function startServer(options: { port: number; webDir: string; routes: Rou
       }
     } catch (e) {
       console.error(e);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 'KESALAHAN_SERVER', message: 'Terjadi kesalahan di server lokal.' } }));
+      gatewayError(res, 500, 'Internal Server Error');
     }
   });
 
   return new Promise<{ url: string; close: () => Promise<void> }>((res, rej) => {
     server.once('error', rej);
-    server.listen(options.port, () => {
+    // Loopback by default: DynamoDB Local behind it has no access control of its own.
+    server.listen(options.port, options.host ?? '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : options.port;
       res({
@@ -66,17 +66,9 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, rou
   const method = req.method ?? 'GET';
   const routeKey = `${method} ${url.pathname}`;
   const load = routes[routeKey];
-  if (!load) {
-    res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify({ error: { code: 'TIDAK_DITEMUKAN', message: 'Alamat API tidak dikenal.' } }));
-    return;
-  }
+  if (!load) return gatewayError(res, 404, 'Not Found');
   const body = await readBody(req);
-  if (body === undefined) {
-    res.writeHead(413, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify({ error: { code: 'INPUT_TIDAK_VALID', message: 'Isi permintaan terlalu besar.' } }));
-    return;
-  }
+  if (body === undefined) return gatewayError(res, 413, 'Request Entity Too Large');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
   const event = apiGatewayEvent({ method, url, headers, body, requestId, sourceIp: req.socket.remoteAddress ?? '' });
@@ -84,6 +76,16 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, rou
   const result = await handler(event, { awsRequestId: requestId } as Context);
   res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
   res.end(result.body ?? '');
+}
+
+/**
+ * What API Gateway itself answers before any handler runs (unknown route, oversized
+ * body, a crashed function), in its own body shape, so the local runtime behaves as
+ * the deployed one does. Everything a handler answers uses the API's error shape.
+ */
+function gatewayError(res: ServerResponse, status: number, message: string): void {
+  if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ message }));
 }
 
 function readBody(req: IncomingMessage): Promise<string | undefined> {

@@ -11,7 +11,7 @@ import { JavaMissing, startEngine } from './engine';
  *
  * Environment: PORT (3000), DYNAMODB_PORT (8765), APEL_DATA_DIR (.data),
  * APEL_DEMO_MINUTES (30; 0 turns the demo sesi off), APEL_CONFIG_FILE (apel.config.json),
- * APEL_DEMO_DATA_DIR (demo-data: the roster imported on first start).
+ * APEL_DEMO_DATA_DIR (demo-data: the roster imported on first start), HOST (127.0.0.1).
  */
 
 const root = resolve(import.meta.dirname, '../..');
@@ -49,6 +49,7 @@ async function main() {
     endpoint: engine.endpoint,
     tablePrefix: 'apel',
     port,
+    ...(process.env.HOST ? { host: process.env.HOST } : {}),
     webDir,
     demoDataDir,
     linksFile: join(dataDir, 'tautan-demo.csv'),
