@@ -5,6 +5,8 @@ import type { RunningApp } from '../../functions/local/app';
 import { browserAvailable, launchChromium } from '../support/browser';
 import { allItems } from '../support/db';
 import { startDemoApp } from '../support/demo-app';
+import { WEEKDAYS } from '../../functions/core/config';
+import { localDate, weekdayOf } from '../../functions/core/time';
 
 describe.runIf(browserAvailable())('an ASN checks in from their personal link (Chromium, 360 px)', () => {
   let app: RunningApp;
@@ -59,5 +61,35 @@ describe.runIf(browserAvailable())('an ASN checks in from their personal link (C
     await page.getByTestId('wfo-notice').waitFor();
     expect(await page.getByTestId('wfo-notice').textContent()).toMatch(/bekerja dari kantor/);
     await context.close();
+  });
+});
+
+describe.runIf(browserAvailable())('a day without apel (Chromium, 360 px)', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  const today = weekdayOf(localDate(new Date(), 'Asia/Makassar'));
+  const tomorrow = WEEKDAYS[(WEEKDAYS.indexOf(today) + 1) % 7]!;
+
+  beforeAll(async () => {
+    // Apel only tomorrow, and no demo sesi: today has nothing to check in to.
+    app = await startDemoApp(1, 0, { wfaDays: [tomorrow] });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('says there is no apel today and counts down to the next one', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+    await page.goto(app.links[0]!.tautan);
+
+    await page.getByTestId('next-sesi').waitFor();
+    expect(await page.getByTestId('no-sesi').textContent()).toContain('Tidak ada apel hari ini');
+    expect(await page.getByTestId('next-sesi').textContent()).toContain('Apel Pagi');
+    const countdown = page.getByTestId('next-sesi').getByRole('timer');
+    expect(await countdown.getAttribute('aria-label')).toMatch(/^Dibuka dalam \d+ (jam|menit)/);
+    expect(await page.getByRole('button', { name: /^Hadir di/ }).count()).toBe(0);
   });
 });

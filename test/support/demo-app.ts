@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { inject } from 'vitest';
+import type { ApelConfig } from '../../functions/core/config';
 import { parseConfig } from '../../functions/core/config';
 import type { RunningApp } from '../../functions/local/app';
 
@@ -31,11 +32,11 @@ export function sampleDemoData(perOpd: number): string {
  * The local runtime as `npm start` assembles it, on a random port against the
  * shared DynamoDB Local, with a sample of the demo roster (see `sampleDemoData`).
  */
-export async function startDemoApp(perOpd: number, demoMinutes = 30): Promise<RunningApp> {
+export async function startDemoApp(perOpd: number, demoMinutes = 30, config: Partial<ApelConfig> = {}): Promise<RunningApp> {
   const data = sampleDemoData(perOpd);
   const { startApp } = await import('../../functions/local/app');
   return startApp({
-    config: parseConfig(JSON.parse(readFileSync(join(root, 'apel.config.json'), 'utf8'))),
+    config: parseConfig({ ...JSON.parse(readFileSync(join(root, 'apel.config.json'), 'utf8')), ...config }),
     endpoint: inject('dynamoEndpoint'),
     tablePrefix: `e${randomBytes(4).toString('hex')}`,
     port: 0,

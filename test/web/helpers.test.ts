@@ -40,6 +40,8 @@ describe('times in the regency zone', () => {
     expect(countdown(3_600_000 + 2 * 60_000 + 3_000)).toBe('1:02:03');
     expect(countdown(-5_000)).toBe('00:00');
     expect(countdown(1)).toBe('00:01');
+    expect(countdown(2 * 86_400_000 + 3_600_000 + 5_000)).toBe('2 hari 01:00:05');
+    expect(countdownWords(2 * 86_400_000 + 3 * 3_600_000)).toBe('2 hari 3 jam');
     expect(countdownWords(3_600_000 + 2 * 60_000)).toBe('1 jam 2 menit');
     expect(countdownWords(40_000)).toBe('40 detik');
   });

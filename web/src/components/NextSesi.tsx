@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Schedule } from '../lib/api';
 import { getSchedule } from '../lib/api';
 import { hourMinute, longDate, shortDate } from '../lib/time';
+import { useServerNow } from '../lib/useServerNow';
+import { Countdown } from './Countdown';
 
 interface Props {
   token: string;
@@ -9,14 +11,17 @@ interface Props {
   today: string;
   /** Today has apel, all of them over. */
   finished: boolean;
-  serverNow: number;
+  clockOffset: number;
+  /** Called once the server's clock passes the opening of the next apel. */
+  onBoundary: () => void;
 }
 
 const JENIS: Record<string, string> = { libur_nasional: 'Libur nasional', cuti_bersama: 'Cuti bersama' };
 
 /** Shown when no apel is left today: the next one from `/api/schedule`, and holidays until then. */
-export function NextSesi({ token, today, finished, serverNow }: Props) {
+export function NextSesi({ token, today, finished, clockOffset, onBoundary }: Props) {
   const [schedule, setSchedule] = useState<Schedule | null>();
+  const serverNow = useServerNow(clockOffset);
   useEffect(() => {
     getSchedule(token).then(setSchedule, () => setSchedule(null));
   }, [token]);
@@ -25,6 +30,10 @@ export function NextSesi({ token, today, finished, serverNow }: Props) {
   const holidayToday = schedule?.libur.find((l) => l.date === today);
   const until = next?.date ?? '9999-12-31';
   const holidays = schedule?.libur.filter((l) => l.date > today && l.date < until).slice(0, 3) ?? [];
+  const left = next ? Date.parse(next.opensAt) - serverNow : Number.POSITIVE_INFINITY;
+  useEffect(() => {
+    if (left <= 0) onBoundary();
+  }, [left <= 0, serverNow]);
 
   return (
     <section class="card sesi" aria-labelledby="none-title" data-testid="no-sesi">
@@ -49,6 +58,7 @@ export function NextSesi({ token, today, finished, serverNow }: Props) {
           <p class="muted">
             Tepat waktu sampai {hourMinute(next.onTimeUntil, schedule.timeZone)} {schedule.zoneLabel}
           </p>
+          <Countdown opening left={left} />
         </div>
       )}
       {holidays.length > 0 && (

@@ -1,8 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import type { Checkin, SesiView } from '../lib/api';
-import { countdown, countdownWords, hourMinute, longDate } from '../lib/time';
+import { hourMinute, longDate } from '../lib/time';
 import { useServerNow } from '../lib/useServerNow';
 import { CheckinResult } from './CheckinResult';
+import { Countdown } from './Countdown';
 
 interface Props {
   sesi: SesiView;
@@ -62,7 +63,7 @@ export function SesiPanel(props: Props) {
 
       {!recorded && (
         <>
-          <Countdown state={sesi.state} left={boundary - now} />
+          <Countdown opening={sesi.state === 'terjadwal'} left={boundary - now} />
           <p class={now <= onTimeUntil ? 'note' : 'note note-late'} data-testid="on-time-note">
             {now <= onTimeUntil
               ? `Tepat waktu sampai ${hm(sesi.onTimeUntil)} ${zoneLabel}`
@@ -94,21 +95,5 @@ export function SesiPanel(props: Props) {
         </button>
       )}
     </section>
-  );
-}
-
-function Countdown({ state, left }: { state: SesiView['state']; left: number }) {
-  const opening = state === 'terjadwal';
-  if (left <= 0) {
-    return <p class="countdown countdown-wait">{opening ? 'Apel segera dibuka…' : 'Apel sudah ditutup.'}</p>;
-  }
-  const label = opening ? 'Dibuka dalam' : 'Ditutup dalam';
-  return (
-    <div class="countdown" role="timer" aria-label={`${label} ${countdownWords(left)}`} data-testid="countdown">
-      <span class="countdown-label">{label}</span>
-      <span class="countdown-value" aria-hidden="true">
-        {countdown(left)}
-      </span>
-    </div>
   );
 }

@@ -54,17 +54,22 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** Time left as `12:34` (minutes:seconds) or `1:02:03` from an hour on; never negative. */
 export function countdown(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
-  const hours = Math.floor(total / 3600);
+  const days = Math.floor(total / 86400);
+  const hours = Math.floor((total % 86400) / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
+  // The next apel may be days away (a Friday before a Monday): days read better than 62 hours.
+  if (days > 0) return `${days} hari ${pad(hours)}:${pad(minutes)}:${pad(seconds)}`;
   return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${pad(minutes)}:${pad(seconds)}`;
 }
 
 /** Time left in words for screen readers: `1 jam 2 menit`, `12 menit`, `40 detik`. */
 export function countdownWords(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
-  const hours = Math.floor(total / 3600);
+  const days = Math.floor(total / 86400);
+  const hours = Math.floor((total % 86400) / 3600);
   const minutes = Math.floor((total % 3600) / 60);
+  if (days > 0) return hours > 0 ? `${days} hari ${hours} jam` : `${days} hari`;
   if (hours > 0) return minutes > 0 ? `${hours} jam ${minutes} menit` : `${hours} jam`;
   if (minutes > 0) return `${minutes} menit`;
   return `${total} detik`;

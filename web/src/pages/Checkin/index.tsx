@@ -107,7 +107,13 @@ function CheckinPage({ token }: { token: string }) {
             onBoundary={onBoundary}
           />
         ) : (
-          <NextSesi token={token} today={today} finished={me.today.length > 0} serverNow={serverNow} />
+          <NextSesi
+            token={token}
+            today={today}
+            finished={me.today.length > 0}
+            clockOffset={clockOffset}
+            onBoundary={onBoundary}
+          />
         )}
         <WeekList week={me.week} today={today} timeZone={me.timeZone} zoneLabel={me.zoneLabel} />
       </main>
