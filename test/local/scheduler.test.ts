@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apelJobs } from '../../functions/core/apel-jobs';
 import { parseConfig } from '../../functions/core/config';
-import { catchUpJobs, jobsDueAt } from '../../functions/local/scheduler';
+import { catchUpJobs, jobsDueAt, startScheduler } from '../../functions/local/scheduler';
 
 const config = parseConfig({ regency: 'Kabupaten Bolaang Mongondow Selatan' });
 
@@ -36,5 +36,32 @@ describe('apel jobs', () => {
     expect(at1600).toEqual(['close-pagi', 'open-sore']);
     const at2000 = catchUpJobs(new Date('2026-11-30T12:00:00Z'), config).map((j) => j.id);
     expect(at2000).toEqual(['close-pagi', 'close-sore']);
+  });
+});
+
+describe('the local scheduler', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('fires the same jobs at the same local times, and nothing after it is stopped', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-11-29T23:10:00Z')); // Monday 07:10 WITA
+    const fired: string[] = [];
+    const demoClosed = vi.fn(async () => {});
+    const scheduler = startScheduler(config, async (job) => void fired.push(job.id), [
+      { at: new Date('2026-11-29T23:40:00Z'), job: demoClosed },
+    ]);
+
+    expect(fired).toEqual(['open-pagi']); // caught up at start-up
+
+    await vi.advanceTimersByTimeAsync(30 * 60_000); // 07:40
+    expect(demoClosed).toHaveBeenCalledOnce();
+    await vi.advanceTimersByTimeAsync(21 * 60_000 + 1_000); // 08:01
+    expect(fired).toEqual(['open-pagi', 'close-pagi']);
+    await vi.advanceTimersByTimeAsync(7 * 3_600_000 + 45 * 60_000); // 15:46
+    expect(fired).toEqual(['open-pagi', 'close-pagi', 'open-sore']);
+
+    scheduler.stop();
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(fired).toEqual(['open-pagi', 'close-pagi', 'open-sore']);
   });
 });

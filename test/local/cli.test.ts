@@ -1,0 +1,116 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { selectTarget } from '../../functions/cli/target';
+import { createTables } from '../../functions/local/tables';
+import { localClientConfig } from '../../functions/store/client-config';
+
+const root = new URL('../../', import.meta.url).pathname;
+const endpoint = inject('dynamoEndpoint');
+
+/** The admin command as an operator runs it, against the shared DynamoDB Local with the runtime's table names. */
+async function apel(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), ['functions/cli/apel.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, DYNAMODB_ENDPOINT: endpoint, PORT: '3999' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('npm run apel (local)', () => {
+  beforeAll(async () => {
+    const client = new DynamoDBClient(localClientConfig(endpoint));
+    await createTables(client, 'apel');
+    client.destroy();
+  });
+
+  it('imports a roster, reports bad rows with their lines, and exits 2 when some were refused', async () => {
+    const ok = await apel('import-roster', '--opd', 'demo-data/opd.csv', '--libur', 'demo-data/libur-2026.csv');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/opd\.csv: \d+ baru/);
+
+    const bad = await apel('import-roster', '--asn', 'test/fixtures/asn-bermasalah.csv');
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toContain('baris 3: NIP rusak oleh spreadsheet');
+    expect(bad.stdout).toMatch(/asn-bermasalah\.csv: 2 baru, 0 diperbarui, 0 tidak berubah, 8 baris ditolak/);
+  });
+
+  it('issues links for an OPD into a CSV, and revokes one', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'cli-')), 'tautan.csv');
+    const issued = await apel('issue-links', '--opd', 'setda', '--out', out);
+    expect(issued.code, issued.stderr).toBe(0);
+    const rows = parse(readFileSync(out, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.opd)).toEqual(['setda', 'setda']);
+    expect(rows[0]!.tautan).toMatch(/^http:\/\/localhost:3999\/#t=[\w-]{43}$/);
+
+    expect((await apel('revoke-link', '--nip', rows[0]!.nip!)).stdout).toContain('dicabut');
+    expect((await apel('revoke-link', '--nip', rows[0]!.nip!)).code).toBe(1);
+  });
+
+  it('refuses to replace links when the CSV cannot be written', async () => {
+    const res = await apel('issue-links', '--opd', 'setda', '--out', '/nonexistent/dir/tautan.csv');
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('Tidak ada tautan yang diubah');
+  });
+
+  it('explains unknown commands and missing options', async () => {
+    expect((await apel('frobnicate')).code).toBe(64);
+    const missing = await apel('issue-links');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('--out');
+  });
+});
+
+describe('a deployed stack as target', () => {
+  it('takes table names and the site URL from the stack outputs', async () => {
+    const cfn = mockClient(CloudFormationClient);
+    cfn.on(DescribeStacksCommand, { StackName: 'ApelWfa-prod' }).resolves({
+      Stacks: [
+        {
+          StackName: 'ApelWfa-prod',
+          CreationTime: new Date(),
+          StackStatus: 'CREATE_COMPLETE',
+          Outputs: [
+            { OutputKey: 'SiteUrl', OutputValue: 'https://d111.cloudfront.net' },
+            ...['Roster', 'Links', 'Calendar', 'Sessions', 'Checkins'].map((t) => ({
+              OutputKey: `Table${t}`,
+              OutputValue: `ApelWfa-prod-${t}Table-ABC`,
+            })),
+          ],
+        },
+      ],
+    });
+    const before = { ...process.env };
+    try {
+      const target = await selectTarget({ stack: 'ApelWfa-prod', region: 'ap-southeast-3' });
+      expect(target.siteUrl).toBe('https://d111.cloudfront.net');
+      expect(process.env.TABLE_CHECKINS).toBe('ApelWfa-prod-CheckinsTable-ABC');
+      expect(process.env.TABLE_ROSTER).toBe('ApelWfa-prod-RosterTable-ABC');
+    } finally {
+      process.env = before;
+      cfn.restore();
+    }
+  });
+
+  it('says so when the stack is not an Apel WFA stack', async () => {
+    const cfn = mockClient(CloudFormationClient);
+    cfn.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'Other', CreationTime: new Date(), StackStatus: 'CREATE_COMPLETE', Outputs: [] }] });
+    try {
+      await expect(selectTarget({ stack: 'Other', region: 'ap-southeast-3' })).rejects.toThrow(/has no output TableRoster/);
+    } finally {
+      cfn.restore();
+    }
+  });
+});
