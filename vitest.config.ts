@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Handlers log JSON lines as on Lambda; show them only for tests that fail.
+    silent: 'passed-only',
   },
 });

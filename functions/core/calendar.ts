@@ -1,5 +1,6 @@
 import type { Holiday } from './sesi';
-import type { Checked, CsvRow, RowProblem } from './roster';
+import type { Checked, CsvRow } from './roster';
+import { checkRows, field } from './roster';
 import { isIsoDate } from './time';
 
 /**
@@ -7,28 +8,17 @@ import { isIsoDate } from './time';
  * `libur-2026.csv`: tanggal,jenis,keterangan.
  */
 export function checkHolidayRows(rows: readonly CsvRow[]): Checked<Holiday> {
-  const valid: Holiday[] = [];
-  const problems: RowProblem[] = [];
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const date = (row.fields.tanggal ?? '').trim();
-    const jenis = (row.fields.jenis ?? '').trim().toLowerCase().replace(/\s+/g, '_');
-    const keterangan = (row.fields.keterangan ?? '').trim();
-    const reason = !isIsoDate(date)
-      ? `tanggal "${date}" harus berformat YYYY-MM-DD`
-      : jenis !== 'libur_nasional' && jenis !== 'cuti_bersama'
-        ? `jenis harus libur_nasional atau cuti_bersama (tertulis "${jenis}")`
-        : keterangan.length === 0 || keterangan.length > 150
-          ? 'keterangan harus 1–150 karakter'
-          : seen.has(date)
-            ? `tanggal ${date} muncul lebih dari sekali`
-            : undefined;
-    if (reason) {
-      problems.push({ line: row.line, reason });
-      continue;
-    }
-    seen.add(date);
-    valid.push({ date, jenis: jenis as Holiday['jenis'], keterangan });
+  return checkRows(rows, readHoliday, (h) => h.date, (date) => `tanggal ${date} muncul lebih dari sekali`);
+}
+
+function readHoliday(row: CsvRow): Holiday | string {
+  const date = field(row, 'tanggal');
+  const jenis = field(row, 'jenis').toLowerCase().replace(/ /g, '_');
+  const keterangan = field(row, 'keterangan');
+  if (!isIsoDate(date)) return `tanggal "${date}" harus berformat YYYY-MM-DD`;
+  if (jenis !== 'libur_nasional' && jenis !== 'cuti_bersama') {
+    return `jenis harus libur_nasional atau cuti_bersama (tertulis "${jenis}")`;
   }
-  return { valid, problems };
+  if (keterangan.length === 0 || keterangan.length > 150) return 'keterangan harus 1–150 karakter';
+  return { date, jenis, keterangan };
 }

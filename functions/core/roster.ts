@@ -10,6 +10,10 @@ import { nipProblem } from './nip';
 export const ROLES = ['asn', 'pimpinan', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+export function parseRole(value: unknown): Role | undefined {
+  return (ROLES as readonly unknown[]).includes(value) ? (value as Role) : undefined;
+}
+
 export interface Opd {
   kode: string;
   nama: string;
@@ -42,35 +46,48 @@ export type CsvRow = { line: number; fields: Record<string, string> };
 
 const OPD_CODE = /^[a-z0-9][a-z0-9-]{1,39}$/;
 
-function field(row: CsvRow, name: string): string {
+/**
+ * The loop every CSV import shares: read each row into a value or a reason, refuse
+ * repeats of the same key (the later line is the one reported), keep the rest.
+ */
+export function checkRows<T>(
+  rows: readonly CsvRow[],
+  read: (row: CsvRow) => T | string,
+  keyOf: (value: T) => string,
+  repeated: (key: string) => string,
+): Checked<T> {
+  const valid: T[] = [];
+  const problems: RowProblem[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const value = read(row);
+    const reason = typeof value === 'string' ? value : seen.has(keyOf(value)) ? repeated(keyOf(value)) : undefined;
+    if (reason !== undefined) {
+      problems.push({ line: row.line, reason });
+      continue;
+    }
+    seen.add(keyOf(value as T));
+    valid.push(value as T);
+  }
+  return { valid, problems };
+}
+
+export function field(row: CsvRow, name: string): string {
   return (row.fields[name] ?? '').trim().replace(/\s+/g, ' ');
 }
 
 export function checkOpdRows(rows: readonly CsvRow[]): Checked<Opd> {
-  const valid: Opd[] = [];
-  const problems: RowProblem[] = [];
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const kode = field(row, 'kode').toLowerCase();
-    const nama = field(row, 'nama');
-    const wfa = field(row, 'wfa').toLowerCase();
-    const reason = !OPD_CODE.test(kode)
-      ? `kode OPD "${kode}" harus huruf kecil, angka atau tanda minus (2–40 karakter)`
-      : nama.length < 3 || nama.length > 150
-        ? 'nama OPD harus 3–150 karakter'
-        : wfa !== 'ya' && wfa !== 'tidak'
-          ? `kolom wfa harus "ya" atau "tidak" (tertulis "${wfa}")`
-          : seen.has(kode)
-            ? `kode OPD ${kode} muncul lebih dari sekali`
-            : undefined;
-    if (reason) {
-      problems.push({ line: row.line, reason });
-      continue;
-    }
-    seen.add(kode);
-    valid.push({ kode, nama, wfa: wfa === 'ya' });
-  }
-  return { valid, problems };
+  return checkRows(rows, readOpd, (o) => o.kode, (kode) => `kode OPD ${kode} muncul lebih dari sekali`);
+}
+
+function readOpd(row: CsvRow): Opd | string {
+  const kode = field(row, 'kode').toLowerCase();
+  const nama = field(row, 'nama');
+  const wfa = field(row, 'wfa').toLowerCase();
+  if (!OPD_CODE.test(kode)) return `kode OPD "${kode}" harus huruf kecil, angka atau tanda minus (2–40 karakter)`;
+  if (nama.length < 3 || nama.length > 150) return 'nama OPD harus 3–150 karakter';
+  if (wfa !== 'ya' && wfa !== 'tidak') return `kolom wfa harus "ya" atau "tidak" (tertulis "${wfa}")`;
+  return { kode, nama, wfa: wfa === 'ya' };
 }
 
 /** Indonesian mobile numbers in one form, 62…, as WhatsApp links need. */
@@ -81,26 +98,13 @@ export function normalisePhone(raw: string): string | undefined {
 }
 
 export function checkAsnRows(rows: readonly CsvRow[], knownOpd: ReadonlySet<string>, today = new Date()): Checked<Asn> {
-  const valid: Asn[] = [];
-  const problems: RowProblem[] = [];
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const reason = asnRowProblem(row, knownOpd, seen, today);
-    if (typeof reason === 'string') {
-      problems.push({ line: row.line, reason });
-      continue;
-    }
-    seen.add(reason.nip);
-    valid.push(reason);
-  }
-  return { valid, problems };
+  return checkRows(rows, (row) => readAsn(row, knownOpd, today), (a) => a.nip, (nip) => `NIP ${nip} muncul lebih dari sekali`);
 }
 
-function asnRowProblem(row: CsvRow, knownOpd: ReadonlySet<string>, seen: Set<string>, today: Date): string | Asn {
+function readAsn(row: CsvRow, knownOpd: ReadonlySet<string>, today: Date): Asn | string {
   const nip = field(row, 'nip').replace(/\s/g, '');
   const nipReason = nipProblem(nip, today);
   if (nipReason) return nipReason;
-  if (seen.has(nip)) return `NIP ${nip} muncul lebih dari sekali`;
   const nama = field(row, 'nama');
   if (nama.length < 2 || nama.length > 120) return 'nama harus 2–120 karakter';
   const jabatan = field(row, 'jabatan');
@@ -112,7 +116,7 @@ function asnRowProblem(row: CsvRow, knownOpd: ReadonlySet<string>, seen: Set<str
   const rawPhone = field(row, 'no_hp');
   const noHp = rawPhone === '' ? '' : normalisePhone(rawPhone);
   if (noHp === undefined) return `nomor HP "${rawPhone}" bukan nomor seluler Indonesia`;
-  const role = (field(row, 'peran') || 'asn').toLowerCase();
-  if (!(ROLES as readonly string[]).includes(role)) return `peran harus asn, pimpinan atau admin (tertulis "${role}")`;
-  return { nip, nama, jabatan, opd, status, noHp, role: role as Role, active: true };
+  const role = parseRole((field(row, 'peran') || 'asn').toLowerCase());
+  if (!role) return `peran harus asn, pimpinan atau admin (tertulis "${field(row, 'peran')}")`;
+  return { nip, nama, jabatan, opd, status, noHp, role, active: true };
 }

@@ -6,6 +6,7 @@ import {
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Unavailable } from '../core/errors';
 import type { Role } from '../core/roster';
+import { parseRole } from '../core/roster';
 import { hashToken, newToken } from '../core/token';
 import { db } from './client';
 import { batchGet } from './batch';
@@ -28,7 +29,7 @@ export interface Link {
 
 export const linkFrom = (i: Record<string, unknown>): Link => ({
   nip: String(i.nip),
-  role: i.role === 'pimpinan' || i.role === 'admin' ? i.role : 'asn',
+  role: parseRole(i.role) ?? 'asn',
   opd: String(i.opd),
   issuedAt: String(i.issuedAt),
 });
@@ -48,7 +49,10 @@ async function currentHash(nip: string): Promise<string | undefined> {
 }
 
 /** Attempts before giving up when other writers keep changing the same ASN's link. */
-const ATTEMPTS = 5;
+const ATTEMPTS = 8;
+
+/** Random, growing pause after a lost race, so concurrent writers stop colliding. */
+const backOff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** Math.min(attempt, 5)));
 
 /** True when a transaction lost to a concurrent change of the same items (so re-read and retry). */
 function lostRace(error: unknown): boolean {
@@ -100,6 +104,7 @@ export async function issueLink(asn: { nip: string; role: Role; opd: string }, n
       return token;
     } catch (e) {
       if (!lostRace(e)) throw e;
+      await backOff(attempt);
     }
   }
   throw raceLost();
@@ -166,6 +171,7 @@ export async function revokeLink(nip: string): Promise<boolean> {
       return true;
     } catch (e) {
       if (!lostRace(e)) throw e;
+      await backOff(attempt);
     }
   }
   throw raceLost();
@@ -193,6 +199,7 @@ export async function syncLink(asn: { nip: string; role: Role; opd: string }): P
       return;
     } catch (e) {
       if (!lostRace(e)) throw e;
+      await backOff(attempt);
     }
   }
   throw raceLost();

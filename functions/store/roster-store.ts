@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Asn, Opd } from '../core/roster';
+import { parseRole } from '../core/roster';
 import { db } from './client';
 import { putChanged, queryAll } from './batch';
 import { guarded } from './outage';
@@ -30,7 +31,7 @@ const asnFrom = (i: Item): Asn => ({
   opd: String(i.opd),
   status: i.status === 'PPPK' ? 'PPPK' : 'PNS',
   noHp: String(i.noHp ?? ''),
-  role: i.role === 'pimpinan' || i.role === 'admin' ? i.role : 'asn',
+  role: parseRole(i.role) ?? 'asn',
   active: i.active !== false,
 });
 
