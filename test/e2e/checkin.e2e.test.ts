@@ -52,6 +52,37 @@ describe.runIf(browserAvailable())('an ASN checks in from their personal link (C
     await context.close();
   });
 
+  it('on a flaky network, says it is sending, retries, and records the check-in once', async () => {
+    const link = app.links.find((l) => l.peran === 'asn' && l.opd === 'bpbd')!;
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    let attempts = 0;
+    // The first request reaches the server and is recorded, but its answer is lost on the way back.
+    await page.route('**/api/checkins', async (route) => {
+      attempts++;
+      if (attempts === 1) {
+        await route.fetch();
+        await new Promise((r) => setTimeout(r, 700));
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    await page.goto(link.tautan);
+    const button = page.getByTestId('checkin-button');
+    await button.waitFor();
+
+    await button.click();
+    await expect.poll(() => button.textContent()).toContain('Mengirim');
+    expect(await button.isDisabled()).toBe(true);
+
+    const result = page.getByTestId('checkin-result');
+    await result.waitFor({ timeout: 15_000 });
+    expect(await result.getAttribute('data-status')).toBe('hadir');
+    expect(attempts).toBeGreaterThanOrEqual(2);
+    expect((await allItems('checkins')).filter((c) => c.nip === link.nip)).toHaveLength(1);
+    await context.close();
+  });
+
   it('tells staff of an exempt OPD that they work from the office', async () => {
     const link = app.links.find((l) => l.opd === 'dinkes');
     expect(link).toBeDefined();
