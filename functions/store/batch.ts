@@ -1,6 +1,7 @@
 import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from './client';
-import { guarded } from './outage';
+import { ThrottlingException } from '@aws-sdk/client-dynamodb';
+import { asOutage, guarded } from './outage';
 
 /** Paging and batching loops shared by the stores: DynamoDB returns at most 1 MB a page and may leave items unprocessed. */
 
@@ -12,24 +13,49 @@ export interface ImportCounts {
   unchanged: number;
 }
 
+const UNPROCESSED_ATTEMPTS = 6;
+
+/**
+ * Sends a batch request, then again with whatever DynamoDB left unprocessed (it does
+ * under throttling), pausing longer each time. If items are still left after a few
+ * rounds it gives up as an outage (503 with a retry hint), never spinning until the
+ * Lambda times out. `step` returns what is left, or nothing.
+ */
+export async function drainUnprocessed<T>(first: T, step: (pending: T) => Promise<T | undefined>): Promise<void> {
+  let pending: T | undefined = first;
+  for (let attempt = 0; pending !== undefined; attempt++) {
+    if (attempt >= UNPROCESSED_ATTEMPTS) {
+      throw asOutage(new ThrottlingException({ message: 'items left unprocessed', $metadata: {} }));
+    }
+    if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt * (0.5 + Math.random())));
+    pending = await step(pending);
+  }
+}
+
 export async function batchGet(table: string, itemKeys: Item[], consistent = false): Promise<Map<string, Item>> {
   const found = new Map<string, Item>();
-  let pending: Item[] = itemKeys;
-  while (pending.length > 0) {
-    const out = await guarded(() => db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: consistent } } })));
+  if (itemKeys.length === 0) return found;
+  await drainUnprocessed(itemKeys, async (pending) => {
+    const out = await guarded(() =>
+      db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: consistent } } })),
+    );
     for (const it of out.Responses?.[table] ?? []) found.set(`${it.pk}|${it.sk}`, it);
-    pending = (out.UnprocessedKeys?.[table]?.Keys as Item[] | undefined) ?? [];
-  }
+    const left = out.UnprocessedKeys?.[table]?.Keys as Item[] | undefined;
+    return left && left.length > 0 ? left : undefined;
+  });
   return found;
 }
 
 export async function batchWrite(table: string, items: Item[]): Promise<void> {
   for (let i = 0; i < items.length; i += 25) {
-    let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-    while (requests.length > 0) {
-      const out = await guarded(() => db.send(new BatchWriteCommand({ RequestItems: { [table]: requests } })));
-      requests = (out.UnprocessedItems?.[table] as typeof requests | undefined) ?? [];
-    }
+    await drainUnprocessed(
+      items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+      async (requests) => {
+        const out = await guarded(() => db.send(new BatchWriteCommand({ RequestItems: { [table]: requests } })));
+        const left = out.UnprocessedItems?.[table] as typeof requests | undefined;
+        return left && left.length > 0 ? left : undefined;
+      },
+    );
   }
 }
 

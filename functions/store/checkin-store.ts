@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException, ThrottlingException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { CheckinStatus } from '../core/checkin';
 import type { Link } from './link-store';
@@ -7,9 +7,9 @@ import { linkFrom } from './link-store';
 import type { SesiRecord } from './sesi-store';
 import { sesiFrom } from './sesi-store';
 import type { Item } from './batch';
-import { queryAll } from './batch';
+import { drainUnprocessed, queryAll } from './batch';
 import { db } from './client';
-import { asOutage, guarded } from './outage';
+import { guarded } from './outage';
 import { keys, tableName } from './tables';
 
 export interface Checkin {
@@ -38,23 +38,24 @@ export async function loadLinkAndSesi(
 ): Promise<{ link: Link | undefined; sesi: SesiRecord | undefined }> {
   const links = tableName('links');
   const sessions = tableName('sessions');
-  let request: Record<string, { Keys: Item[]; ConsistentRead?: boolean }> = {
-    [links]: { Keys: [keys.link(tokenHash)], ConsistentRead: true },
-    [sessions]: { Keys: [keys.sesi(sesiId)] },
-  };
   let link: Link | undefined;
   let sesi: SesiRecord | undefined;
   // UnprocessedKeys is rare (throttling) but must not turn into "unknown link".
-  for (let attempt = 0; Object.keys(request).length > 0; attempt++) {
-    if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
-    if (attempt > 4) throw asOutage(new ThrottlingException({ message: 'unprocessed keys', $metadata: {} }));
-    const out = await guarded(() => db.send(new BatchGetCommand({ RequestItems: request })));
-    const l = out.Responses?.[links]?.[0];
-    const s = out.Responses?.[sessions]?.[0];
-    if (l) link = linkFrom(l);
-    if (s) sesi = sesiFrom(s);
-    request = (out.UnprocessedKeys ?? {}) as typeof request;
-  }
+  await drainUnprocessed<Record<string, { Keys: Item[]; ConsistentRead?: boolean }>>(
+    {
+      [links]: { Keys: [keys.link(tokenHash)], ConsistentRead: true },
+      [sessions]: { Keys: [keys.sesi(sesiId)] },
+    },
+    async (request) => {
+      const out = await guarded(() => db.send(new BatchGetCommand({ RequestItems: request })));
+      const l = out.Responses?.[links]?.[0];
+      const s = out.Responses?.[sessions]?.[0];
+      if (l) link = linkFrom(l);
+      if (s) sesi = sesiFrom(s);
+      const left = out.UnprocessedKeys as typeof request | undefined;
+      return left && Object.keys(left).length > 0 ? left : undefined;
+    },
+  );
   return { link, sesi };
 }
 
