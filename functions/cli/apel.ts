@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { selectTarget } from './target';
 
@@ -57,11 +56,9 @@ async function main(): Promise<number> {
     }
     case 'issue-links': {
       if (!values.out) throw new Error('Sebutkan --out berkas.csv');
-      // Issuing replaces everyone's old link; the new tokens exist only in this file, so
-      // make sure it can be written before anything is replaced.
-      assertWritable(values.out);
       const { listAsnOfOpd, listOpds, getAsn } = await import('../store/roster-store');
-      const { issueLinks, writeLinksCsv } = await import('./links');
+      // Imported after the target is chosen: the stores read their endpoint and tables at load.
+      const { createLinksCsv, issueLinks } = await import('./links');
       let asns;
       if (values.nip) {
         const asn = await getAsn(values.nip);
@@ -72,8 +69,10 @@ async function main(): Promise<number> {
         if (opds.length === 0) throw new Error(values.opd ? `OPD ${values.opd} tidak dikenal` : 'Roster masih kosong');
         asns = (await Promise.all(opds.map((o) => listAsnOfOpd(o.kode)))).flat();
       }
-      const links = await issueLinks(asns, values['base-url'] ?? target.siteUrl);
-      writeLinksCsv(values.out, links);
+      // The new tokens exist only in this file: create it before any link is replaced,
+      // and write each group into it as soon as that group is in force.
+      const append = createOutput(values.out, createLinksCsv);
+      const links = await issueLinks(asns, values['base-url'] ?? target.siteUrl, append);
       console.log(`${links.length} tautan diterbitkan (tautan lama mereka tidak berlaku lagi) → ${values.out}`);
       return 0;
     }
@@ -88,11 +87,12 @@ async function main(): Promise<number> {
   return 64;
 }
 
-function assertWritable(path: string): void {
+function createOutput<W>(path: string, create: (path: string) => W): W {
   try {
-    writeFileSync(path, '', { mode: 0o600 });
+    return create(path);
   } catch (e) {
-    throw new Error(`Tidak bisa menulis ${path}: ${(e as Error).message}. Tidak ada tautan yang diubah.`);
+    const reason = (e as NodeJS.ErrnoException).code === 'EEXIST' ? 'berkas sudah ada (pilih nama lain)' : (e as Error).message;
+    throw new Error(`Tidak bisa menulis ${path}: ${reason}. Tidak ada tautan yang diubah.`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import type { Asn } from '../core/roster';
 import { issueLinksInBulk } from '../store/link-store';
@@ -16,14 +16,38 @@ export function linkUrl(baseUrl: string, token: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/#t=${token}`;
 }
 
-/** Issues (or re-issues, revoking the old) links for the given ASN. */
-export async function issueLinks(asns: readonly Asn[], baseUrl: string): Promise<IssuedLink[]> {
-  const tokens = await issueLinksInBulk(asns);
-  return asns.map((a) => ({ nip: a.nip, nama: a.nama, opd: a.opd, peran: a.role, tautan: linkUrl(baseUrl, tokens.get(a.nip)!) }));
+const COLUMNS = ['nip', 'nama', 'opd', 'peran', 'tautan'];
+
+/**
+ * Issues (or re-issues, revoking the old) links for the given ASN. `onIssued` gets
+ * each group's rows as soon as those links are in force, before more are replaced.
+ */
+export async function issueLinks(
+  asns: readonly Asn[],
+  baseUrl: string,
+  onIssued: (rows: IssuedLink[]) => void = () => {},
+): Promise<IssuedLink[]> {
+  const byNip = new Map(asns.map((a) => [a.nip, a]));
+  const rows = (tokens: Map<string, string>) =>
+    [...tokens].map(([nip, token]) => {
+      const a = byNip.get(nip)!;
+      return { nip, nama: a.nama, opd: a.opd, peran: a.role, tautan: linkUrl(baseUrl, token) };
+    });
+  const tokens = await issueLinksInBulk(asns, (group) => onIssued(rows(group)));
+  return rows(tokens);
 }
 
-/** CSV for the admin to hand out; the BOM makes Excel on an Indonesian-locale PC read UTF-8 names right. */
+/**
+ * A links CSV written as links are issued, so that if issuing stops half-way (an
+ * outage, an expired AWS session) every link already in force is in the file. It
+ * never overwrites an existing file: that may hold the only copy of working links.
+ * The BOM makes Excel on an Indonesian-locale PC read UTF-8 names right.
+ */
+export function createLinksCsv(path: string): (rows: readonly IssuedLink[]) => void {
+  writeFileSync(path, stringify([], { header: true, columns: COLUMNS, bom: true }), { mode: 0o600, flag: 'wx' });
+  return (rows) => appendFileSync(path, stringify(rows as IssuedLink[], { columns: COLUMNS }));
+}
+
 export function writeLinksCsv(path: string, links: readonly IssuedLink[]): void {
-  const csv = stringify(links as IssuedLink[], { header: true, columns: ['nip', 'nama', 'opd', 'peran', 'tautan'], bom: true });
-  writeFileSync(path, csv, { mode: 0o600 });
+  writeFileSync(path, stringify(links as IssuedLink[], { header: true, columns: COLUMNS, bom: true }), { mode: 0o600 });
 }

