@@ -45,7 +45,8 @@ export class ApelWfaStack extends Stack {
     })
       .bindTable(tables.links)
       .bindTable(tables.sessions)
-      .bindTable(tables.checkins, 'RW');
+      // Check-ins are only ever added: no update or delete, not even by mistake.
+      .bindTable(tables.checkins, 'RO+PUT');
 
     const me = new ApelFunction(this, 'MeFunction', {
       entry: 'me',

@@ -36,7 +36,8 @@ export interface AppOptions {
 export interface RunningApp {
   url: string;
   links: IssuedLink[];
-  demoSesiId?: string;
+  /** The demo sesi, when one was opened. */
+  demo?: { id: string; closesAt: Date };
   stop(): Promise<void>;
 }
 
@@ -84,7 +85,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   return {
     url: server.url,
     links,
-    ...(demo ? { demoSesiId: demo.id } : {}),
+    ...(demo ? { demo: { id: demo.id, closesAt: demo.closesAt } } : {}),
     async stop() {
       scheduler?.stop();
       await server.close();

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseConfig } from '../core/config';
+import { clockIn } from '../core/format';
 import type { IssuedLink } from '../cli/links';
 import type { Engine } from './engine';
 import { JavaMissing, startEngine } from './engine';
@@ -56,7 +57,7 @@ async function main() {
     demoMinutes,
   });
 
-  printWelcome(app.url, app.links, app.demoSesiId, demoMinutes, join(dataDir, 'tautan-demo.csv'), enginePort);
+  printWelcome(app.url, app.links, app.demo, config.timeZone, join(dataDir, 'tautan-demo.csv'), enginePort);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -72,7 +73,15 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-function printWelcome(url: string, links: IssuedLink[], demoSesiId: string | undefined, minutes: number, linksFile: string, enginePort: number) {
+function printWelcome(
+  url: string,
+  links: IssuedLink[],
+  demo: { id: string; closesAt: Date } | undefined,
+  timeZone: string,
+  linksFile: string,
+  enginePort: number,
+) {
+  const until = demo ? clockIn(timeZone)(demo.closesAt) : '';
   // Links were issued against the base URL of the first start; show them on this one's.
   const local = (l: IssuedLink) => `${url}/${new URL(l.tautan).hash}`;
   const pick = (pred: (l: IssuedLink) => boolean) => links.find(pred);
@@ -84,9 +93,9 @@ function printWelcome(url: string, links: IssuedLink[], demoSesiId: string | und
   console.log(`
 Apel WFA berjalan di ${url}
 ${
-  demoSesiId
+  demo
     ? `
-  MODE DEMO: sesi "${demoSesiId}" dibuka sekarang selama ${minutes} menit (hadir pada paruh pertama,
+  MODE DEMO: sesi "${demo.id}" dibuka sekarang sampai ${until} (hadir pada paruh pertama,
   terlambat sesudahnya), supaya Anda bisa mencoba check-in kapan saja. Matikan dengan APEL_DEMO_MINUTES=0.`
     : ''
 }
@@ -97,7 +106,7 @@ Tautan pribadi untuk dicoba (buka di ponsel atau peramban):`);
   console.log(
     links.length > 0
       ? `\nSemua ${links.length} tautan ada di ${linksFile}`
-      : `\n(${linksFile} tidak ada: terbitkan tautan dengan "npm run apel -- issue-links --out tautan.csv")`,
+      : `\n(${linksFile} tidak ada. Terbitkan tautan baru, di terminal lain selagi server ini berjalan:\n  npm run apel -- issue-links --out ${linksFile})`,
   );
   console.log(`
 Perintah lain (saat server ini berjalan): npm run apel -- help   (DynamoDB Local di port ${enginePort})

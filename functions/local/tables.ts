@@ -1,5 +1,6 @@
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { TableDef } from '../store/tables';
 import { TABLES } from '../store/tables';
 
 /**
@@ -15,7 +16,8 @@ export async function createTables(client: DynamoDBClient, prefix: string): Prom
   for (const def of Object.values(TABLES)) {
     const TableName = `${prefix}-${def.id}`;
     try {
-      await client.send(new DescribeTableCommand({ TableName }));
+      const { Table } = await client.send(new DescribeTableCommand({ TableName }));
+      await addMissingIndexes(client, TableName, def, new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName)));
       continue;
     } catch (e) {
       if (!(e instanceof ResourceNotFoundException)) throw e;
@@ -46,6 +48,37 @@ export async function createTables(client: DynamoDBClient, prefix: string): Prom
               })),
             }
           : {}),
+      }),
+    );
+  }
+}
+
+/**
+ * A data folder made by an earlier version keeps its tables; indexes added to
+ * `TABLES` since are added to them here, as a CloudFormation update does on AWS.
+ */
+async function addMissingIndexes(client: DynamoDBClient, TableName: string, def: TableDef, existing: Set<string | undefined>) {
+  for (const ix of def.indexes) {
+    if (existing.has(ix.indexName)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName,
+        AttributeDefinitions: [
+          { AttributeName: ix.partitionKey, AttributeType: 'S' },
+          { AttributeName: ix.sortKey, AttributeType: 'S' },
+        ],
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: ix.indexName,
+              KeySchema: [
+                { AttributeName: ix.partitionKey, KeyType: 'HASH' },
+                { AttributeName: ix.sortKey, KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+            },
+          },
+        ],
       }),
     );
   }

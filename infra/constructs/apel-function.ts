@@ -9,7 +9,8 @@ import { esbuildOptions } from '../bundling';
 import { HANDLERS_DIR, LOCK_FILE, REPO_ROOT } from '../paths';
 import type { DataTable } from './data-tables';
 
-export type TableAccess = 'RO' | 'RW';
+/** Read only; read and PutItem only (append-only records such as check-ins); or read and write. */
+export type TableAccess = 'RO' | 'RO+PUT' | 'RW';
 
 export interface ApelFunctionProps {
   /** Handler file in functions/handlers, without extension (e.g. `checkin`); it exports `handler`. */
@@ -68,12 +69,16 @@ export class ApelFunction extends NodejsFunction {
 
   /**
    * Lets this function use a table: sets the env var its store reads the table name
-   * from and grants read-only access, or read-write when asked for explicitly.
+   * from and grants read-only access unless more is asked for explicitly.
    */
   bindTable({ def, table }: DataTable, access: TableAccess = 'RO'): this {
     this.addEnvironment(def.envVar, table.tableName);
-    if (access === 'RW') table.grantReadWriteData(this);
-    else table.grantReadData(this);
+    if (access === 'RW') {
+      table.grantReadWriteData(this);
+    } else {
+      table.grantReadData(this);
+      if (access === 'RO+PUT') table.grant(this, 'dynamodb:PutItem');
+    }
     return this;
   }
 }

@@ -36,7 +36,7 @@ async function main() {
     scheduler: false,
   });
   const setupSeconds = (performance.now() - t0) / 1000;
-  const sesiId = app.demoSesiId!;
+  const sesiId = app.demo!.id;
   const tokens = app.links.map((l) => new URL(l.tautan).hash.slice(3));
 
   const { db } = await import('../../functions/store/client');

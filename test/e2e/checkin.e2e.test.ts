@@ -37,13 +37,13 @@ describe.runIf(browserAvailable())('an ASN checks in from their personal link (C
     expect(await result.getAttribute('data-status')).toBe('hadir');
     expect(await result.textContent()).toMatch(/HADIR.*Tercatat pukul \d\d\.\d\d\.\d\d WITA/);
     // The week list catches up from the server after the check-in.
-    await expect.poll(() => page.getByTestId(`week-${app.demoSesiId}`).textContent()).toContain('Hadir');
+    await expect.poll(() => page.getByTestId(`week-${app.demo!.id}`).textContent()).toContain('Hadir');
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/e2e-hadir-360.png', fullPage: true });
 
     const stored = (await allItems('checkins')).filter((c) => c.nip === link.nip);
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ sesiId: app.demoSesiId, status: 'hadir', opd: 'setda' });
+    expect(stored[0]).toMatchObject({ sesiId: app.demo!.id, status: 'hadir', opd: 'setda' });
 
     // Reopening the page (token kept on the phone) shows the same result, not a second button.
     await page.reload();

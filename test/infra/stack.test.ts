@@ -200,10 +200,24 @@ describe('functions', () => {
   it('lets the check-in function put check-ins but never write the roster or links', () => {
     const access = tableAccess('checkin');
 
-    expect(access.actionsOn('checkins')).toContain('dynamodb:PutItem');
+    expect([...new Set(access.actionsOn('checkins').filter((a) => WRITE_ACTION.test(a)))]).toEqual(['dynamodb:PutItem']);
     for (const table of ['roster', 'links'] as const) {
       expect(access.actionsOn(table).filter((a) => WRITE_ACTION.test(a))).toEqual([]);
     }
+  });
+
+  it('lets the close function query the check-ins by OPD index, and the me function by ASN index', () => {
+    const indexQuery = (fn: FunctionKey) =>
+      statementsOf(fn).some(
+        (s) =>
+          ([] as string[]).concat(s.Action).includes('dynamodb:Query') &&
+          ([] as unknown[]).concat(s.Resource).some((r) => {
+            const text = JSON.stringify(r);
+            return text.includes(`"${tableIds.checkins}"`) && text.includes('/index/*');
+          }),
+      );
+    expect(indexQuery('closeApel')).toBe(true);
+    expect(indexQuery('me')).toBe(true);
   });
 
   it('gives no function write access to the roster or links tables', () => {

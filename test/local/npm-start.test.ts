@@ -54,7 +54,7 @@ describe('npm start', () => {
     const first = startRuntime(env);
     const printed = await first.ready;
     const link = /Diskominfo\): .*\n\s+(http:\/\/localhost:\d+\/#t=([\w-]{43}))/.exec(printed);
-    const sesiId = /MODE DEMO: sesi "([^"]+)"/.exec(printed)?.[1];
+    const sesiId = /MODE DEMO: sesi "([^"]+)" dibuka sekarang sampai \d\d\.\d\d WITA/.exec(printed)?.[1];
     expect(link, printed).not.toBeNull();
     expect(sesiId).toBeDefined();
     const api = (path: string, init: RequestInit = {}) =>
