@@ -28,8 +28,6 @@ export interface AppOptions {
   linksFile: string;
   /** Open a clearly labelled demo sesi now for this many minutes (0: none). */
   demoMinutes: number;
-  /** Base URL printed in links; defaults to the server's own. */
-  publicUrl?: string;
   scheduler?: boolean;
 }
 
@@ -61,8 +59,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       'GET /api/schedule': async () => (await import('../handlers/schedule')).handler,
     },
   });
-  const baseUrl = o.publicUrl ?? server.url;
-  const links = await ensureDemoRoster(o, baseUrl);
+  const links = await ensureDemoRoster(o, server.url);
 
   const { handler: openApel } = await import('../handlers/open-apel');
   const { handler: closeApel } = await import('../handlers/close-apel');
@@ -72,10 +69,8 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     const { startScheduler } = await import('./scheduler');
     scheduler = startScheduler(
       o.config,
-      async (job) => {
-        const result = job.action === 'open' ? await openApel({ slot: job.slot }) : await closeApel({ slot: job.slot });
-        console.log(`[jadwal] ${job.id} ${job.time}:`, JSON.stringify({ ...result, recaps: undefined }));
-      },
+      // The handlers log what they did, as on Lambda.
+      async (job) => void (job.action === 'open' ? await openApel({ slot: job.slot }) : await closeApel({ slot: job.slot })),
       demo
         ? [{ at: new Date(demo.closesAt.getTime() + 60_000), job: async () => void (await closeApel({ slot: 'demo', date: demo.date })) }]
         : [],

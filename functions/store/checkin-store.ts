@@ -29,8 +29,9 @@ const checkinFrom = (i: Item): Checkin => ({
 });
 
 /**
- * Round trip 1 of a check-in: the link (by token hash, strongly consistent so a
- * revoked link fails at once) and the sesi, in one BatchGetItem across both tables.
+ * Round trip 1 of a check-in: the link (by token hash) and the sesi, in one
+ * BatchGetItem across both tables. Both strongly consistent: a revoked link fails at
+ * once, and a sesi opened a moment ago is already there for the first taps at 07:00.
  */
 export async function loadLinkAndSesi(
   tokenHash: string,
@@ -44,7 +45,7 @@ export async function loadLinkAndSesi(
   await drainUnprocessed<Record<string, { Keys: Item[]; ConsistentRead?: boolean }>>(
     {
       [links]: { Keys: [keys.link(tokenHash)], ConsistentRead: true },
-      [sessions]: { Keys: [keys.sesi(sesiId)] },
+      [sessions]: { Keys: [keys.sesi(sesiId)], ConsistentRead: true },
     },
     async (request) => {
       const out = await guarded(() => db.send(new BatchGetCommand({ RequestItems: request })));
