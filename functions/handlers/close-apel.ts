@@ -9,8 +9,12 @@ export async function handler(event: unknown) {
   const now = new Date();
   const { slot, date } = scheduledInput(event, now);
   const result = await closeApel(date, slot, now);
+  if (!result.closed) {
+    log({ message: 'no apel to close', sesiId: result.sesiId });
+    return result;
+  }
   const expected = result.recaps.reduce((n, r) => n + r.expected, 0);
   const present = result.recaps.reduce((n, r) => n + r.hadir + r.terlambat, 0);
-  log({ message: result.closed ? 'apel closed' : 'no apel to close', sesiId: result.sesiId, expected, present });
+  log({ message: 'apel closed', sesiId: result.sesiId, expected, present });
   return result;
 }
