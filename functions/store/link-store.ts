@@ -92,22 +92,33 @@ function replaceLinkActions(asn: { nip: string; role: Role; opd: string }, token
   ];
 }
 
-/** Issues a new link for an ASN, replacing (and so revoking) any earlier one. Returns the token. */
-export async function issueLink(asn: { nip: string; role: Role; opd: string }, now = new Date()): Promise<string> {
+/**
+ * Reads the ASN's current link and runs `write`, whose writes are conditional on that
+ * link still being current; if another writer changed it meanwhile, pauses, re-reads
+ * and tries again, a bounded number of times.
+ */
+async function onCurrentLink<T>(nip: string, write: (current: string | undefined) => Promise<T>): Promise<T> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const token = newToken();
-    const previous = await currentHash(asn.nip);
+    const current = await currentHash(nip);
     try {
-      await guarded(() =>
-        db.send(new TransactWriteCommand({ TransactItems: replaceLinkActions(asn, hashToken(token), previous, now.toISOString()) })),
-      );
-      return token;
+      return await write(current);
     } catch (e) {
       if (!lostRace(e)) throw e;
       await backOff(attempt);
     }
   }
   throw raceLost();
+}
+
+/** Issues a new link for an ASN, replacing (and so revoking) any earlier one. Returns the token. */
+export function issueLink(asn: { nip: string; role: Role; opd: string }, now = new Date()): Promise<string> {
+  return onCurrentLink(asn.nip, async (previous) => {
+    const token = newToken();
+    await guarded(() =>
+      db.send(new TransactWriteCommand({ TransactItems: replaceLinkActions(asn, hashToken(token), previous, now.toISOString()) })),
+    );
+    return token;
+  });
 }
 
 /** 33 people × 3 writes (new link, pointer, old link) fit DynamoDB's 100 actions per transaction. */
@@ -151,62 +162,47 @@ export async function issueLinksInBulk(
 }
 
 /** Revokes the ASN's link at once: the next request with it gets 401. Returns false if there was none. */
-export async function revokeLink(nip: string): Promise<boolean> {
+export function revokeLink(nip: string): Promise<boolean> {
   const table = tableName('links');
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const previous = await currentHash(nip);
+  return onCurrentLink(nip, async (previous) => {
     if (!previous) return false;
-    try {
-      await guarded(() =>
-        db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Delete: { TableName: table, Key: keys.link(previous) } },
-              {
-                Delete: {
-                  TableName: table,
-                  Key: keys.linkOfAsn(nip),
-                  ConditionExpression: 'tokenHash = :previous',
-                  ExpressionAttributeValues: { ':previous': previous },
-                },
+    await guarded(() =>
+      db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Delete: { TableName: table, Key: keys.link(previous) } },
+            {
+              Delete: {
+                TableName: table,
+                Key: keys.linkOfAsn(nip),
+                ConditionExpression: 'tokenHash = :previous',
+                ExpressionAttributeValues: { ':previous': previous },
               },
-            ],
-          }),
-        ),
-      );
-      return true;
-    } catch (e) {
-      if (!lostRace(e)) throw e;
-      await backOff(attempt);
-    }
-  }
-  throw raceLost();
+            },
+          ],
+        }),
+      ),
+    );
+    return true;
+  });
 }
 
 /** Keeps a link's denormalised OPD and role in step when the roster moves an ASN. */
-export async function syncLink(asn: { nip: string; role: Role; opd: string }): Promise<void> {
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const hash = await currentHash(asn.nip);
+export function syncLink(asn: { nip: string; role: Role; opd: string }): Promise<void> {
+  return onCurrentLink(asn.nip, async (hash) => {
     if (!hash) return;
-    try {
-      await guarded(() =>
-        db.send(
-          new UpdateCommand({
-            TableName: tableName('links'),
-            Key: keys.link(hash),
-            UpdateExpression: 'SET opd = :opd, #role = :role',
-            // The link may have been replaced since we read the pointer: then sync the new one.
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeNames: { '#role': 'role' },
-            ExpressionAttributeValues: { ':opd': asn.opd, ':role': asn.role },
-          }),
-        ),
-      );
-      return;
-    } catch (e) {
-      if (!lostRace(e)) throw e;
-      await backOff(attempt);
-    }
-  }
-  throw raceLost();
+    await guarded(() =>
+      db.send(
+        new UpdateCommand({
+          TableName: tableName('links'),
+          Key: keys.link(hash),
+          UpdateExpression: 'SET opd = :opd, #role = :role',
+          // The link may have been replaced since we read the pointer: then sync the new one.
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#role': 'role' },
+          ExpressionAttributeValues: { ':opd': asn.opd, ':role': asn.role },
+        }),
+      ),
+    );
+  });
 }
