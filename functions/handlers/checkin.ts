@@ -12,9 +12,11 @@ import { config } from './runtime-config';
 
 requireTables('links', 'sessions', 'checkins');
 
-const body = z.object({
-  sesiId: z.string().check(z.refine((id) => parseSesiId(id) !== undefined, 'harus berbentuk YYYY-MM-DD.pagi atau .sore')),
-});
+const SESI_FORMAT = 'harus berbentuk YYYY-MM-DD.pagi atau YYYY-MM-DD.sore';
+const body = z.object(
+  { sesiId: z.string({ error: SESI_FORMAT }).check(z.refine((id) => parseSesiId(id) !== undefined, SESI_FORMAT)) },
+  { error: 'harus objek JSON seperti {"sesiId": "2026-11-30.pagi"}' },
+);
 
 const clock = clockIn(config.timeZone);
 

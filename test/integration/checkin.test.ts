@@ -160,12 +160,14 @@ describe('POST /api/checkins', () => {
       { res: await post(token(nip), { sesiId: '2026-11-30.malam' }), status: 400, code: 'INPUT_TIDAK_VALID' },
       { res: await post(token(nip), { sesiId: 42 }), status: 400, code: 'INPUT_TIDAK_VALID' },
       { res: await post(token(nip), 'x'.repeat(20_000)), status: 400, code: 'INPUT_TIDAK_VALID' },
+      { res: await post(token(nip), ['2026-11-30.pagi']), status: 400, code: 'INPUT_TIDAK_VALID' },
     ];
 
     for (const c of cases) {
       expect(c.res.status, c.code).toBe(c.status);
       expect(c.res.body.error.code).toBe(c.code);
       expect(c.res.body.error.message.length).toBeGreaterThan(10);
+      expect(c.res.body.error.message).not.toMatch(/Invalid input/); // Indonesian, not the validator's English
     }
     expect(await allItems('checkins')).toEqual(before);
   });
