@@ -28,7 +28,7 @@ export interface ApelWfaStackProps extends StackProps {
 export class ApelWfaStack extends Stack {
   // Exposed so tests (and later alarms or dashboards) can find tables and functions by role.
   readonly tables: DataTables['tables'];
-  readonly functions: Readonly<Record<'checkin' | 'me' | 'schedule' | 'openApel' | 'closeApel', ApelFunction>>;
+  readonly functions: Readonly<Record<'checkin' | 'me' | 'schedule' | 'opd' | 'openApel' | 'closeApel', ApelFunction>>;
 
   constructor(scope: Construct, id: string, props: ApelWfaStackProps) {
     super(scope, id, props);
@@ -57,7 +57,9 @@ export class ApelWfaStack extends Stack {
       .bindTable(tables.links)
       .bindTable(tables.calendar)
       .bindTable(tables.sessions)
-      .bindTable(tables.checkins);
+      .bindTable(tables.checkins)
+      // Today's readiness check of their OPD, and the answer to it.
+      .bindTable(tables.records, 'RO+PUT');
 
     const schedule = new ApelFunction(this, 'ScheduleFunction', {
       entry: 'schedule',
@@ -66,6 +68,23 @@ export class ApelWfaStack extends Stack {
     })
       .bindTable(tables.links)
       .bindTable(tables.calendar);
+
+    // The heads' pages (and the admin's view of any OPD): live roll, excuses, readiness,
+    // uniform marks, recaps. Check-ins may be annotated (uniform mark), never added or removed.
+    const opd = new ApelFunction(this, 'OpdFunction', {
+      entry: 'opd-api',
+      description: "/api/opd/*: an OPD head's live roll, excuses, readiness checks and recaps",
+      config,
+      memorySize: 1024,
+      timeout: Duration.seconds(29),
+    })
+      .bindTable(tables.roster)
+      .bindTable(tables.links)
+      .bindTable(tables.calendar)
+      .bindTable(tables.sessions)
+      .bindTable(tables.checkins, 'RO+UPDATE')
+      .bindTable(tables.records, 'RW')
+      .bindTable(tables.audit, 'RO+PUT');
 
     const openApel = new ApelFunction(this, 'OpenApelFunction', {
       entry: 'open-apel',
@@ -89,9 +108,9 @@ export class ApelWfaStack extends Stack {
       .bindTable(tables.checkins)
       .bindTable(tables.sessions, 'RW');
 
-    this.functions = { checkin, me, schedule, openApel, closeApel };
+    this.functions = { checkin, me, schedule, opd, openApel, closeApel };
 
-    const api = new CheckinApi(this, 'CheckinApi', { checkin, me, schedule });
+    const api = new CheckinApi(this, 'CheckinApi', { functions: { checkin, me, schedule, opd } });
 
     new ApelSchedules(this, 'ApelSchedules', { config, openApel, closeApel });
 

@@ -54,9 +54,10 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     ...(o.host ? { host: o.host } : {}),
     webDir: o.webDir,
     routes: {
-      'POST /api/checkins': async () => (await import('../handlers/checkin')).handler,
-      'GET /api/me': async () => (await import('../handlers/me')).handler,
-      'GET /api/schedule': async () => (await import('../handlers/schedule')).handler,
+      checkin: async () => (await import('../handlers/checkin')).handler,
+      me: async () => (await import('../handlers/me')).handler,
+      schedule: async () => (await import('../handlers/schedule')).handler,
+      opd: async () => (await import('../handlers/opd-api')).handler,
     },
   });
   const links = await ensureDemoRoster(o, server.url);

@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { ApiFunction } from '../http/routes';
+import { matchRoute, ROUTES } from '../http/routes';
 
 /**
  * The local stand-in for CloudFront + API Gateway: one port that serves the built
@@ -11,7 +13,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
  */
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
-export type Routes = Record<string, () => Promise<Handler>>;
+/** How to load each API function's handler (as Lambda would, on first use). */
+export type Routes = Partial<Record<ApiFunction, () => Promise<Handler>>>;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,14 +67,15 @@ export function startServer(options: { port: number; host?: string; webDir: stri
 
 async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, routes: Routes, requestId: string) {
   const method = req.method ?? 'GET';
-  const routeKey = `${method} ${url.pathname}`;
-  const load = routes[routeKey];
+  const route = matchRoute(method, url.pathname);
+  if (!route) return gatewayError(res, 404, 'Not Found');
+  const load = routes[ROUTES[route.routeKey]];
   if (!load) return gatewayError(res, 404, 'Not Found');
   const body = await readBody(req);
   if (body === undefined) return gatewayError(res, 413, 'Request Entity Too Large');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
-  const event = apiGatewayEvent({ method, url, headers, body, requestId, sourceIp: req.socket.remoteAddress ?? '' });
+  const event = apiGatewayEvent({ method, url, headers, body, requestId, sourceIp: req.socket.remoteAddress ?? '', ...route });
   const handler = await load();
   const result = await handler(event, { awsRequestId: requestId } as Context);
   res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
@@ -134,9 +138,12 @@ export function apiGatewayEvent(r: {
   body?: string;
   requestId?: string;
   sourceIp?: string;
+  /** The matched route (`GET /api/opd/{opd}/apel`); by default the literal path. */
+  routeKey?: string;
+  pathParameters?: Record<string, string>;
 }): APIGatewayProxyEventV2 {
   const now = new Date();
-  const routeKey = `${r.method} ${r.url.pathname}`;
+  const routeKey = r.routeKey ?? `${r.method} ${r.url.pathname}`;
   return {
     version: '2.0',
     routeKey,
@@ -144,6 +151,7 @@ export function apiGatewayEvent(r: {
     rawQueryString: r.url.search.slice(1),
     headers: r.headers,
     queryStringParameters: r.url.search ? Object.fromEntries(r.url.searchParams) : undefined,
+    ...(r.pathParameters && Object.keys(r.pathParameters).length > 0 ? { pathParameters: r.pathParameters } : {}),
     body: r.body ? r.body : undefined,
     isBase64Encoded: false,
     requestContext: {

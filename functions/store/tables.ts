@@ -51,6 +51,23 @@ export const TABLES = {
       { indexName: 'byOpd', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     ],
   },
+  /**
+   * What heads and admins record about ASN, by OPD: excuses (izin, sakit, cuti, dinas
+   * luar, tugas belajar; with an index per ASN), readiness checks and their answers,
+   * and each OPD's own settings (e.g. its apel meeting link).
+   */
+  records: {
+    id: 'Records',
+    envVar: 'TABLE_RECORDS',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    indexes: [{ indexName: 'byAsn', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  },
+  /**
+   * The audit trail: append-only (functions may only PutItem here), one partition per
+   * month, newest last, so the admin browses a month at a time.
+   */
+  audit: { id: 'Audit', envVar: 'TABLE_AUDIT', partitionKey: 'pk', sortKey: 'sk', indexes: [] },
 } as const satisfies Record<string, TableDef>;
 
 export type TableKey = keyof typeof TABLES;
@@ -91,4 +108,21 @@ export const keys = {
   checkinByOpdPartition: (sesiId: string, opd: string) => `HADIR#${sesiId}#${opd}`,
   checkinByAsn: (nip: string, sesiId: string) => ({ gsi1pk: `ASN#${nip}`, gsi1sk: sesiId }),
   checkinByAsnPartition: (nip: string) => `ASN#${nip}`,
+
+  /** Sorted by the last day, so "excuses still running on date D" is `sk >= D`. */
+  excuse: (opd: string, until: string, id: string) => ({ pk: `IZIN#${opd}`, sk: `${until}#${id}` }),
+  excusePartition: (opd: string) => `IZIN#${opd}`,
+  excuseByAsn: (nip: string, until: string, id: string) => ({ gsi1pk: `ASN#${nip}`, gsi1sk: `IZIN#${until}#${id}` }),
+  excuseByAsnPartition: (nip: string) => `ASN#${nip}`,
+
+  /** A readiness check's id starts with its start time, so recent checks are `sk >= time`. */
+  readinessCheck: (opd: string, cekId: string) => ({ pk: `CEK#${opd}`, sk: cekId }),
+  readinessCheckPartition: (opd: string) => `CEK#${opd}`,
+  readinessAnswer: (cekId: string, nip: string) => ({ pk: `JAWAB#${cekId}`, sk: nip }),
+  readinessAnswerPartition: (cekId: string) => `JAWAB#${cekId}`,
+
+  opdSettings: (opd: string) => ({ pk: `SETELAN#${opd}`, sk: 'SETELAN' }),
+
+  audit: (at: string, id: string) => ({ pk: `AUDIT#${at.slice(0, 7)}`, sk: `${at}#${id}` }),
+  auditMonth: (month: string) => `AUDIT#${month}`,
 } as const;

@@ -9,8 +9,12 @@ import { esbuildOptions } from '../bundling';
 import { HANDLERS_DIR, LOCK_FILE, REPO_ROOT } from '../paths';
 import type { DataTable } from './data-tables';
 
-/** Read only; read and PutItem only (append-only records such as check-ins); or read and write. */
-export type TableAccess = 'RO' | 'RO+PUT' | 'RW';
+/**
+ * Read only; read and PutItem only (append-only records such as check-ins and the
+ * audit trail); read and UpdateItem only (annotating records, never adding or
+ * deleting them); or read and write.
+ */
+export type TableAccess = 'RO' | 'RO+PUT' | 'RO+UPDATE' | 'RW';
 
 export interface ApelFunctionProps {
   /** Handler file in functions/handlers, without extension (e.g. `checkin`); it exports `handler`. */
@@ -78,6 +82,7 @@ export class ApelFunction extends NodejsFunction {
     } else {
       table.grantReadData(this);
       if (access === 'RO+PUT') table.grant(this, 'dynamodb:PutItem');
+      if (access === 'RO+UPDATE') table.grant(this, 'dynamodb:UpdateItem');
     }
     return this;
   }

@@ -3,14 +3,12 @@ import { HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import type { ApiFunction, RouteKey } from '../../functions/http/routes';
+import { ROUTES } from '../../functions/http/routes';
 
 export interface CheckinApiProps {
-  /** POST /api/checkins — the hot path, its own lean function. */
-  readonly checkin: IFunction;
-  /** GET /api/me */
-  readonly me: IFunction;
-  /** GET /api/schedule */
-  readonly schedule: IFunction;
+  /** The function behind each group of routes of functions/http/routes.ts. */
+  readonly functions: Readonly<Record<ApiFunction, IFunction>>;
 }
 
 /**
@@ -44,20 +42,24 @@ export class CheckinApi extends Construct {
       throttle: { rateLimit: 500, burstLimit: 1000 },
     });
 
-    const routes: ReadonlyArray<[HttpMethod, string, IFunction, string]> = [
-      [HttpMethod.POST, '/api/checkins', props.checkin, 'Checkin'],
-      [HttpMethod.GET, '/api/me', props.me, 'Me'],
-      [HttpMethod.GET, '/api/schedule', props.schedule, 'Schedule'],
-    ];
-    for (const [method, path, handler, name] of routes) {
-      this.api.addRoutes({
-        path,
-        methods: [method],
-        integration: new HttpLambdaIntegration(`${name}Integration`, handler),
-      });
+    // One integration per function, shared by its routes (one invoke permission each).
+    const integrations = new Map<ApiFunction, HttpLambdaIntegration>();
+    for (const routeKey of Object.keys(ROUTES) as RouteKey[]) {
+      const fn = ROUTES[routeKey];
+      const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
+      let integration = integrations.get(fn);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`${pascal(fn)}Integration`, props.functions[fn]);
+        integrations.set(fn, integration);
+      }
+      this.api.addRoutes({ path, methods: [HttpMethod[method]], integration });
     }
 
     // apiEndpoint is `https://<host>`; CloudFront's HttpOrigin wants the bare host.
     this.domainName = Fn.select(2, Fn.split('/', this.api.apiEndpoint));
   }
+}
+
+function pascal(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }

@@ -25,8 +25,12 @@ const WRITE_ACTION = /^(\*|dynamodb:(\*|PutItem|UpdateItem|DeleteItem|BatchWrite
 /** Least privilege, as the design decided it: which tables each function reads and writes. */
 const GRANTS: Record<FunctionKey, { reads: TableKey[]; writes: TableKey[] }> = {
   checkin: { reads: ['links', 'sessions', 'checkins'], writes: ['checkins'] },
-  me: { reads: ['roster', 'links', 'calendar', 'sessions', 'checkins'], writes: [] },
+  me: { reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records'], writes: ['records'] },
   schedule: { reads: ['links', 'calendar'], writes: [] },
+  opd: {
+    reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit'],
+    writes: ['checkins', 'records', 'audit'],
+  },
   openApel: { reads: ['calendar', 'sessions'], writes: ['sessions'] },
   closeApel: { reads: ['roster', 'checkins', 'sessions'], writes: ['sessions'] },
 };

@@ -7,7 +7,7 @@ import { json } from '../../functions/http/response';
 import { startServer } from '../../functions/local/server';
 
 let server: { url: string; close: () => Promise<void> };
-let seen: { routeKey: string; body?: string; authorization?: string } | undefined;
+let seen: { routeKey: string; body?: string; authorization?: string; pathParameters?: unknown } | undefined;
 
 beforeAll(async () => {
   const web = mkdtempSync(join(tmpdir(), 'web-'));
@@ -18,9 +18,13 @@ beforeAll(async () => {
     port: 0,
     webDir: web,
     routes: {
-      'POST /api/checkins': async () => async (event) => {
+      checkin: async () => async (event) => {
         seen = { routeKey: event.routeKey, body: event.body, authorization: event.headers.authorization };
         return json(201, { ok: true });
+      },
+      opd: async () => async (event) => {
+        seen = { routeKey: event.routeKey, pathParameters: event.pathParameters };
+        return json(200, { ok: true });
       },
     },
   });
@@ -49,6 +53,14 @@ describe('the local server', () => {
     });
     expect(res.status).toBe(201);
     expect(seen).toEqual({ routeKey: 'POST /api/checkins', body: '{"sesiId":"2026-11-30.pagi"}', authorization: 'Bearer abc' });
+  });
+
+  it('matches route templates as API Gateway does and passes the path parameters, decoded', async () => {
+    const res = await fetch(`${server.url}/api/opd/dinas%20x/izin/abc`, { method: 'DELETE' });
+    expect(res.status).toBe(200);
+    expect(seen).toEqual({ routeKey: 'DELETE /api/opd/{opd}/izin/{izinId}', pathParameters: { opd: 'dinas x', izinId: 'abc' } });
+    expect((await fetch(`${server.url}/api/opd//izin/abc`, { method: 'DELETE' })).status).toBe(404);
+    expect((await fetch(`${server.url}/api/opd/x/izin`, { method: 'PATCH' })).status).toBe(404);
   });
 
   it('answers an unknown API route with a 404 shaped like API Gateway\'s', async () => {
