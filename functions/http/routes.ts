@@ -20,6 +20,7 @@ export const ROUTES = {
 
   'GET /api/schedule': 'schedule',
 
+  'GET /api/opd': 'opd',
   'GET /api/opd/{opd}/apel': 'opd',
   'GET /api/opd/{opd}/izin': 'opd',
   'POST /api/opd/{opd}/izin': 'opd',
