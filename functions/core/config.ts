@@ -25,6 +25,25 @@ const slotTimes = z
   );
 export type SlotTimes = z.infer<typeof slotTimes>;
 
+const uniformName = z.string().check(z.minLength(2, 'minimal 2 huruf'), z.maxLength(60, 'maksimal 60 huruf'));
+
+export const REPORT_RULES = ['wajib', 'opsional', 'tidak'] as const;
+export type ReportRule = (typeof REPORT_RULES)[number];
+const reportRule = z.enum(REPORT_RULES);
+
+/** Only https links: the page opens them on the ASN's phone. */
+export const meetingUrl = z
+  .string()
+  .check(z.maxLength(500, 'maksimal 500 karakter'), z.refine(isHttpsUrl, 'harus alamat https:// yang lengkap'));
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -48,6 +67,15 @@ export const configSchema = z.object({
     pagi: { opens: '07:00', onTimeUntil: '07:30', closes: '08:00' },
     sore: { opens: '15:45', onTimeUntil: '16:00', closes: '16:30' },
   }),
+  /** Uniform of each weekday (policy point 5); the ASN confirms it at check-in. */
+  seragam: z._default(z.partialRecord(z.enum(WEEKDAYS), uniformName), {
+    senin: 'PDH khaki',
+    selasa: 'Batik',
+  } satisfies Partial<Record<Weekday, string>>),
+  /** Whether the ASN states today's work plan (pagi) and output (sore) when checking in. */
+  laporan: z._default(z.object({ pagi: reportRule, sore: reportRule }), { pagi: 'opsional', sore: 'opsional' }),
+  /** The regency's meeting link of each apel (Zoom, Meet…); an OPD may set its own. */
+  tautanApel: z._default(z.object({ pagi: z.optional(meetingUrl), sore: z.optional(meetingUrl) }), {}),
 });
 
 export type ApelConfig = z.infer<typeof configSchema>;
