@@ -1,4 +1,5 @@
-import { Conflict } from './errors';
+import type { ReportRule } from './config';
+import { Conflict, InvalidInput } from './errors';
 import type { SesiSlot, SesiWindow } from './sesi';
 import { SLOT_LABELS } from './sesi';
 
@@ -29,4 +30,21 @@ export function decideCheckin(now: Date, sesi: OpenSesi, formatClock: (d: Date) 
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * The work plan (pagi) or output (sore) an ASN states at check-in: trimmed, empty
+ * means none; refused when the config requires one and it is missing. The demo
+ * apel never requires it.
+ */
+export function reportFor(slot: SesiSlot, text: string | undefined, rule: ReportRule): string | undefined {
+  const laporan = text?.trim().replace(/\s+/g, ' ') || undefined;
+  if (rule === 'tidak') return undefined;
+  if (!laporan && rule === 'wajib' && slot !== 'demo') {
+    throw new InvalidInput(
+      'LAPORAN_WAJIB',
+      slot === 'pagi' ? 'Tuliskan rencana kerja hari ini sebelum check-in.' : 'Tuliskan hasil kerja hari ini sebelum check-in.',
+    );
+  }
+  return laporan;
 }

@@ -1,5 +1,14 @@
 import type { CheckinStatus } from './checkin';
 
+/** One expected ASN in a closed sesi, as the close found them. */
+export interface RecapRow {
+  nip: string;
+  nama: string;
+  jabatan: string;
+  status: CheckinStatus | 'tidak_hadir';
+  at?: string;
+}
+
 export interface OpdRecap {
   opd: string;
   /** Exempt OPDs attend the virtual apel too; their staff work from the office. */
@@ -10,23 +19,30 @@ export interface OpdRecap {
   tidakHadir: number;
 }
 
+export interface OpdRecapWithRows extends OpdRecap {
+  /**
+   * Who was expected and what the close found. Excuses are applied when the recap is
+   * read, not here, so an excuse recorded after the close (a doctor's note the next
+   * day) still turns TK into S.
+   */
+  rows: RecapRow[];
+}
+
 /**
- * Recap of one OPD in one sesi. `expected` are the NIPs on the active roster when the
- * sesi closes; check-ins by anyone else (e.g. moved to another OPD since) are ignored
- * here so the four numbers always add up.
+ * Recap of one OPD in one sesi. `staff` are the OPD's active ASN when the sesi
+ * closes; check-ins by anyone else (e.g. moved to another OPD since) are ignored
+ * here so the numbers always add up.
  */
 export function recapOpd(
   opd: string,
   wfa: boolean,
-  expected: readonly string[],
-  checkins: ReadonlyMap<string, CheckinStatus>,
-): OpdRecap {
-  let hadir = 0;
-  let terlambat = 0;
-  for (const nip of expected) {
-    const status = checkins.get(nip);
-    if (status === 'hadir') hadir++;
-    else if (status === 'terlambat') terlambat++;
-  }
-  return { opd, wfa, expected: expected.length, hadir, terlambat, tidakHadir: expected.length - hadir - terlambat };
+  staff: readonly { nip: string; nama: string; jabatan: string }[],
+  checkins: ReadonlyMap<string, { status: CheckinStatus; at: string }>,
+): OpdRecapWithRows {
+  const rows: RecapRow[] = staff.map((a) => {
+    const c = checkins.get(a.nip);
+    return { nip: a.nip, nama: a.nama, jabatan: a.jabatan, status: c?.status ?? 'tidak_hadir', ...(c ? { at: c.at } : {}) };
+  });
+  const count = (s: RecapRow['status']) => rows.filter((r) => r.status === s).length;
+  return { opd, wfa, expected: rows.length, hadir: count('hadir'), terlambat: count('terlambat'), tidakHadir: count('tidak_hadir'), rows };
 }

@@ -18,14 +18,29 @@ export interface Checkin {
   opd: string;
   status: CheckinStatus;
   at: string;
+  /** Today's work plan (apel pagi) or output (apel sore), as the ASN wrote it. */
+  laporan?: string;
+  /** The ASN confirmed wearing the day's uniform (absent: no uniform was asked). */
+  seragam?: boolean;
+  /** Set by a head: the uniform was not as required. */
+  tidakPatuh?: ComplianceMark;
 }
 
-const checkinFrom = (i: Item): Checkin => ({
+export interface ComplianceMark {
+  catatan: string;
+  oleh: string;
+  at: string;
+}
+
+export const checkinFrom = (i: Item): Checkin => ({
   sesiId: String(i.sesiId),
   nip: String(i.nip),
   opd: String(i.opd),
   status: i.status === 'terlambat' ? 'terlambat' : 'hadir',
   at: String(i.at),
+  ...(typeof i.laporan === 'string' ? { laporan: i.laporan } : {}),
+  ...(typeof i.seragam === 'boolean' ? { seragam: i.seragam } : {}),
+  ...(i.tidakPatuh && typeof i.tidakPatuh === 'object' ? { tidakPatuh: i.tidakPatuh as ComplianceMark } : {}),
 });
 
 /**

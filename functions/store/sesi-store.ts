@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { OpdRecap } from '../core/recap';
+import type { Disruption } from '../core/attendance';
+import type { OpdRecap, OpdRecapWithRows, RecapRow } from '../core/recap';
 import type { SesiPlan, SesiSlot } from '../core/sesi';
 import type { Item } from './batch';
 import { batchGet, batchWrite, queryAll } from './batch';
@@ -13,6 +14,8 @@ export interface SesiRecord extends SesiPlan {
   demo: boolean;
   openedAt: string;
   closedAt?: string;
+  /** Declared by the admin when something outside the ASN's control disrupted the apel. */
+  gangguan?: Disruption & { menit?: number; oleh: string; at: string };
 }
 
 export const sesiFrom = (i: Item): SesiRecord => ({
@@ -26,6 +29,7 @@ export const sesiFrom = (i: Item): SesiRecord => ({
   demo: i.demo === true,
   openedAt: String(i.openedAt),
   ...(i.closedAt ? { closedAt: String(i.closedAt) } : {}),
+  ...(i.gangguan && typeof i.gangguan === 'object' ? { gangguan: i.gangguan as NonNullable<SesiRecord['gangguan']> } : {}),
 });
 
 const sesiItem = (s: SesiRecord): Item => ({
@@ -40,6 +44,7 @@ const sesiItem = (s: SesiRecord): Item => ({
   demo: s.demo,
   openedAt: s.openedAt,
   closedAt: s.closedAt,
+  gangguan: s.gangguan,
 });
 
 /**
@@ -73,7 +78,7 @@ export async function getSesiMany(ids: readonly string[]): Promise<SesiRecord[]>
 }
 
 /** Marks the sesi closed and stores one recap per OPD; running it again rewrites the same numbers. */
-export async function closeSesi(id: string, recaps: readonly OpdRecap[], now: Date): Promise<void> {
+export async function closeSesi(id: string, recaps: readonly OpdRecapWithRows[], now: Date): Promise<void> {
   const computedAt = now.toISOString();
   await batchWrite(
     tableName('sessions'),
@@ -99,12 +104,25 @@ export async function listRecaps(id: string): Promise<OpdRecap[]> {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rekap)',
     ExpressionAttributeValues: { ':pk': keys.sesiPartition(id), ':rekap': keys.recapPrefix() },
   });
-  return items.map((i) => ({
-    opd: String(i.opd),
-    wfa: i.wfa !== false,
-    expected: Number(i.expected),
-    hadir: Number(i.hadir),
-    terlambat: Number(i.terlambat),
-    tidakHadir: Number(i.tidakHadir),
-  }));
+  return items.map(recapCounts);
+}
+
+const recapCounts = (i: Item): OpdRecap => ({
+  opd: String(i.opd),
+  wfa: i.wfa !== false,
+  expected: Number(i.expected),
+  hadir: Number(i.hadir),
+  terlambat: Number(i.terlambat),
+  tidakHadir: Number(i.tidakHadir),
+});
+
+/** One OPD's recaps (with rows) of the given sesi, by key: sesi that never closed are absent. */
+export async function recapsOfOpd(sesiIds: readonly string[], opd: string): Promise<Map<string, OpdRecapWithRows>> {
+  if (sesiIds.length === 0) return new Map();
+  const found = await batchGet(tableName('sessions'), sesiIds.map((id) => keys.recap(id, opd)));
+  const recaps = new Map<string, OpdRecapWithRows>();
+  for (const item of found.values()) {
+    recaps.set(String(item.sesiId), { ...recapCounts(item), rows: Array.isArray(item.rows) ? (item.rows as RecapRow[]) : [] });
+  }
+  return recaps;
 }

@@ -1,6 +1,7 @@
 import type { ApelConfig } from '../core/config';
 import type { CheckinStatus } from '../core/checkin';
-import type { OpdRecap } from '../core/recap';
+import type { Asn } from '../core/roster';
+import type { OpdRecapWithRows } from '../core/recap';
 import { recapOpd } from '../core/recap';
 import type { SesiSlot } from '../core/sesi';
 import { plannedSesi, sesiId } from '../core/sesi';
@@ -29,25 +30,29 @@ export async function openApel(
 
 /**
  * Closes a sesi and writes one recap per OPD: expected (the OPD's active staff now),
- * hadir, terlambat, tidak hadir. Check-ins are matched to staff by NIP across all OPDs,
+ * hadir, terlambat, tidak hadir, and each expected ASN's row. Check-ins are matched to staff by NIP across all OPDs,
  * so someone moved to another OPD after checking in still counts where they are now.
  * Queries only (roster by OPD, check-ins by sesi and OPD); running it again rewrites
  * the same recap.
  */
-export async function closeApel(date: IsoDate, slot: SesiSlot, now: Date): Promise<{ sesiId: string; closed: boolean; recaps: OpdRecap[] }> {
+export async function closeApel(
+  date: IsoDate,
+  slot: SesiSlot,
+  now: Date,
+): Promise<{ sesiId: string; closed: boolean; recaps: OpdRecapWithRows[] }> {
   const id = sesiId(date, slot);
   const [sesi] = await getSesiMany([id]);
   if (!sesi) return { sesiId: id, closed: false, recaps: [] };
 
   const opds = await listOpds();
-  const staffByOpd = new Map<string, string[]>();
-  const statusByNip = new Map<string, CheckinStatus>();
+  const staffByOpd = new Map<string, Asn[]>();
+  const checkinByNip = new Map<string, { status: CheckinStatus; at: string }>();
   await inBatches(opds, async (opd) => {
     const [staff, checkins] = await Promise.all([listAsnOfOpd(opd.kode), listCheckins(id, opd.kode)]);
-    staffByOpd.set(opd.kode, staff.map((a) => a.nip));
-    for (const c of checkins) statusByNip.set(c.nip, c.status);
+    staffByOpd.set(opd.kode, staff);
+    for (const c of checkins) checkinByNip.set(c.nip, { status: c.status, at: c.at });
   });
-  const recaps = opds.map((opd) => recapOpd(opd.kode, opd.wfa, staffByOpd.get(opd.kode) ?? [], statusByNip));
+  const recaps = opds.map((opd) => recapOpd(opd.kode, opd.wfa, staffByOpd.get(opd.kode) ?? [], checkinByNip));
   await closeSesi(id, recaps, now);
   return { sesiId: id, closed: true, recaps };
 }

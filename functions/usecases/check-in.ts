@@ -1,6 +1,9 @@
 import type { CheckinStatus } from '../core/checkin';
 import { decideCheckin } from '../core/checkin';
+import type { ReportRule } from '../core/config';
+import { reportFor } from '../core/checkin';
 import { Conflict, linkInvalid } from '../core/errors';
+import type { SesiSlot } from '../core/sesi';
 import type { Checkin } from '../store/checkin-store';
 import { findCheckin, loadLinkAndSesi, recordCheckin } from '../store/checkin-store';
 
@@ -14,6 +17,9 @@ export async function checkIn(
   sesiId: string,
   now: Date,
   formatClock: (d: Date) => string,
+  statement: { laporan?: string | undefined; seragam?: boolean | undefined; laporanRule: (slot: SesiSlot) => ReportRule } = {
+    laporanRule: () => 'opsional',
+  },
 ): Promise<{ checkin: Checkin; repeat: boolean }> {
   const { link, sesi } = await loadLinkAndSesi(tokenHash, sesiId);
   if (!link) throw linkInvalid();
@@ -27,5 +33,14 @@ export async function checkIn(
     if (earlier) return { checkin: earlier, repeat: true };
     throw refusal;
   }
-  return recordCheckin({ sesiId: sesi.id, nip: link.nip, opd: link.opd, status, at: now.toISOString() });
+  const laporan = reportFor(sesi.slot, statement.laporan, statement.laporanRule(sesi.slot));
+  return recordCheckin({
+    sesiId: sesi.id,
+    nip: link.nip,
+    opd: link.opd,
+    status,
+    at: now.toISOString(),
+    ...(laporan ? { laporan } : {}),
+    ...(statement.seragam !== undefined ? { seragam: statement.seragam } : {}),
+  });
 }

@@ -9,18 +9,19 @@ const config = parseConfig({ regency: 'Kabupaten Bolaang Mongondow Selatan' });
 describe('recap of an OPD', () => {
   it('counts hadir, terlambat and tidak hadir among the expected staff only', () => {
     const checkins = new Map([
-      ['a', 'hadir' as const],
-      ['b', 'terlambat' as const],
-      ['x', 'hadir' as const], // moved to another OPD since: not expected here
+      ['a', { status: 'hadir' as const, at: 't1' }],
+      ['b', { status: 'terlambat' as const, at: 't2' }],
+      ['x', { status: 'hadir' as const, at: 't3' }], // moved to another OPD since: not expected here
     ]);
-    expect(recapOpd('setda', true, ['a', 'b', 'c', 'd'], checkins)).toEqual({
-      opd: 'setda',
-      wfa: true,
-      expected: 4,
-      hadir: 1,
-      terlambat: 1,
-      tidakHadir: 2,
-    });
+    const staff = ['a', 'b', 'c', 'd'].map((nip) => ({ nip, nama: `Nama ${nip}`, jabatan: '' }));
+    const recap = recapOpd('setda', true, staff, checkins);
+    expect(recap).toMatchObject({ opd: 'setda', wfa: true, expected: 4, hadir: 1, terlambat: 1, tidakHadir: 2 });
+    expect(recap.rows.map((r) => [r.nip, r.status, r.at])).toEqual([
+      ['a', 'hadir', 't1'],
+      ['b', 'terlambat', 't2'],
+      ['c', 'tidak_hadir', undefined],
+      ['d', 'tidak_hadir', undefined],
+    ]);
   });
 });
 
