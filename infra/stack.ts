@@ -5,6 +5,7 @@ import { ApelFunction } from './constructs/apel-function';
 import { ApelSchedules } from './constructs/apel-schedules';
 import { CheckinApi } from './constructs/checkin-api';
 import { DataTables } from './constructs/data-tables';
+import { Monitoring } from './constructs/monitoring';
 import { WebSite } from './constructs/web-site';
 import { API_URL_OUTPUT, SITE_URL_OUTPUT, tableOutputKey } from './output-keys';
 
@@ -112,9 +113,19 @@ export class ApelWfaStack extends Stack {
 
     const api = new CheckinApi(this, 'CheckinApi', { functions: { checkin, me, schedule, opd } });
 
-    new ApelSchedules(this, 'ApelSchedules', { config, openApel, closeApel });
+    const schedules = new ApelSchedules(this, 'ApelSchedules', { config, openApel, closeApel });
 
     const site = new WebSite(this, 'WebSite', { siteDir: props.siteDir, apiDomainName: api.domainName });
+
+    // Alarms (e-mail), dashboard and budget; covers every function and table of this.functions/this.tables.
+    new Monitoring(this, 'Monitoring', {
+      functions: this.functions,
+      tables: this.tables,
+      api: api.api,
+      deadLetterQueue: schedules.deadLetterQueue,
+      alarmEmail: config.operations.alarmEmail,
+      monthlyBudgetUsd: config.operations.monthlyBudgetUsd,
+    });
 
     new CfnOutput(this, SITE_URL_OUTPUT, {
       description: 'Open this URL (with a personal link fragment) on a phone',

@@ -55,6 +55,14 @@ function isTimeZone(zone: string): boolean {
 
 export const configSchema = z.object({
   regency: z.string().check(z.minLength(3, 'minimal 3 huruf'), z.maxLength(120, 'maksimal 120 huruf')),
+  /** AWS only: who gets alarm and budget e-mails (none: the stack warns), and the monthly budget in US$. */
+  operations: z._default(
+    z.object({
+      alarmEmail: z.optional(z.email('harus alamat e-mail, contoh: it@kabupaten.go.id')),
+      monthlyBudgetUsd: z._default(z.number().check(z.positive('harus lebih dari 0')), 5),
+    }),
+    { monthlyBudgetUsd: 5 },
+  ),
   timeZone: z._default(
     z.string().check(z.refine(isTimeZone, 'bukan zona waktu IANA yang dikenal (contoh: Asia/Makassar)')),
     'Asia/Makassar',

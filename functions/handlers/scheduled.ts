@@ -1,6 +1,13 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { InvalidInput } from '../core/errors';
 import { isIsoDate, localDate } from '../core/time';
+import { DIMENSION, METRIC } from '../telemetry/names';
+import { logger, metrics } from '../telemetry/powertools';
 import { config } from './runtime-config';
 
 /**
@@ -21,6 +28,26 @@ export function scheduledInput(event: unknown, now: Date) {
   return { slot: parsed.data.slot, date: parsed.data.date ?? localDate(now, config.timeZone) };
 }
 
-export function log(fields: Record<string, unknown>): void {
-  console.log(JSON.stringify({ level: 'INFO', ...fields }));
+/**
+ * A scheduled handler with Powertools' middy middleware: every log line carries the
+ * Lambda request id, and the metrics it records are flushed when it returns or fails.
+ * The local scheduler and the tests call it without a Lambda context.
+ */
+export function scheduledHandler<R>(handle: (event: unknown) => Promise<R>) {
+  const wrapped = middy<unknown, R, Error, Context>()
+    .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
+    .use(logMetrics(metrics))
+    .handler((event) => handle(event));
+  return (event: unknown, context?: Context): Promise<R> => wrapped(event, context ?? ({} as Context));
+}
+
+/** One structured log line at INFO: `message` plus fields (ids and counts, no personal data). */
+export function log({ message, ...fields }: { message: string } & Record<string, unknown>): void {
+  logger.info(message, fields);
+}
+
+/** Whether the schedule opened (or closed) a sesi of this slot: 1 or 0, so every run shows on the dashboard. */
+export function countSesi(metric: typeof METRIC.sesiOpened | typeof METRIC.sesiClosed, slot: string, done: boolean): void {
+  metrics.addDimension(DIMENSION.slot, slot);
+  metrics.addMetric(metric, MetricUnit.Count, done ? 1 : 0);
 }

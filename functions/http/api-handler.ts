@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import * as z from 'zod/mini';
 import { InvalidInput } from '../core/errors';
 import { errorToResponse } from './errors';
+import { httpTelemetry } from './telemetry';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -36,14 +37,16 @@ function parseBody<B>(event: Event, schema: z.ZodMiniType<B>): B {
 }
 
 /**
- * Every HTTP handler goes through this: middy with the error mapper last, so a thin
- * handler only parses, authorises, calls the core and the stores, and answers.
+ * Every HTTP handler goes through this: middy with Powertools logging and metrics
+ * first and the error mapper last, so a thin handler only parses, authorises, calls
+ * the core and the stores, and answers.
  */
 export function apiHandler<B = undefined>(
   schema: z.ZodMiniType<B> | undefined,
   handle: (request: ApiRequest<B>) => Promise<Result>,
 ) {
   return middy<Event, Result, Error, Context>()
+    .use(httpTelemetry())
     .use({
       onError: (request) => {
         request.response = errorToResponse(request.error, request.context?.awsRequestId);

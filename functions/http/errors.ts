@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { AppError, Unavailable } from '../core/errors';
+import { logger } from '../telemetry/powertools';
 import { json } from './response';
 
 const STATUS: Record<AppError['kind'], number> = {
@@ -24,14 +25,9 @@ export function errorToResponse(error: unknown, requestId?: string): APIGatewayP
     }
     return json(STATUS[error.kind], body);
   }
-  console.error(
-    JSON.stringify({
-      level: 'ERROR',
-      message: 'unhandled error',
-      requestId,
-      error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
-    }),
-  );
+  // Powertools adds the Lambda request id (and API Gateway's) to the line; requestId
+  // is there for callers without a Lambda context.
+  logger.error('unhandled error', { requestId, error: error instanceof Error ? error : String(error) });
   return json(500, {
     error: { code: 'KESALAHAN_SERVER', message: 'Terjadi kesalahan di server. Silakan coba lagi; bila berulang, hubungi admin.' },
   });

@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { ApiFunction } from '../http/routes';
 import { matchRoute, ROUTES } from '../http/routes';
+import { SECURITY_HEADERS } from '../http/security-headers';
 
 /**
  * The local stand-in for CloudFront + API Gateway: one port that serves the built
@@ -124,6 +125,7 @@ function serveStatic(res: ServerResponse, webDir: string, pathname: string) {
   }
   const immutable = file.includes(`${join(webDir, 'assets')}`);
   res.writeHead(200, {
+    ...SECURITY_HEADERS,
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   });

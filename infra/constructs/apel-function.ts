@@ -1,11 +1,14 @@
 import { join } from 'node:path';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { ApelConfig } from '../../functions/core/config';
+import { METRICS_NAMESPACE } from '../../functions/telemetry/names';
 import { esbuildOptions } from '../bundling';
+import { acknowledge, arnRef } from '../nag';
 import { HANDLERS_DIR, LOCK_FILE, REPO_ROOT } from '../paths';
 import type { DataTable } from './data-tables';
 
@@ -53,6 +56,12 @@ export class ApelFunction extends NodejsFunction {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         APEL_CONFIG: JSON.stringify(props.config),
+        // Powertools (functions/telemetry): JSON logs at INFO with the request id, EMF
+        // metrics in this stage's `service`, so uji and prod never mix their figures.
+        POWERTOOLS_SERVICE_NAME: Stack.of(scope).stackName,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_METRICS_DISABLED: 'false',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
       },
       projectRoot: REPO_ROOT,
       depsLockFilePath: LOCK_FILE,
@@ -69,6 +78,13 @@ export class ApelFunction extends NodejsFunction {
         forceDockerBundling: false,
       },
     });
+
+    acknowledge(this, 'AwsSolutions-L1',
+      'Pinned to nodejs22.x on purpose: the bundles are built for node22 (infra/bundling.ts) and tested on it; ' +
+        'moving to a newer runtime is a deliberate change of both, not something to follow automatically.');
+    acknowledge(this, 'AwsSolutions-IAM4',
+      'AWSLambdaBasicExecutionRole only allows writing this function\'s own logs; AWS maintains it.',
+      ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']);
   }
 
   /**
@@ -77,6 +93,11 @@ export class ApelFunction extends NodejsFunction {
    */
   bindTable({ def, table }: DataTable, access: TableAccess = 'RO'): this {
     this.addEnvironment(def.envVar, table.tableName);
+    // CDK grants table access on `<table>/index/*` too: the function may query the
+    // table's own indexes, which keys and access patterns in functions/store/tables.ts define.
+    acknowledge(this, 'AwsSolutions-IAM5',
+      `Queries on the indexes of the ${def.id} table it is bound to (grant on its own index ARNs only).`,
+      [`Resource::${arnRef(table.node.defaultChild as CfnTable)}/index/*`]);
     if (access === 'RW') {
       table.grantReadWriteData(this);
     } else {

@@ -1,4 +1,5 @@
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { type CfnResource, Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import { Policy, Role } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
@@ -7,6 +8,7 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { apelJobs } from '../../functions/core/apel-jobs';
 import type { ApelConfig, Slot } from '../../functions/core/config';
+import { acknowledge, arnRef } from '../nag';
 
 export interface ApelSchedulesProps {
   readonly config: ApelConfig;
@@ -47,6 +49,9 @@ export class ApelSchedules extends Construct {
       // The longest SQS allows: time to notice, investigate and re-run a missed close.
       retentionPeriod: Duration.days(14),
     });
+    acknowledge(this.deadLetterQueue, 'AwsSolutions-SQS3',
+      'This queue is itself the dead-letter queue of the open/close schedules and of their Lambda retries; ' +
+        'Monitoring alarms as soon as one message is in it.');
 
     // Scheduler invokes Lambda asynchronously, so its retry policy covers delivery
     // (throttling, permissions) and Lambda's async config covers handler errors;
@@ -71,6 +76,27 @@ export class ApelSchedules extends Construct {
         timeZone,
         description: `${open ? 'Open' : 'Close'} apel ${job.slot} at ${job.time} ${config.timeZone}`,
       });
+    }
+    this.acknowledgeSchedulerRoles([props.openApel, props.closeApel]);
+  }
+
+  /**
+   * LambdaInvoke makes one Scheduler role per target function, at stack level, and
+   * CDK's grantInvoke lets it invoke the function and its versions (`<arn>:*`). Each
+   * role is acknowledged for exactly the functions its policy names.
+   */
+  private acknowledgeSchedulerRoles(functions: IFunction[]): void {
+    const stack = Stack.of(this);
+    const roles = stack.node.children.filter((c): c is Role => c instanceof Role && c.node.id.startsWith('SchedulerRoleForTarget-'));
+    for (const role of roles) {
+      const policy = JSON.stringify(stack.resolve((role.node.tryFindChild('DefaultPolicy') as Policy | undefined)?.document));
+      for (const fn of functions) {
+        const cfn = fn.node.defaultChild as CfnResource;
+        if (!policy.includes(`"${stack.getLogicalId(cfn)}"`)) continue;
+        acknowledge(role, 'AwsSolutions-IAM5',
+          'EventBridge Scheduler may invoke only this scheduled function; `:*` covers its versions, as CDK grants it.',
+          [`Resource::${arnRef(cfn)}:*`]);
+      }
     }
   }
 

@@ -1,10 +1,25 @@
 import { Fn } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ApiFunction, RouteKey } from '../../functions/http/routes';
 import { ROUTES } from '../../functions/http/routes';
+import { acknowledge } from '../nag';
+
+/** The HTTP API access log line ($context variables of API Gateway HTTP APIs). */
+export const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  time: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  responseLatencyMs: '$context.responseLatency',
+  integrationLatencyMs: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  responseLength: '$context.responseLength',
+} as const;
 
 export interface CheckinApiProps {
   /** The function behind each group of routes of functions/http/routes.ts. */
@@ -38,9 +53,23 @@ export class CheckinApi extends Construct {
       // that is under 100 requests/s. 500/s steady with bursts of 1,000 leaves ample
       // headroom for the 07:30 spike, yet stops a runaway client or a flood from eating
       // the account's Lambda concurrency (1,000 by default) and DynamoDB budget.
-      // Throttled callers get 429 and the web app retries.
+      // Throttled callers get 429 and the web app retries. Both stay under the account's
+      // regional API Gateway quota, which in Jakarta (ap-southeast-3) defaults to only
+      // 2,500 req/s with a burst of 1,250, shared by every stage and API of the account
+      // (README "Throttling": how to size and raise it).
       throttle: { rateLimit: 500, burstLimit: 1000 },
+      // One JSON line per request: ids, route, status, timing. No IP address, user agent
+      // or header (the Authorization header carries the link token).
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS })),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
     });
+    // Authorisation is in the handlers (functions/http/auth.ts): every route needs a
+    // bearer link token, checked against its hash with a strongly consistent read.
+    acknowledge(this.api, 'AwsSolutions-APIG4',
+      'Every route authenticates in its handler with the bearer link token (hash looked up in DynamoDB, then role ' +
+        'and scope checks); an API Gateway Lambda authorizer would add an invocation and a second lookup per request.');
 
     // One integration per function, shared by its routes (one invoke permission each).
     const integrations = new Map<ApiFunction, HttpLambdaIntegration>();

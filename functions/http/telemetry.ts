@@ -1,0 +1,89 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import type middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { AppError, Unavailable } from '../core/errors';
+import { logger, metrics } from '../telemetry/powertools';
+import { CHECKIN_ROUTE, DIMENSION, METRIC } from '../telemetry/names';
+
+type Event = APIGatewayProxyEventV2;
+type Result = APIGatewayProxyStructuredResultV2;
+type Middleware = middy.MiddlewareObj<Event, Result, Error, Context>;
+
+/** Counts one outcome of a request at once, in its own EMF line, with only `service` and the given dimensions. */
+function countOutcome(metric: string, dimensions: Record<string, string>): void {
+  const single = metrics.singleMetric();
+  single.addDimensions(dimensions);
+  single.addMetric(metric, MetricUnit.Count, 1);
+}
+
+/**
+ * Domain outcomes read from a successful answer, by route: a check-in by the status
+ * it was recorded with (`ulang` for a repeat that wrote nothing). The answer is
+ * already JSON the handler built; reading a few hundred bytes back costs microseconds
+ * and keeps metrics out of the handlers.
+ */
+const OUTCOMES: Record<string, (body: { repeat?: boolean; checkin?: { status?: string } }) => [string, Record<string, string>]> = {
+  [CHECKIN_ROUTE]: (body) => [METRIC.checkIns, { [DIMENSION.status]: body.repeat ? 'ulang' : String(body.checkin?.status) }],
+};
+
+function countAnswer(route: string, result: Result | null | undefined): void {
+  const outcome = OUTCOMES[route];
+  if (!outcome || !result?.body || (result.statusCode ?? 200) >= 300) return;
+  try {
+    const [metric, dimensions] = outcome(JSON.parse(result.body));
+    countOutcome(metric, dimensions);
+  } catch {
+    logger.warn('answer not understood for metrics', { route });
+  }
+}
+
+const started = new WeakMap<object, number>();
+
+/**
+ * What every API request records: its latency by route, a refusal by error code, an
+ * unexpected error, all with the Lambda request id (Logger) and API Gateway's request
+ * id, never the event or its headers (the Authorization header carries the link
+ * token). Used before the error mapper, so its `onError` sees the mapped answer.
+ */
+function requestTelemetry(): Middleware {
+  const finish = (request: middy.Request<Event, Result, Error, Context>) => {
+    const began = started.get(request);
+    if (began !== undefined) metrics.addMetric(METRIC.latency, MetricUnit.Milliseconds, performance.now() - began);
+    const status = request.response?.statusCode;
+    const error = request.error;
+    if (error instanceof AppError) {
+      countOutcome(METRIC.refusals, { [DIMENSION.code]: error.code });
+      // Throttling or an outage of DynamoDB: worth a line at the default level.
+      if (error instanceof Unavailable) logger.warn('dependency unavailable', { status, code: error.code });
+      else logger.debug('refused', { status, code: error.code });
+    } else if (error) {
+      // errorToResponse has logged it with its stack.
+      countOutcome(METRIC.serverErrors, {});
+    } else {
+      countAnswer(request.event.routeKey, request.response);
+      logger.debug('answered', { status });
+    }
+  };
+  return {
+    before: (request) => {
+      started.set(request, performance.now());
+      const route = request.event.routeKey;
+      if (route) metrics.addDimension(DIMENSION.route, route);
+      logger.appendKeys({ route, apiRequestId: request.event.requestContext?.requestId });
+    },
+    after: finish,
+    onError: finish,
+  };
+}
+
+/** Powertools' middy middleware (request id in every log line, metrics flushed per request), then ours. */
+export function httpTelemetry(): Middleware[] {
+  return [
+    // logEvent false even if POWERTOOLS_LOGGER_LOG_EVENT is set: the event holds the token.
+    injectLambdaContext(logger, { logEvent: false, resetKeys: true }),
+    logMetrics(metrics),
+    requestTelemetry(),
+  ];
+}

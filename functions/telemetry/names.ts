@@ -1,0 +1,34 @@
+/**
+ * Names of the CloudWatch metrics the functions emit (Powertools Metrics, as EMF log
+ * lines) and that the alarms and the dashboard (infra/constructs/monitoring.ts) read.
+ * No imports, so the CDK app loads it without Powertools.
+ *
+ * Every metric also has the dimension `service` = the stack name (POWERTOOLS_SERVICE_NAME),
+ * so two stages in one account never mix their figures.
+ */
+export const METRICS_NAMESPACE = 'ApelWfa';
+
+export const METRIC = {
+  /** Handler time of one API request in ms; dimension `route` (`POST /api/checkins`). */
+  latency: 'Latency',
+  /** A new check-in recorded; dimension `status` (hadir | terlambat), or `ulang` for a repeat. */
+  checkIns: 'CheckIns',
+  /** A request refused with a domain error; dimension `code` (e.g. SESI_SUDAH_DITUTUP). */
+  refusals: 'Refusals',
+  /** A request that failed with an unexpected error (answered 500). */
+  serverErrors: 'ServerErrors',
+  /** A sesi opened / closed by the schedule; dimension `slot`. */
+  sesiOpened: 'SesiOpened',
+  sesiClosed: 'SesiClosed',
+} as const;
+
+export const DIMENSION = {
+  service: 'service',
+  route: 'route',
+  status: 'status',
+  code: 'code',
+  slot: 'slot',
+} as const;
+
+/** The route whose p99 latency is alarmed on: the hot path. */
+export const CHECKIN_ROUTE = 'POST /api/checkins';

@@ -1,0 +1,315 @@
+import { Annotations, Duration, Stack } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnBudget } from 'aws-cdk-lib/aws-budgets';
+import {
+  Alarm,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  type IMetric,
+  MathExpression,
+  Metric,
+  SingleValueWidget,
+  Stats,
+  TextWidget,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { CHECKIN_ROUTE, DIMENSION, METRIC, METRICS_NAMESPACE } from '../../functions/telemetry/names';
+import { acknowledge } from '../nag';
+
+export interface MonitoringProps {
+  /** Every Lambda function of the stack, by role; each gets an alarm and a dashboard line. */
+  readonly functions: Readonly<Record<string, IFunction>>;
+  /** Every table of the stack, by key; each gets a throttling alarm and a dashboard line. */
+  readonly tables: Readonly<Record<string, { readonly table: ITable }>>;
+  readonly api: IHttpApi;
+  /** Scheduled invocations that failed after every retry (an apel not opened or not closed). */
+  readonly deadLetterQueue: IQueue;
+  /** Who gets alarm and budget e-mails; without it the stack warns and nobody is told. */
+  readonly alarmEmail?: string;
+  /** Monthly AWS Budgets amount in US$; e-mails at 80 % and 100 % of actual spend. */
+  readonly monthlyBudgetUsd: number;
+}
+
+/** Runbook sections named in alarm descriptions. */
+const RUNBOOK = 'docs/operations.md';
+const FIVE_MINUTES = Duration.minutes(5);
+
+/**
+ * What tells the IT office that something is wrong before the apel does: an SNS topic
+ * that e-mails a person, alarms, a dashboard of today's apel, and a monthly budget.
+ * Functions and tables are looped over, so one added to the stack is watched with no
+ * change here. Every name that AWS keeps per account (dashboard, budget, alarms)
+ * starts with the stack name, so `uji` and `prod` live side by side.
+ */
+export class Monitoring extends Construct {
+  readonly topic: Topic;
+  readonly alarms: Alarm[] = [];
+  readonly dashboard: Dashboard;
+  private readonly stackName: string;
+
+  constructor(scope: Construct, id: string, props: MonitoringProps) {
+    super(scope, id);
+    this.stackName = Stack.of(this).stackName;
+
+    this.topic = new Topic(this, 'AlarmTopic', {
+      displayName: `Apel WFA alarm (${this.stackName})`,
+      enforceSSL: true,
+    });
+    acknowledge(this.topic, 'AwsSolutions-SNS2',
+      'Alarm notices carry only an alarm name and a metric value, no personal data. CloudWatch alarms cannot publish ' +
+        'to a topic encrypted with the AWS-managed aws/sns key, and a customer-managed KMS key costs US$1 a month, ' +
+        'a fifth of the default budget.');
+    if (props.alarmEmail) {
+      this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    } else {
+      Annotations.of(this).addWarningV2(
+        'apel:operations-alarm-email',
+        'No operations.alarmEmail in apel.config.json: alarms and budget notices will reach nobody. ' +
+          'Set it (e.g. "it@kabupaten.go.id") and deploy again; AWS sends that address a confirmation e-mail.',
+      );
+    }
+
+    this.scheduleAlarm(props.deadLetterQueue);
+    this.apiAlarms(props.api);
+    for (const [key, fn] of Object.entries(props.functions)) this.functionAlarm(key, fn);
+    for (const [key, { table }] of Object.entries(props.tables)) this.tableAlarm(key, table);
+
+    this.dashboard = this.createDashboard(props);
+    this.createBudget(props);
+  }
+
+  /** Custom metric of functions/telemetry, in this stage's `service`. */
+  private appMetric(metricName: string, dimensions: Record<string, string>, statistic: string, label?: string): Metric {
+    return new Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName,
+      dimensionsMap: { [DIMENSION.service]: this.stackName, ...dimensions },
+      statistic,
+      period: FIVE_MINUTES,
+      ...(label ? { label } : {}),
+    });
+  }
+
+  /** A SEARCH over one custom metric of this stage, one line per value of `dimension`. */
+  private searchMetric(metricName: string, dimension: string, statistic: string, label: string): MathExpression {
+    return new MathExpression({
+      expression: `SEARCH('{${METRICS_NAMESPACE},${DIMENSION.service},${dimension}} MetricName="${metricName}" ${DIMENSION.service}="${this.stackName}"', '${statistic}', 300)`,
+      usingMetrics: {},
+      label,
+      period: FIVE_MINUTES,
+    });
+  }
+
+  private alarm(id: string, name: string, description: string, metric: IMetric, threshold: number, evaluationPeriods = 1): Alarm {
+    const alarm = new Alarm(this, id, {
+      alarmName: `${this.stackName} ${name}`,
+      alarmDescription: `${description} Lihat ${RUNBOOK}.`,
+      metric,
+      threshold,
+      evaluationPeriods,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      // No traffic (most of the week) is normal, not a reason to alarm.
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new SnsAction(this.topic));
+    alarm.addOkAction(new SnsAction(this.topic));
+    this.alarms.push(alarm);
+    return alarm;
+  }
+
+  /** The most important one: EventBridge Scheduler and Lambda gave up opening or closing an apel. */
+  private scheduleAlarm(queue: IQueue): void {
+    this.alarm(
+      'ScheduleFailedAlarm',
+      'jadwal apel gagal (dead-letter queue)',
+      'Sebuah apel gagal dibuka atau ditutup setelah semua percobaan ulang: pesan ada di dead-letter queue. ' +
+        'Jalankan ulang pembukaan/penutupan dengan tangan (bagian "Jadwal gagal").',
+      queue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: Stats.MAXIMUM }),
+      1,
+    );
+  }
+
+  private apiAlarms(api: IHttpApi): void {
+    this.alarm(
+      'Api5xxAlarm',
+      'API 5xx',
+      'API menjawab 5xx (kesalahan server, Lambda gagal, atau DynamoDB sibuk) 5 kali atau lebih dalam 5 menit.',
+      api.metricServerError({ period: FIVE_MINUTES, statistic: Stats.SUM }),
+      5,
+    );
+    this.alarm(
+      'CheckinLatencyAlarm',
+      'check-in p99 lambat',
+      'Persentil 99 waktu check-in di atas 1 detik selama 10 menit: cek throttling DynamoDB dan Lambda di dasbor.',
+      this.appMetric(METRIC.latency, { [DIMENSION.route]: CHECKIN_ROUTE }, Stats.p(99)),
+      1000,
+      2,
+    );
+  }
+
+  /** Errors and throttles of one function, in one alarm. */
+  private functionAlarm(key: string, fn: IFunction): void {
+    this.alarm(
+      `${pascal(key)}FunctionAlarm`,
+      `Lambda ${key} error/throttle`,
+      `Fungsi ${key} gagal (error, time-out) atau ditolak karena batas konkurensi akun.`,
+      new MathExpression({
+        expression: 'errors + throttles',
+        usingMetrics: { errors: fn.metricErrors({ period: FIVE_MINUTES }), throttles: fn.metricThrottles({ period: FIVE_MINUTES }) },
+        label: `${key} errors + throttles`,
+        period: FIVE_MINUTES,
+      }),
+      1,
+    );
+  }
+
+  /** Read and write throttle events of one table (on-demand tables throttle past their instant capacity). */
+  private tableAlarm(key: string, table: ITable): void {
+    this.alarm(
+      `${pascal(key)}TableThrottleAlarm`,
+      `DynamoDB ${key} throttled`,
+      `Permintaan ke tabel ${key} ditahan (throttled) oleh DynamoDB; SDK mencoba ulang, yang gagal dijawab 503.`,
+      new MathExpression({
+        expression: 'reads + writes',
+        usingMetrics: {
+          reads: table.metric('ReadThrottleEvents', { period: FIVE_MINUTES, statistic: Stats.SUM }),
+          writes: table.metric('WriteThrottleEvents', { period: FIVE_MINUTES, statistic: Stats.SUM }),
+        },
+        label: `${key} throttle events`,
+        period: FIVE_MINUTES,
+      }),
+      1,
+    );
+  }
+
+  /** Today's apel at a glance: the last 12 hours, check-ins, refusals, latency, errors. */
+  private createDashboard(props: MonitoringProps): Dashboard {
+    const dashboard = new Dashboard(this, 'Dashboard', {
+      dashboardName: `${this.stackName}-apel-hari-ini`,
+      start: '-PT12H',
+    });
+    const checkIns = (status: string) => this.appMetric(METRIC.checkIns, { [DIMENSION.status]: status }, Stats.SUM, status);
+    dashboard.addWidgets(
+      new TextWidget({
+        markdown: `# Apel WFA — ${this.stackName}\nCheck-in, penolakan dan kesalahan 12 jam terakhir. Alarm dikirim ke topik SNS ${'`'}AlarmTopic${'`'}; langkah pemulihan di ${RUNBOOK}.`,
+        width: 24,
+        height: 2,
+      }),
+    );
+    dashboard.addWidgets(
+      new SingleValueWidget({
+        title: 'Check-in (rentang dasbor)',
+        metrics: [checkIns('hadir'), checkIns('terlambat'), checkIns('ulang')],
+        setPeriodToTimeRange: true,
+        width: 8,
+      }),
+      new SingleValueWidget({
+        title: 'Sesi dibuka / ditutup',
+        metrics: [
+          this.appMetric(METRIC.sesiOpened, { [DIMENSION.slot]: 'pagi' }, Stats.SUM, 'dibuka pagi'),
+          this.appMetric(METRIC.sesiClosed, { [DIMENSION.slot]: 'pagi' }, Stats.SUM, 'ditutup pagi'),
+          this.appMetric(METRIC.sesiOpened, { [DIMENSION.slot]: 'sore' }, Stats.SUM, 'dibuka sore'),
+          this.appMetric(METRIC.sesiClosed, { [DIMENSION.slot]: 'sore' }, Stats.SUM, 'ditutup sore'),
+        ],
+        setPeriodToTimeRange: true,
+        width: 10,
+      }),
+      new SingleValueWidget({
+        title: 'Jadwal gagal (DLQ)',
+        metrics: [props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ statistic: Stats.MAXIMUM })],
+        width: 6,
+      }),
+    );
+    dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Check-in per 5 menit, menurut status',
+        left: [checkIns('hadir'), checkIns('terlambat'), checkIns('ulang')],
+        stacked: true,
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'Penolakan menurut kode',
+        left: [this.searchMetric(METRIC.refusals, DIMENSION.code, 'Sum', 'penolakan')],
+        width: 12,
+      }),
+    );
+    dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Waktu check-in (ms)',
+        left: [
+          this.appMetric(METRIC.latency, { [DIMENSION.route]: CHECKIN_ROUTE }, Stats.p(50), 'p50'),
+          this.appMetric(METRIC.latency, { [DIMENSION.route]: CHECKIN_ROUTE }, Stats.p(99), 'p99'),
+        ],
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'p99 per rute (ms)',
+        left: [this.searchMetric(METRIC.latency, DIMENSION.route, 'p99', 'p99')],
+        width: 12,
+      }),
+    );
+    dashboard.addWidgets(
+      new GraphWidget({
+        title: 'API: permintaan, 4xx, 5xx',
+        left: [props.api.metricCount({ period: FIVE_MINUTES })],
+        right: [props.api.metricClientError({ period: FIVE_MINUTES }), props.api.metricServerError({ period: FIVE_MINUTES })],
+        width: 8,
+      }),
+      new GraphWidget({
+        title: 'Lambda: error dan throttle per fungsi',
+        left: Object.entries(props.functions).flatMap(([key, fn]) => [
+          fn.metricErrors({ period: FIVE_MINUTES, label: `${key} error` }),
+          fn.metricThrottles({ period: FIVE_MINUTES, label: `${key} throttle` }),
+        ]),
+        width: 8,
+      }),
+      new GraphWidget({
+        title: 'DynamoDB: throttle per tabel',
+        left: Object.entries(props.tables).flatMap(([key, { table }]) => [
+          table.metric('ReadThrottleEvents', { period: FIVE_MINUTES, statistic: Stats.SUM, label: `${key} read` }),
+          table.metric('WriteThrottleEvents', { period: FIVE_MINUTES, statistic: Stats.SUM, label: `${key} write` }),
+        ]),
+        width: 8,
+      }),
+    );
+    return dashboard;
+  }
+
+  /** Monthly cost budget of the account, e-mailing at 80 % and 100 % of actual spend. */
+  private createBudget(props: MonitoringProps): void {
+    const subscribers = props.alarmEmail ? [{ subscriptionType: 'EMAIL', address: props.alarmEmail }] : [];
+    new CfnBudget(this, 'MonthlyBudget', {
+      budget: {
+        // Budgets are per account: the stack name keeps the two stages' budgets apart.
+        budgetName: `${this.stackName}-bulanan`,
+        budgetType: 'COST',
+        timeUnit: 'MONTHLY',
+        budgetLimit: { amount: props.monthlyBudgetUsd, unit: 'USD' },
+      },
+      notificationsWithSubscribers:
+        subscribers.length === 0
+          ? []
+          : [80, 100].map((threshold) => ({
+              notification: {
+                notificationType: 'ACTUAL',
+                comparisonOperator: 'GREATER_THAN',
+                threshold,
+                thresholdType: 'PERCENTAGE',
+              },
+              subscribers,
+            })),
+    });
+  }
+}
+
+function pascal(key: string): string {
+  return key.charAt(0).toUpperCase() + key.slice(1);
+}
