@@ -17,7 +17,14 @@ export function parseRole(value: unknown): Role | undefined {
 export interface Opd {
   kode: string;
   nama: string;
-  /** false: a public-service OPD exempt from WFA (works from the office). */
+  /** false: a public-service OPD exempt from WFA (works from the office). Before any dated change. */
+  wfa: boolean;
+  /** Dated changes set by the admin (exempt or eligible from a date); see `wfaOn` in core/opd.ts. */
+  wfaSejak?: WfaChange[];
+}
+
+export interface WfaChange {
+  sejak: string;
   wfa: boolean;
 }
 
@@ -102,7 +109,8 @@ export function checkAsnRows(rows: readonly CsvRow[], knownOpd: ReadonlySet<stri
 }
 
 function readAsn(row: CsvRow, knownOpd: ReadonlySet<string>, today: Date): Asn | string {
-  const nip = field(row, 'nip').replace(/\s/g, '');
+  // Spreadsheets force a number to text with a leading apostrophe, and people type NIPs in groups.
+  const nip = field(row, 'nip').replace(/\s/g, '').replace(/^['‘’`]/, '');
   const nipReason = nipProblem(nip, today);
   if (nipReason) return nipReason;
   const nama = field(row, 'nama');

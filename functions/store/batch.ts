@@ -34,15 +34,17 @@ export async function drainUnprocessed<T>(first: T, step: (pending: T) => Promis
 
 export async function batchGet(table: string, itemKeys: Item[], consistent = false): Promise<Map<string, Item>> {
   const found = new Map<string, Item>();
-  if (itemKeys.length === 0) return found;
-  await drainUnprocessed(itemKeys, async (pending) => {
-    const out = await guarded(() =>
-      db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: consistent } } })),
-    );
-    for (const it of out.Responses?.[table] ?? []) found.set(`${it.pk}|${it.sk}`, it);
-    const left = out.UnprocessedKeys?.[table]?.Keys as Item[] | undefined;
-    return left && left.length > 0 ? left : undefined;
-  });
+  // BatchGetItem takes at most 100 keys per request.
+  for (let i = 0; i < itemKeys.length; i += 100) {
+    await drainUnprocessed(itemKeys.slice(i, i + 100), async (pending) => {
+      const out = await guarded(() =>
+        db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: consistent } } })),
+      );
+      for (const it of out.Responses?.[table] ?? []) found.set(`${it.pk}|${it.sk}`, it);
+      const left = out.UnprocessedKeys?.[table]?.Keys as Item[] | undefined;
+      return left && left.length > 0 ? left : undefined;
+    });
+  }
   return found;
 }
 
@@ -73,7 +75,9 @@ export async function queryAll(input: ConstructorParameters<typeof QueryCommand>
 
 /**
  * Idempotent import: reads the current items in batches of 100, writes only those that
- * are new or differ, so importing the same file twice changes nothing.
+ * are new or differ, so importing the same file twice changes nothing. Attributes an
+ * import does not carry (e.g. an OPD's dated WFA changes, set in the admin console)
+ * are kept: the written item is the stored one with the imported attributes over it.
  */
 export async function putChanged(
   table: string,
@@ -86,20 +90,23 @@ export async function putChanged(
     const chunk = items.slice(i, i + 100);
     const existing = await batchGet(table, chunk.map((it) => ({ pk: it.pk, sk: it.sk })));
     const updates: { before: Item; after: Item }[] = [];
-    const changed = chunk.filter((item) => {
+    const changed: Item[] = [];
+    for (const item of chunk) {
       const before = existing.get(`${item.pk}|${item.sk}`);
       if (!before) {
         counts.added++;
-        return true;
+        changed.push(item);
+        continue;
       }
-      if (sameItem(before, item)) {
+      const after = { ...before, ...item };
+      if (sameItem(before, after)) {
         counts.unchanged++;
-        return false;
+        continue;
       }
       counts.updated++;
-      updates.push({ before, after: item });
-      return true;
-    });
+      updates.push({ before, after });
+      changed.push(after);
+    }
     if (beforeWrite && updates.length > 0) await beforeWrite(updates);
     await batchWrite(table, changed);
   }

@@ -8,10 +8,24 @@ import { keys, tableName } from './tables';
 
 import type { ImportCounts, Item } from './batch';
 
-const opdItem = (o: Opd): Item => ({ ...keys.opd(o.kode), type: 'OPD', kode: o.kode, nama: o.nama, wfa: o.wfa });
-const opdFrom = (i: Item): Opd => ({ kode: String(i.kode), nama: String(i.nama), wfa: Boolean(i.wfa) });
+export const opdItem = (o: Opd): Item => ({
+  ...keys.opd(o.kode),
+  type: 'OPD',
+  kode: o.kode,
+  nama: o.nama,
+  wfa: o.wfa,
+  ...(o.wfaSejak ? { wfaSejak: o.wfaSejak } : {}),
+});
+export const opdFrom = (i: Item): Opd => ({
+  kode: String(i.kode),
+  nama: String(i.nama),
+  wfa: Boolean(i.wfa),
+  ...(Array.isArray(i.wfaSejak)
+    ? { wfaSejak: (i.wfaSejak as Item[]).map((c) => ({ sejak: String(c.sejak), wfa: c.wfa === true })) }
+    : {}),
+});
 
-const asnItem = (a: Asn): Item => ({
+export const asnItem = (a: Asn): Item => ({
   ...keys.asn(a.nip),
   ...keys.asnByOpd(a.opd, a.nip),
   type: 'ASN',
@@ -24,7 +38,7 @@ const asnItem = (a: Asn): Item => ({
   role: a.role,
   active: a.active,
 });
-const asnFrom = (i: Item): Asn => ({
+export const asnFrom = (i: Item): Asn => ({
   nip: String(i.nip),
   nama: String(i.nama),
   jabatan: String(i.jabatan ?? ''),

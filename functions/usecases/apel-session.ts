@@ -1,5 +1,6 @@
 import type { ApelConfig } from '../core/config';
 import type { CheckinStatus } from '../core/checkin';
+import { wfaOn } from '../core/opd';
 import type { Asn } from '../core/roster';
 import type { OpdRecapWithRows } from '../core/recap';
 import { recapOpd } from '../core/recap';
@@ -52,7 +53,7 @@ export async function closeApel(
     staffByOpd.set(opd.kode, staff);
     for (const c of checkins) checkinByNip.set(c.nip, { status: c.status, at: c.at });
   });
-  const recaps = opds.map((opd) => recapOpd(opd.kode, opd.wfa, staffByOpd.get(opd.kode) ?? [], checkinByNip));
+  const recaps = opds.map((opd) => recapOpd(opd.kode, wfaOn(opd, date), staffByOpd.get(opd.kode) ?? [], checkinByNip));
   await closeSesi(id, recaps, now);
   return { sesiId: id, closed: true, recaps };
 }
