@@ -1,5 +1,5 @@
-import { useEffect } from 'preact/hooks';
-import type { Checkin, SesiView } from '../lib/api';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Checkin, CheckinExtras, LaporanRule, SesiView } from '../lib/api';
 import { hourMinute, longDate } from '../lib/time';
 import { useServerNow } from '../lib/useServerNow';
 import { CheckinResult } from './CheckinResult';
@@ -15,7 +15,13 @@ interface Props {
   sending: boolean;
   retrying: boolean;
   error: string | undefined;
-  onCheckin: (sesiId: string) => void;
+  onCheckin: (sesiId: string, extras: CheckinExtras) => void;
+  /** Whether this apel asks for today's work plan (pagi) or output (sore). */
+  laporan: LaporanRule;
+  /** Today's uniform, which the ASN confirms wearing; null: none configured. */
+  seragam: string | null;
+  /** The apel's meeting link, offered once the ASN has checked in. */
+  tautan: string | null;
   /** Called (repeatedly) once the server's clock passes the opening or closing of the sesi. */
   onBoundary: () => void;
 }
@@ -43,6 +49,25 @@ export function SesiPanel(props: Props) {
   const open = sesi.state === 'dibuka' && !passed;
   const showButton = !recorded && (sending || (open && sesi.status === 'belum'));
   const hm = (iso: string) => hourMinute(iso, timeZone);
+  const [laporan, setLaporan] = useState(sesi.laporan ?? '');
+  const [memakai, setMemakai] = useState(false);
+  const [missing, setMissing] = useState(false);
+  const laporanField = useRef<HTMLTextAreaElement>(null);
+  const what = sesi.slot === 'sore' ? 'Hasil kerja hari ini' : 'Rencana kerja hari ini';
+  const sent = sesi.laporan ?? (checkin?.sesiId === sesi.id ? checkin.laporan : null);
+
+  const tap = () => {
+    const text = laporan.trim();
+    if (props.laporan === 'wajib' && !text) {
+      setMissing(true);
+      laporanField.current?.focus();
+      return;
+    }
+    const extras: CheckinExtras = {};
+    if (props.laporan !== 'tidak' && text) extras.laporan = text;
+    if (props.seragam) extras.seragam = memakai;
+    props.onCheckin(sesi.id, extras);
+  };
 
   return (
     <section class="card sesi" aria-labelledby="sesi-title" data-testid="sesi" data-sesi-id={sesi.id}>
@@ -82,15 +107,53 @@ export function SesiPanel(props: Props) {
         )}
       </div>
 
+      {recorded && sent && (
+        <p class="sent" data-testid="laporan-sent">
+          <span class="muted">{what}:</span> {sent}
+        </p>
+      )}
+      {recorded && props.tautan && (
+        <a class="btn-hadir btn-gabung" href={props.tautan} target="_blank" rel="noopener noreferrer" data-testid="gabung-apel">
+          Gabung apel
+        </a>
+      )}
+
+      {showButton && props.laporan !== 'tidak' && (
+        <div class="field">
+          <label for="laporan">
+            {what} <span class="muted">({props.laporan === 'wajib' ? 'wajib' : 'boleh dikosongkan'})</span>
+          </label>
+          <textarea
+            id="laporan"
+            ref={laporanField}
+            rows={2}
+            maxLength={500}
+            value={laporan}
+            aria-invalid={missing}
+            aria-describedby={missing ? 'laporan-wajib' : undefined}
+            onInput={(e) => {
+              setLaporan(e.currentTarget.value);
+              setMissing(false);
+            }}
+            data-testid="laporan"
+          />
+          {missing && (
+            <p id="laporan-wajib" class="error">
+              Isi {what.toLowerCase()} dulu, lalu tekan tombol hadir.
+            </p>
+          )}
+        </div>
+      )}
+      {showButton && props.seragam && (
+        <label class="check">
+          <input type="checkbox" checked={memakai} onChange={(e) => setMemakai(e.currentTarget.checked)} data-testid="seragam" />
+          <span>
+            Saya memakai <strong>{props.seragam}</strong> <span class="muted">(seragam hari ini)</span>
+          </span>
+        </label>
+      )}
       {showButton && (
-        <button
-          type="button"
-          class="btn-hadir"
-          data-testid="checkin-button"
-          disabled={sending}
-          aria-busy={sending}
-          onClick={() => props.onCheckin(sesi.id)}
-        >
+        <button type="button" class="btn-hadir" data-testid="checkin-button" disabled={sending} aria-busy={sending} onClick={tap}>
           {sending ? 'Mengirim…' : `Hadir di ${sesi.label}`}
         </button>
       )}

@@ -18,6 +18,21 @@ export interface SesiView {
   demo: boolean;
   status: SesiStatus;
   checkedInAt: string | null;
+  /** The work plan (pagi) or output (sore) sent with this ASN's check-in. */
+  laporan?: string | null;
+  seragamDikonfirmasi?: boolean | null;
+}
+
+/** Whether the check-in of a slot asks for today's work plan (pagi) or output (sore). */
+export type LaporanRule = 'wajib' | 'opsional' | 'tidak';
+
+/** A readiness check (cek kesiapan) of the ASN's OPD that is running or just ended. */
+export interface KesiapanView {
+  id: string;
+  pesan: string;
+  mulai: string;
+  batas: string;
+  dijawabPada: string | null;
 }
 
 export interface Me {
@@ -29,6 +44,12 @@ export interface Me {
   opd: { kode: string; nama: string; wfa: boolean };
   today: SesiView[];
   week: SesiView[];
+  /** Today's uniform, e.g. `PDH khaki`, or null. */
+  seragam?: string | null;
+  laporan?: { pagi: LaporanRule; sore: LaporanRule };
+  /** The meeting link of each apel (the OPD's own, else the regency's). */
+  tautanApel?: { pagi: string | null; sore: string | null };
+  kesiapan?: KesiapanView | null;
 }
 
 export type PlannedSesi = Pick<SesiView, 'id' | 'date' | 'slot' | 'label' | 'opensAt' | 'onTimeUntil' | 'closesAt'>;
@@ -52,6 +73,7 @@ export interface Checkin {
   nip: string;
   status: 'hadir' | 'terlambat';
   at: string;
+  laporan?: string | null;
 }
 
 export interface CheckinResult {
@@ -77,6 +99,8 @@ export interface RetryOptions {
   timeoutMs?: number;
   /** Called before waiting for attempt `n` (2, 3, …). */
   onRetry?: (attempt: number) => void;
+  /** Extra request headers, e.g. `If-None-Match`. */
+  headers?: Record<string, string>;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -109,18 +133,26 @@ async function errorFrom(res: Response): Promise<ApiError> {
   return new ApiError(res.status, 'TIDAK_DIKENAL', `Terjadi gangguan pada server (${res.status}). Coba lagi sebentar lagi.`);
 }
 
-interface Timed<T> {
+export interface Timed<T> {
   body: T;
   /** Client clock when the answering attempt was sent and when its answer arrived. */
   sentAt: number;
   receivedAt: number;
 }
 
-export async function request<T>(
-  method: 'GET' | 'POST',
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * A call to the API, retried while that is safe. `read` turns a successful answer (2xx, or
+ * 304 to a conditional request) into the result; a body that cannot be read counts as a
+ * network failure and is retried like one. Any other answer throws its `ApiError`.
+ */
+export async function send<T>(
+  method: Method,
   path: string,
   token: string,
-  body?: unknown,
+  body: unknown,
+  read: (res: Response) => Promise<T>,
   options: RetryOptions = {},
 ): Promise<Timed<T>> {
   const {
@@ -131,7 +163,7 @@ export async function request<T>(
     sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     random = Math.random,
   } = options;
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+  const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   for (let attempt = 1; ; attempt++) {
@@ -147,7 +179,7 @@ export async function request<T>(
         signal: controller.signal,
         cache: 'no-store',
       });
-      if (res.ok) return { body: (await res.json()) as T, sentAt, receivedAt: Date.now() };
+      if (res.ok || res.status === 304) return { body: await read(res), sentAt, receivedAt: Date.now() };
       if (!RETRYABLE.has(res.status) || attempt >= attempts) throw await errorFrom(res);
       retryAfter = res.headers.get('Retry-After');
     } catch (error) {
@@ -162,6 +194,11 @@ export async function request<T>(
   }
 }
 
+/** A JSON call: see `send`. */
+export function request<T>(method: Method, path: string, token: string, body?: unknown, options?: RetryOptions): Promise<Timed<T>> {
+  return send(method, path, token, body, (res) => res.json() as Promise<T>, options);
+}
+
 /** `/api/me`, with the offset of the server's clock from this phone's (ms, server minus client). */
 export async function getMe(token: string, onRetry?: (attempt: number) => void): Promise<{ me: Me; clockOffset: number }> {
   const { body, sentAt, receivedAt } = await request<Me>('GET', '/me', token, undefined, { onRetry });
@@ -172,7 +209,23 @@ export async function getSchedule(token: string): Promise<Schedule> {
   return (await request<Schedule>('GET', '/schedule', token)).body;
 }
 
+/** What the ASN sends with a check-in besides the sesi (docs/api.md, "ASN additions"). */
+export interface CheckinExtras {
+  laporan?: string;
+  seragam?: boolean;
+}
+
 /** Safe to retry: the server returns the first result for a repeated check-in. */
-export async function postCheckin(token: string, sesiId: string, onRetry?: (attempt: number) => void): Promise<CheckinResult> {
-  return (await request<CheckinResult>('POST', '/checkins', token, { sesiId }, { onRetry })).body;
+export async function postCheckin(
+  token: string,
+  sesiId: string,
+  extras: CheckinExtras = {},
+  onRetry?: (attempt: number) => void,
+): Promise<CheckinResult> {
+  return (await request<CheckinResult>('POST', '/checkins', token, { sesiId, ...extras }, { onRetry })).body;
+}
+
+/** "Saya siap" to a readiness check; safe to retry (a repeat answers with the first time). */
+export async function answerKesiapan(token: string, cekId: string): Promise<{ dijawabPada: string }> {
+  return (await request<{ dijawabPada: string }>('POST', `/kesiapan/${encodeURIComponent(cekId)}`, token)).body;
 }

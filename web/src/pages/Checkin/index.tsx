@@ -1,5 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { AppHeader } from '../../components/AppHeader';
+import { KesiapanCard } from '../../components/KesiapanCard';
 import { NextSesi } from '../../components/NextSesi';
 import { Profile } from '../../components/Profile';
 import { SesiPanel } from '../../components/SesiPanel';
@@ -80,12 +81,30 @@ function CheckinPage({ token }: { token: string }) {
   const serverNow = Date.now() + clockOffset;
   const today = dateIn(serverNow, me.timeZone);
   const sesi = currentSesi(me.today);
+  // The demo sesi (local demo mode) never requires a work plan, and offers apel pagi's meeting link.
+  const slot = sesi?.slot === 'sore' ? 'sore' : 'pagi';
+  const laporan = !me.laporan ? 'tidak' : sesi?.slot === 'demo' ? 'opsional' : me.laporan[slot];
 
   return (
     <>
       <AppHeader regency={me.regency} />
       <main class="page">
         <Profile asn={me.asn} opd={me.opd} />
+        {(me.asn.role === 'pimpinan' || me.asn.role === 'admin') && (
+          <a class="btn-secondary head-link" href="/pimpinan" data-testid="head-link">
+            Halaman pimpinan
+          </a>
+        )}
+        {me.kesiapan && (
+          <KesiapanCard
+            key={me.kesiapan.id}
+            token={token}
+            cek={me.kesiapan}
+            timeZone={me.timeZone}
+            zoneLabel={me.zoneLabel}
+            clockOffset={clockOffset}
+          />
+        )}
         {!me.opd.wfa && (
           <p class="card notice" role="note" data-testid="wfo-notice">
             OPD Anda melayani publik secara langsung dan tidak menerapkan WFA: Anda bekerja dari kantor sesuai jam
@@ -103,7 +122,10 @@ function CheckinPage({ token }: { token: string }) {
             sending={checkin.sending}
             retrying={checkin.retrying}
             error={checkin.error}
-            onCheckin={(id) => void send(id)}
+            onCheckin={(id, extras) => void send(id, extras)}
+            laporan={laporan}
+            seragam={me.seragam ?? null}
+            tautan={me.tautanApel?.[slot] ?? null}
             onBoundary={onBoundary}
           />
         ) : (

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { Checkin } from '../../lib/api';
+import type { Checkin, CheckinExtras } from '../../lib/api';
 import { ApiError, postCheckin } from '../../lib/api';
 
 export interface CheckinState {
@@ -9,17 +9,17 @@ export interface CheckinState {
   error?: string;
 }
 
-/** The tap on "Hadir": one request at a time, retried on a weak network, then `onSettled`. */
+/** The tap on "Hadir" (with the work plan or output and the uniform confirmation): one request at a time, retried on a weak network, then `onSettled`. */
 export function useCheckin(token: string, onSettled: () => void) {
   const [state, setState] = useState<CheckinState>({ sending: false, retrying: false });
   const busy = useRef(false);
 
-  const send = async (sesiId: string) => {
+  const send = async (sesiId: string, extras: CheckinExtras) => {
     if (busy.current) return;
     busy.current = true;
     setState({ sending: true, retrying: false });
     try {
-      const { checkin } = await postCheckin(token, sesiId, () => setState({ sending: true, retrying: true }));
+      const { checkin } = await postCheckin(token, sesiId, extras, () => setState({ sending: true, retrying: true }));
       setState({ sending: false, retrying: false, done: checkin });
     } catch (e) {
       const message = e instanceof ApiError ? e.message : 'Terjadi kesalahan. Coba lagi.';
