@@ -1,21 +1,61 @@
+import type { SesiPlan, SesiSlot } from './sesi';
+
+/**
+ * The apel clock: one job that runs every minute (EventBridge Scheduler on AWS, the
+ * local scheduler locally) and, from the day's plan (config + calendar, see
+ * `plannedSesi`) and the sesi records that exist, decides what to do now: open a
+ * planned sesi whose window has begun, and close an open sesi one minute after its
+ * window ends, so a check-in accepted at the last instant is stored before the recap
+ * is computed. It follows the calendar as it is at that minute, so a holiday added,
+ * a slot cancelled, an extra day or changed times need no redeploy; and it closes
+ * by the sesi record's own `closesAt`, so a window extended after a disruption
+ * closes late. Opening and closing are idempotent, so a retried or repeated tick is
+ * harmless.
+ */
+
+export const CLOSE_GRACE_MINUTES = 1;
+
+export interface SesiState {
+  id: string;
+  date: string;
+  slot: SesiSlot;
+  state: 'dibuka' | 'ditutup';
+  closesAt: Date;
+}
+
+export type ClockAction =
+  | { action: 'open'; plan: SesiPlan }
+  | { action: 'close'; id: string; date: string; slot: SesiSlot };
+
+export function clockActions(now: Date, plans: readonly SesiPlan[], existing: readonly SesiState[]): ClockAction[] {
+  const t = now.getTime();
+  const known = new Set(existing.map((s) => s.id));
+  const actions: ClockAction[] = [];
+  for (const plan of plans) {
+    // A window that has already ended without opening did not take place: opening it now
+    // would only mark everyone absent from an apel nobody could attend.
+    if (!known.has(plan.id) && t >= plan.opensAt.getTime() && t < plan.closesAt.getTime()) {
+      actions.push({ action: 'open', plan });
+    }
+  }
+  for (const s of existing) {
+    if (s.state === 'dibuka' && t >= s.closesAt.getTime() + CLOSE_GRACE_MINUTES * 60_000) {
+      actions.push({ action: 'close', id: s.id, date: s.date, slot: s.slot });
+    }
+  }
+  return actions;
+}
+
+// --- Old per-slot schedules, removed when the apel clock replaces them (same change). ---
 import type { ApelConfig, Slot } from './config';
 import { SLOTS } from './config';
 
-/**
- * The scheduled jobs of a deployment: open each slot at its opening time and close it
- * one minute after its closing time, so a check-in accepted at the last instant is
- * stored before the recap is computed. The CDK stack turns these into EventBridge
- * Scheduler schedules; the local runtime fires them itself. Same list, same times.
- */
 export interface ApelJob {
   id: string;
   action: 'open' | 'close';
   slot: Slot;
-  /** Local wall-clock time `HH:MM` in the config's time zone, every day. */
   time: string;
 }
-
-export const CLOSE_GRACE_MINUTES = 1;
 
 export function apelJobs(config: ApelConfig): ApelJob[] {
   return SLOTS.flatMap((slot) => [

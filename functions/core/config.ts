@@ -14,7 +14,7 @@ export type Slot = (typeof SLOTS)[number];
 
 const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'harus berformat HH:MM (24 jam)'));
 
-const slotTimes = z
+export const slotTimes = z
   .object({ opens: clock, onTimeUntil: clock, closes: clock })
   .check(
     z.refine((s) => s.opens < s.onTimeUntil, { message: 'onTimeUntil harus setelah opens', path: ['onTimeUntil'] }),

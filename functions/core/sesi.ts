@@ -1,5 +1,6 @@
-import type { ApelConfig, Slot } from './config';
+import type { ApelConfig, Slot, SlotTimes } from './config';
 import { SLOTS } from './config';
+import { Conflict } from './errors';
 import type { IsoDate } from './time';
 import { addDays, localDate, weekdayOf, zonedInstant } from './time';
 
@@ -15,6 +16,22 @@ export interface Holiday {
   date: IsoDate;
   jenis: 'libur_nasional' | 'cuti_bersama';
   keterangan: string;
+}
+
+/**
+ * What the admin set for one date in the calendar: an extra apel day (both apel open,
+ * whatever the weekday or holiday list says), slots cancelled with a reason, and
+ * changed times of a slot.
+ */
+export interface SpecialDay {
+  date: IsoDate;
+  tambahan: { keterangan: string } | null;
+  batal: Partial<Record<Slot, string>>;
+  waktu: Partial<Record<Slot, SlotTimes>>;
+}
+
+export function isEmptySpecialDay(day: SpecialDay): boolean {
+  return day.tambahan === null && Object.keys(day.batal).length === 0 && Object.keys(day.waktu).length === 0;
 }
 
 export interface SesiWindow {
@@ -51,8 +68,9 @@ export function isWfaDay(date: IsoDate, config: ApelConfig, holiday?: Holiday): 
   return config.wfaDays.includes(weekdayOf(date)) && holiday === undefined;
 }
 
-export function sesiWindow(date: IsoDate, slot: Slot, config: ApelConfig): SesiWindow {
-  const t = config.slots[slot];
+/** The window of a slot on a date: the config's times, or the times the admin set for that date. */
+export function sesiWindow(date: IsoDate, slot: Slot, config: ApelConfig, times?: SlotTimes): SesiWindow {
+  const t = times ?? config.slots[slot];
   return {
     opensAt: zonedInstant(date, t.opens, config.timeZone),
     onTimeUntil: zonedInstant(date, t.onTimeUntil, config.timeZone),
@@ -60,10 +78,19 @@ export function sesiWindow(date: IsoDate, slot: Slot, config: ApelConfig): SesiW
   };
 }
 
-/** The apel planned on a date: both slots on a WFA day, none otherwise. */
-export function plannedSesi(date: IsoDate, config: ApelConfig, holiday?: Holiday): SesiPlan[] {
-  if (!isWfaDay(date, config, holiday)) return [];
-  return SLOTS.map((slot) => ({ id: sesiId(date, slot), date, slot, ...sesiWindow(date, slot, config) }));
+/**
+ * The apel planned on a date: both slots on a WFA day that is not a holiday, or on an
+ * extra apel day the admin added; minus the slots the admin cancelled; at the times
+ * the admin set for that date, else the config's.
+ */
+export function plannedSesi(date: IsoDate, config: ApelConfig, holiday?: Holiday, special?: SpecialDay): SesiPlan[] {
+  if (!special?.tambahan && !isWfaDay(date, config, holiday)) return [];
+  return SLOTS.filter((slot) => special?.batal[slot] === undefined).map((slot) => ({
+    id: sesiId(date, slot),
+    date,
+    slot,
+    ...sesiWindow(date, slot, config, special?.waktu[slot]),
+  }));
 }
 
 /** Planned sesi that have not closed yet, from `now` over the next `days` days. */
@@ -72,12 +99,64 @@ export function upcomingSesi(
   days: number,
   config: ApelConfig,
   holidays: ReadonlyMap<IsoDate, Holiday>,
+  specialDays: ReadonlyMap<IsoDate, SpecialDay> = new Map(),
 ): SesiPlan[] {
   const today = localDate(now, config.timeZone);
   const plans: SesiPlan[] = [];
   for (let i = 0; i < days; i++) {
     const date = addDays(today, i);
-    plans.push(...plannedSesi(date, config, holidays.get(date)));
+    plans.push(...plannedSesi(date, config, holidays.get(date), specialDays.get(date)));
   }
   return plans.filter((p) => p.closesAt.getTime() > now.getTime());
+}
+
+/**
+ * A disruption the admin declared for a sesi (the network was down, the meeting link
+ * failed): `perpanjang` extends the window by `menit`; `bebaskan` means nobody in it
+ * is marked late or absent. Stored on the sesi record; the recap reads it.
+ */
+export interface Gangguan {
+  mode: 'perpanjang' | 'bebaskan';
+  keterangan: string;
+  /** Minutes added to the window (all `perpanjang` declarations together). */
+  menit?: number;
+  /** NIP of the admin who declared it. */
+  oleh: string;
+  at: string;
+}
+
+export const MAX_EXTENSION_MINUTES = 120;
+
+/**
+ * The rule of a declaration: an extension only while the sesi is still open (the
+ * clock closes it a minute after `closesAt`), and it moves `closesAt` on from where
+ * it is; freeing everyone works on an open or a closed sesi, and is final.
+ */
+export function declareGangguan(
+  sesi: { state: 'dibuka' | 'ditutup'; closesAt: Date; gangguan?: Gangguan | undefined },
+  input: { mode: 'perpanjang'; menit: number; keterangan: string } | { mode: 'bebaskan'; keterangan: string },
+  oleh: string,
+  now: Date,
+): { gangguan: Gangguan; closesAt: Date } {
+  if (sesi.gangguan?.mode === 'bebaskan') {
+    throw new Conflict('SUDAH_DIBEBASKAN', 'Sesi ini sudah dinyatakan bebas: tidak ada yang dicatat terlambat atau tidak hadir.');
+  }
+  const at = now.toISOString();
+  if (input.mode === 'bebaskan') {
+    return {
+      gangguan: { mode: 'bebaskan', keterangan: input.keterangan, ...(sesi.gangguan?.menit ? { menit: sesi.gangguan.menit } : {}), oleh, at },
+      closesAt: sesi.closesAt,
+    };
+  }
+  if (sesi.state === 'ditutup') {
+    throw new Conflict('SESI_SUDAH_DITUTUP', 'Sesi ini sudah ditutup dan rekapnya dibuat; waktunya tidak bisa diperpanjang lagi. Pilih "bebaskan" bila perlu.');
+  }
+  const menit = (sesi.gangguan?.menit ?? 0) + input.menit;
+  if (menit > MAX_EXTENSION_MINUTES) {
+    throw new Conflict('PERPANJANGAN_TERLALU_LAMA', `Perpanjangan seluruhnya paling lama ${MAX_EXTENSION_MINUTES} menit (sudah ${menit - input.menit} menit).`);
+  }
+  return {
+    gangguan: { mode: 'perpanjang', keterangan: input.keterangan, menit, oleh, at },
+    closesAt: new Date(sesi.closesAt.getTime() + input.menit * 60_000),
+  };
 }

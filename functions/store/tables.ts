@@ -32,7 +32,7 @@ export const TABLES = {
   },
   /** Personal links: one item per token hash, plus one pointer per ASN to its current link. */
   links: { id: 'Links', envVar: 'TABLE_LINKS', partitionKey: 'pk', sortKey: 'sk', indexes: [] },
-  /** Holidays and cuti bersama by year. */
+  /** Holidays and cuti bersama by year, and the admin's settings of single dates (extra day, cancelled slot, times). */
   calendar: { id: 'Calendar', envVar: 'TABLE_CALENDAR', partitionKey: 'pk', sortKey: 'sk', indexes: [] },
   /** Apel sesi (one per date and slot) and the per-OPD recap written when a sesi closes. */
   sessions: { id: 'Sessions', envVar: 'TABLE_SESSIONS', partitionKey: 'pk', sortKey: 'sk', indexes: [] },
@@ -97,6 +97,9 @@ export const keys = {
 
   holiday: (date: string) => ({ pk: `LIBUR#${date.slice(0, 4)}`, sk: date }),
   holidayYear: (year: string) => `LIBUR#${year}`,
+  /** The admin's settings of one date: extra apel day, cancelled slots, changed times. */
+  specialDay: (date: string) => ({ pk: `HARI#${date.slice(0, 4)}`, sk: date }),
+  specialDayYear: (year: string) => `HARI#${year}`,
 
   sesi: (sesiId: string) => ({ pk: `SESI#${sesiId}`, sk: 'SESI' }),
   recap: (sesiId: string, opd: string) => ({ pk: `SESI#${sesiId}`, sk: `REKAP#${opd}` }),
