@@ -17,11 +17,16 @@ export interface ApiRequest<B> {
 
 const MAX_BODY_BYTES = 16 * 1024;
 
+export interface ApiHandlerOptions {
+  /** Largest body accepted, in bytes (default 16 KB; a roster CSV needs more, up to Lambda's 6 MB). */
+  maxBodyBytes?: number;
+}
+
 /** Body → JSON → schema, each failure a 400 with an Indonesian message naming the field. */
-function parseBody<B>(event: Event, schema: z.ZodMiniType<B>): B {
+function parseBody<B>(event: Event, schema: z.ZodMiniType<B>, maxBytes = MAX_BODY_BYTES): B {
   const raw = event.body ?? '';
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  if (text.length > MAX_BODY_BYTES) throw new InvalidInput('INPUT_TIDAK_VALID', 'Isi permintaan terlalu besar.');
+  if (text.length > maxBytes) throw new InvalidInput('INPUT_TIDAK_VALID', 'Isi permintaan terlalu besar.');
   let value: unknown;
   try {
     value = text === '' ? undefined : JSON.parse(text);
@@ -44,6 +49,7 @@ function parseBody<B>(event: Event, schema: z.ZodMiniType<B>): B {
 export function apiHandler<B = undefined>(
   schema: z.ZodMiniType<B> | undefined,
   handle: (request: ApiRequest<B>) => Promise<Result>,
+  options: ApiHandlerOptions = {},
 ) {
   return middy<Event, Result, Error, Context>()
     .use(httpTelemetry())
@@ -53,6 +59,6 @@ export function apiHandler<B = undefined>(
       },
     })
     .handler((event) =>
-      handle({ event, body: schema ? parseBody(event, schema) : (undefined as B), now: new Date() }),
+      handle({ event, body: schema ? parseBody(event, schema, options.maxBodyBytes) : (undefined as B), now: new Date() }),
     );
 }
