@@ -28,7 +28,8 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-const MAX_BODY = 1024 * 1024;
+/** As Lambda's request payload limit: the admin uploads roster CSVs of several MB. */
+const MAX_BODY = 6 * 1024 * 1024;
 
 export function startServer(options: { port: number; host?: string; webDir: string; routes: Routes }) {
   const webDir = resolve(options.webDir);
