@@ -2,12 +2,15 @@ import { render } from 'preact';
 import { takeToken, tokenFromHash } from './lib/token';
 import { Checkin } from './pages/Checkin';
 import './styles.css';
+import { Lazy } from './lib/lazy';
 
 /**
  * One page per path. The pages for pimpinan and admin will join this switch as lazy imports,
  * so that an ASN's phone never downloads them.
  */
 function App({ token }: { token: string | undefined }) {
+  // The admin console (`/admin`, `/admin/<tab>`), downloaded only there: see `Lazy`.
+  if (/^\/admin(\/|$)/.test(location.pathname)) return <Lazy load={() => import('./pages/Admin' + '').then((m: typeof import('./pages/Admin')) => m.load())} token={token} />;
   switch (location.pathname) {
     default:
       return <Checkin token={token} />;

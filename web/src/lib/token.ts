@@ -18,12 +18,7 @@ let remembered: string | undefined;
 export function takeToken(): string | undefined {
   const fromHash = tokenFromHash(location.hash);
   if (fromHash) {
-    remembered = fromHash;
-    try {
-      localStorage.setItem(STORAGE_KEY, fromHash);
-    } catch {
-      // Storage can be unavailable (private mode, full); the token still works for this visit.
-    }
+    keepToken(fromHash);
     history.replaceState(history.state, '', location.pathname + location.search);
     return fromHash;
   }
@@ -31,5 +26,15 @@ export function takeToken(): string | undefined {
     return localStorage.getItem(STORAGE_KEY) ?? remembered;
   } catch {
     return remembered;
+  }
+}
+
+/** Keeps a token for the next visits, e.g. the admin's new link after re-issuing their own. */
+export function keepToken(token: string): void {
+  remembered = token;
+  try {
+    localStorage.setItem(STORAGE_KEY, token);
+  } catch {
+    // Storage can be unavailable (private mode, full); the token still works for this visit.
   }
 }

@@ -1,0 +1,61 @@
+import { useState } from 'preact/hooks';
+import { longDate } from '../../../lib/time';
+import { deleteHari } from '../api/kalender';
+import type { HariKhusus } from '../api/types';
+import type { AdminContext } from '../context';
+import { DoneNote, ErrorNote } from '../ui/Messages';
+import { useAction } from '../ui/useAction';
+import { describe } from './hari';
+
+/** Dates with an extra apel, a cancelled apel or changed times; past ones cannot change. */
+export function HariList({ ctx, hari, onChanged }: { ctx: AdminContext; hari: HariKhusus[]; onChanged: () => void }) {
+  const del = useAction();
+  const [busyDate, setBusyDate] = useState<string>();
+  async function clear(tanggal: string) {
+    setBusyDate(tanggal);
+    if (await del.run(() => deleteHari(ctx.token, tanggal), `Pengaturan khusus ${longDate(tanggal)} dihapus; jadwal biasa berlaku.`)) onChanged();
+    setBusyDate(undefined);
+  }
+  return (
+    <>
+      <DoneNote text={del.done} />
+      <ErrorNote error={del.error} />
+      {hari.length === 0 ? (
+        <p class="muted">Belum ada tanggal dengan pengaturan khusus.</p>
+      ) : (
+        <table class="adm-table" data-testid="hari-list">
+          <thead>
+            <tr>
+              <th scope="col">Tanggal</th>
+              <th scope="col">Pengaturan</th>
+              <th scope="col">
+                <span class="sr-only">Tindakan</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {hari.map((h) => (
+              <tr key={h.tanggal} data-date={h.tanggal}>
+                <td class="nowrap">{longDate(h.tanggal)}</td>
+                <td>
+                  {describe(h).map((line) => (
+                    <span key={line} class="adm-block">
+                      {line}
+                    </span>
+                  ))}
+                </td>
+                <td class="adm-row-actions">
+                  {h.tanggal >= ctx.today && (
+                    <button type="button" class="adm-link adm-link-danger" disabled={busyDate === h.tanggal} onClick={() => void clear(h.tanggal)}>
+                      Kembalikan ke jadwal biasa
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import { putLibur } from '../api/kalender';
+import type { Libur } from '../api/types';
+import type { AdminContext } from '../context';
+import { ErrorNote } from '../ui/Messages';
+import { useAction } from '../ui/useAction';
+
+/** Add a holiday or cuti bersama, or edit one (its date stays). */
+export function LiburForm({
+  ctx,
+  libur,
+  tahun,
+  onSaved,
+  onCancel,
+}: {
+  ctx: AdminContext;
+  libur?: Libur;
+  tahun: number;
+  onSaved: (l: Libur, message: string) => void;
+  onCancel?: () => void;
+}) {
+  const [form, setForm] = useState<Libur>(libur ?? { date: '', jenis: 'libur_nasional', keterangan: '' });
+  const save = useAction();
+  async function submit(e: Event) {
+    e.preventDefault();
+    const r = await save.run(() => putLibur(ctx.token, { ...form, keterangan: form.keterangan.trim() }));
+    if (r) {
+      onSaved(r.libur, libur ? 'Hari libur diubah.' : 'Hari libur ditambahkan.');
+      if (!libur) setForm({ date: '', jenis: form.jenis, keterangan: '' });
+    }
+  }
+  return (
+    <form class="adm-filters" onSubmit={submit} data-testid={libur ? 'libur-edit' : 'libur-add'}>
+      <label>
+        Tanggal
+        <input
+          type="date"
+          value={form.date}
+          required
+          readOnly={!!libur}
+          min={`${tahun}-01-01`}
+          max={`${tahun}-12-31`}
+          onChange={(e) => setForm({ ...form, date: e.currentTarget.value })}
+        />
+      </label>
+      <label>
+        Jenis
+        <select value={form.jenis} onChange={(e) => setForm({ ...form, jenis: e.currentTarget.value })}>
+          <option value="libur_nasional">Libur nasional</option>
+          <option value="cuti_bersama">Cuti bersama</option>
+        </select>
+      </label>
+      <label class="adm-grow">
+        Keterangan
+        <input value={form.keterangan} required onInput={(e) => setForm({ ...form, keterangan: e.currentTarget.value })} placeholder="mis. Hari Raya Idul Fitri" />
+      </label>
+      <button type="submit" class="adm-btn adm-btn-primary" disabled={save.busy}>
+        {save.busy ? 'Menyimpan…' : libur ? 'Simpan' : 'Tambah'}
+      </button>
+      {onCancel && (
+        <button type="button" class="adm-btn" onClick={onCancel}>
+          Batal
+        </button>
+      )}
+      <ErrorNote error={save.error} />
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState } from 'preact/hooks';
+import { importLibur } from '../api/kalender';
+import type { LiburImported } from '../api/types';
+import type { AdminContext } from '../context';
+import { readTextFile } from '../ui/files';
+import { ErrorNote } from '../ui/Messages';
+import { useAction } from '../ui/useAction';
+
+/** Next year's holidays from a CSV (`tanggal,jenis,keterangan`, as in demo-data/libur-2026.csv). */
+export function LiburUpload({ ctx, onImported }: { ctx: AdminContext; onImported: () => void }) {
+  const [result, setResult] = useState<LiburImported>();
+  const [inputKey, setInputKey] = useState(0);
+  const [csv, setCsv] = useState<string>();
+  const up = useAction();
+
+  async function send(text: string) {
+    setResult(undefined);
+    const r = await up.run(() => importLibur(ctx.token, text));
+    if (r) {
+      setResult(r);
+      setInputKey((k) => k + 1);
+      onImported();
+    }
+  }
+
+  return (
+    <details class="adm-upload" data-testid="libur-upload">
+      <summary>Unggah kalender libur dari berkas CSV (mis. SKB tahun depan)</summary>
+      <p class="muted">
+        Kolom: <code>tanggal, jenis, keterangan</code>; tanggal <code>YYYY-MM-DD</code>, jenis <code>libur_nasional</code> atau{' '}
+        <code>cuti_bersama</code>. Tanggal yang sudah ada diperbarui.
+      </p>
+      <input
+        key={inputKey}
+        type="file"
+        accept=".csv,text/csv"
+        disabled={up.busy}
+        onChange={async (e) => {
+          const f = e.currentTarget.files?.[0];
+          if (!f) return;
+          const { text } = await readTextFile(f);
+          setCsv(text);
+          void send(text);
+        }}
+      />
+      {up.busy && <p class="muted">Mengunggah…</p>}
+      <ErrorNote error={up.error} onRetry={csv ? () => void send(csv) : undefined} />
+      {result && (
+        <div role="status">
+          <p class="adm-note adm-note-done">
+            {result.added} ditambahkan, {result.updated} diperbarui, {result.unchanged} tetap
+            {result.problems.length > 0 && `, ${result.problems.length} baris bermasalah dilewati`}.
+          </p>
+          {result.problems.length > 0 && (
+            <table class="adm-table">
+              <thead>
+                <tr>
+                  <th scope="col" class="num">
+                    Baris
+                  </th>
+                  <th scope="col">Masalah</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.problems.map((p) => (
+                  <tr key={p.line}>
+                    <td class="num">{p.line}</td>
+                    <td>{p.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </details>
+  );
+}

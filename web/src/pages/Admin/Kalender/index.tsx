@@ -1,0 +1,60 @@
+import { useState } from 'preact/hooks';
+import { getKalender } from '../api/kalender';
+import type { AdminContext } from '../context';
+import { ErrorNote, Loading } from '../ui/Messages';
+import { useLoad } from '../ui/useLoad';
+import { GangguanPanel } from './GangguanPanel';
+import { HariForm } from './HariForm';
+import { HariList } from './HariList';
+import { dot } from './hari';
+import { LiburList } from './LiburList';
+
+const DAYS: Record<string, string> = { senin: 'Senin', selasa: 'Selasa', rabu: 'Rabu', kamis: 'Kamis', jumat: 'Jumat', sabtu: 'Sabtu', minggu: 'Minggu' };
+
+/** The apel calendar of a year: holidays, dates with exceptions, and disruptions. */
+export function KalenderPage({ ctx }: { ctx: AdminContext }) {
+  const thisYear = Number(ctx.today.slice(0, 4));
+  const [tahun, setTahun] = useState(thisYear);
+  const k = useLoad(() => getKalender(ctx.token, tahun), String(tahun));
+  const data = k.data?.tahun === tahun ? k.data : undefined;
+
+  return (
+    <>
+      <div class="adm-toolbar">
+        <h2 class="adm-title">Kalender apel</h2>
+        <label class="adm-inline">
+          Tahun
+          <select value={tahun} onChange={(e) => setTahun(Number(e.currentTarget.value))} data-testid="kalender-tahun">
+            {[thisYear - 1, thisYear, thisYear + 1].map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ErrorNote error={k.error} onRetry={() => void k.reload()} />
+      {!data && k.loading && <Loading what="kalender" />}
+      {data && (
+        <>
+          <p class="adm-sub">
+            Apel pada hari {data.wfaDays.map((d) => DAYS[d] ?? d).join(' dan ')}: pagi {dot(data.slots.pagi.opens)}–{dot(data.slots.pagi.closes)}, sore{' '}
+            {dot(data.slots.sore.opens)}–{dot(data.slots.sore.closes)} {ctx.zoneLabel}, kecuali hari libur dan pengaturan khusus di
+            bawah.
+          </p>
+          <div class="adm-cols">
+            <LiburList ctx={ctx} tahun={tahun} libur={data.libur} onChanged={() => void k.reload()} />
+            <section class="adm-card" aria-labelledby="hari-h">
+              <h2 id="hari-h">Pengaturan khusus per tanggal</h2>
+              <p class="muted">Batalkan apel (mis. acara kabupaten), adakan hari apel tambahan, atau ubah jam apel suatu tanggal.</p>
+              <HariForm key={`${tahun}`} ctx={ctx} kalender={data} onSaved={() => void k.reload()} />
+              <h3>Tanggal dengan pengaturan khusus</h3>
+              <HariList ctx={ctx} hari={data.hariKhusus} onChanged={() => void k.reload()} />
+            </section>
+          </div>
+          <GangguanPanel ctx={ctx} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState } from 'preact/hooks';
+import { shortDate } from '../../../lib/time';
+import { renameOpd, setOpdWfa } from '../api/opd';
+import type { Opd, OpdRow } from '../api/types';
+import type { AdminContext } from '../context';
+import { ErrorNote } from '../ui/Messages';
+import { useAction } from '../ui/useAction';
+
+type Editing = 'nama' | 'wfa' | undefined;
+
+/** One OPD in the table, with its rename and exempt-from-a-date forms opening in place. */
+export function OpdRowView({ ctx, opd, onSaved }: { ctx: AdminContext; opd: OpdRow; onSaved: (opd: Opd, message: string) => void }) {
+  const [editing, setEditing] = useState<Editing>();
+  const [nama, setNama] = useState(opd.nama);
+  const [wfa, setWfa] = useState(!opd.wfa);
+  const [sejak, setSejak] = useState(ctx.today);
+  const save = useAction();
+  const upcoming = opd.wfaSejak.filter((c) => c.sejak > ctx.today);
+
+  async function rename(e: Event) {
+    e.preventDefault();
+    const saved = await save.run(() => renameOpd(ctx.token, opd.kode, nama.trim()));
+    if (saved) {
+      setEditing(undefined);
+      onSaved(saved, `Nama OPD diubah menjadi ${saved.nama}.`);
+    }
+  }
+
+  async function changeWfa(e: Event) {
+    e.preventDefault();
+    const saved = await save.run(() => setOpdWfa(ctx.token, opd.kode, wfa, sejak));
+    if (saved) {
+      setEditing(undefined);
+      onSaved(saved, `${saved.nama} ${wfa ? 'ikut WFA' : 'dikecualikan dari WFA'} mulai ${shortDate(sejak)} ${sejak.slice(0, 4)}.`);
+    }
+  }
+
+  return (
+    <tr data-opd={opd.kode}>
+      <td>
+        <code>{opd.kode}</code>
+      </td>
+      <td>
+        {editing === 'nama' ? (
+          <form class="adm-inline-form" onSubmit={rename}>
+            <input value={nama} onInput={(e) => setNama(e.currentTarget.value)} required aria-label="Nama OPD" class="adm-grow" />
+            <button type="submit" class="adm-btn adm-btn-small adm-btn-primary" disabled={save.busy}>
+              Simpan
+            </button>
+            <button type="button" class="adm-btn adm-btn-small" onClick={() => setEditing(undefined)}>
+              Batal
+            </button>
+          </form>
+        ) : (
+          opd.nama
+        )}
+        {editing === 'nama' && <ErrorNote error={save.error} />}
+      </td>
+      <td>
+        {opd.wfa ? 'Ikut WFA' : <span class="adm-tag">Dikecualikan (WFO)</span>}
+        {upcoming.map((c) => (
+          <span key={c.sejak} class="adm-hint adm-block">
+            {c.wfa ? 'Ikut WFA' : 'Dikecualikan'} mulai {shortDate(c.sejak)} {c.sejak.slice(0, 4)}
+          </span>
+        ))}
+        {editing === 'wfa' && (
+          <form class="adm-inline-form adm-wrap" onSubmit={changeWfa}>
+            <select value={wfa ? 'ya' : 'tidak'} onChange={(e) => setWfa(e.currentTarget.value === 'ya')} aria-label="WFA">
+              <option value="tidak">Dikecualikan (WFO)</option>
+              <option value="ya">Ikut WFA</option>
+            </select>
+            <label class="adm-inline">
+              mulai
+              <input type="date" value={sejak} min={ctx.today} required onChange={(e) => setSejak(e.currentTarget.value)} />
+            </label>
+            <button type="submit" class="adm-btn adm-btn-small adm-btn-primary" disabled={save.busy}>
+              Simpan
+            </button>
+            <button type="button" class="adm-btn adm-btn-small" onClick={() => setEditing(undefined)}>
+              Batal
+            </button>
+            <ErrorNote error={save.error} />
+          </form>
+        )}
+      </td>
+      <td class="num">{opd.jumlahAsn.toLocaleString('id-ID')}</td>
+      <td>{opd.pimpinan.length ? opd.pimpinan.map((p) => p.nama).join(', ') : <span class="muted">belum ada</span>}</td>
+      <td class="adm-row-actions">
+        <button type="button" class="adm-link" onClick={() => (save.reset(), setNama(opd.nama), setEditing('nama'))}>
+          Ganti nama
+        </button>
+        <button type="button" class="adm-link" onClick={() => (save.reset(), setWfa(!opd.wfa), setEditing('wfa'))}>
+          Ubah WFA
+        </button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,113 @@
+import { hourMinute } from '../../../lib/time';
+import type { Counts, RingkasanSesi } from '../api/types';
+import { SortHeader } from '../ui/SortHeader';
+import { useSort } from '../ui/useSort';
+import type { Column } from './columns';
+import { COUNT_COLUMNS, formatPersen, persen } from './columns';
+
+const STATE = { terjadwal: 'Belum dibuka', dibuka: 'Sedang dibuka', ditutup: 'Ditutup' } as const;
+
+/** One sesi: its window, any disruption, and a sortable table of every OPD's counts with the total. */
+export function SesiOverview({ sesi, timeZone, zoneLabel }: { sesi: RingkasanSesi; timeZone: string; zoneLabel: string }) {
+  const columns = COUNT_COLUMNS.filter(
+    (c) => (!c.whileOpen || sesi.state !== 'ditutup') && (c.key !== 'dibebaskan' || sesi.total.dibebaskan > 0 || sesi.gangguan?.mode === 'bebaskan'),
+  );
+  const { sorted, sort, toggle } = useSort(
+    sesi.opd,
+    (row, key: Column) => (key === 'nama' ? row.nama : key === 'persen' ? persen(row.counts) : row.counts[key]),
+    { key: 'nama', desc: false },
+  );
+  const t = (iso: string) => hourMinute(iso, timeZone);
+  return (
+    <section class="adm-card adm-sesi" data-testid={`ringkasan-${sesi.id}`} aria-labelledby={`h-${sesi.id}`}>
+      <header class="adm-sesi-head">
+        <h2 id={`h-${sesi.id}`}>
+          {sesi.label}
+          {sesi.demo && <span class="tag tag-demo">Demo</span>}
+        </h2>
+        <p class={`adm-state adm-state-${sesi.state}`}>{STATE[sesi.state]}</p>
+        <p class="muted">
+          {t(sesi.opensAt)}–{t(sesi.closesAt)} {zoneLabel} · tepat waktu s.d. {t(sesi.onTimeUntil)}
+        </p>
+      </header>
+      {sesi.gangguan && (
+        <p class="adm-note adm-note-warn" data-testid="gangguan">
+          Gangguan: {sesi.gangguan.keterangan} —{' '}
+          {sesi.gangguan.mode === 'perpanjang'
+            ? `waktu apel diperpanjang ${sesi.gangguan.menit ?? ''} menit`
+            : 'tidak ada yang dicatat terlambat atau tidak hadir'}
+        </p>
+      )}
+      <Totals total={sesi.total} open={sesi.state !== 'ditutup'} />
+      <div class="adm-table-wrap">
+        <table class="adm-table adm-table-counts">
+          <caption class="sr-only">
+            {sesi.label}: kehadiran per OPD. Klik judul kolom untuk mengurutkan.
+          </caption>
+          <thead>
+            <tr>
+              <SortHeader label="OPD" column="nama" sort={sort} onSort={toggle} />
+              {columns.map((c) => (
+                <SortHeader key={c.key} label={c.label} title={c.title} column={c.key} sort={sort} onSort={toggle} numeric />
+              ))}
+              <SortHeader label="% Hadir" title="(Hadir + terlambat) ÷ diharapkan" column="persen" sort={sort} onSort={toggle} numeric />
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((row) => (
+              <tr key={row.kode} data-opd={row.kode}>
+                <th scope="row">
+                  {row.nama}
+                  {!row.wfa && (
+                    <span class="adm-tag" title="Dikecualikan dari WFA: bekerja dari kantor">
+                      WFO
+                    </span>
+                  )}
+                </th>
+                {columns.map((c) => (
+                  <td key={c.key} class={`num${c.tone && row.counts[c.key] > 0 ? ` tone-${c.tone}` : ''}`} data-col={c.key}>
+                    {row.counts[c.key]}
+                  </td>
+                ))}
+                <td class="num">{formatPersen(persen(row.counts))}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Semua OPD</th>
+              {columns.map((c) => (
+                <td key={c.key} class="num" data-col={c.key}>
+                  {sesi.total[c.key]}
+                </td>
+              ))}
+              <td class="num">{formatPersen(persen(sesi.total))}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Totals({ total, open }: { total: Counts; open: boolean }) {
+  const excused = total.izin + total.sakit + total.cuti + total.dinas_luar + total.tugas_belajar;
+  const items: [string, number, string][] = [
+    ['Diharapkan', total.expected, ''],
+    ['Hadir', total.hadir, 'ok'],
+    ['Terlambat', total.terlambat, 'late'],
+    ['Berhalangan', excused, ''],
+    ...(open ? ([['Belum check-in', total.belumHadir, '']] as [string, number, string][]) : []),
+    ['Tidak hadir', total.tidakHadir, 'bad'],
+  ];
+  return (
+    <dl class="adm-totals" data-testid="totals">
+      {items.map(([label, n, tone]) => (
+        <div key={label} class={tone ? `tone-${tone}` : undefined}>
+          <dt>{label}</dt>
+          <dd>{n.toLocaleString('id-ID')}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

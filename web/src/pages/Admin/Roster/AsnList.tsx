@@ -1,0 +1,184 @@
+import { useState } from 'preact/hooks';
+import { formatNip } from '../../../lib/sesi';
+import { listAsn, patchAsn } from '../api/roster';
+import type { Asn, OpdRow } from '../api/types';
+import type { AdminContext } from '../context';
+import { Confirm } from '../ui/Confirm';
+import { DoneNote, ErrorNote, Loading } from '../ui/Messages';
+import { OpdSelect } from '../ui/OpdSelect';
+import { formatHp, PERAN } from '../ui/labels';
+import { useAction } from '../ui/useAction';
+import { useLoad } from '../ui/useLoad';
+import { AsnForm } from './AsnForm';
+
+type Aktif = 'ya' | 'tidak' | 'semua';
+interface Filter {
+  opd: string;
+  q: string;
+  aktif: Aktif;
+}
+
+/** Rows drawn at once; a whole regency (thousands) is shown on request. */
+const PAGE = 300;
+
+/** Search the roster by OPD, name or NIP; add, edit, move, deactivate and reactivate ASN. */
+export function AsnList({ ctx, opds, version }: { ctx: AdminContext; opds: OpdRow[]; version: number }) {
+  const [draft, setDraft] = useState<Filter>({ opd: '', q: '', aktif: 'semua' });
+  const [filter, setFilter] = useState<Filter>();
+  const [editing, setEditing] = useState<Asn | 'baru'>();
+  const [toggling, setToggling] = useState<Asn>();
+  const [limit, setLimit] = useState(PAGE);
+  const [notice, setNotice] = useState<string>();
+  const act = useAction();
+  const list = useLoad(
+    () => (filter ? listAsn(ctx.token, { opd: filter.opd || undefined, q: filter.q.trim() || undefined, aktif: filter.aktif }) : Promise.resolve([])),
+    `${JSON.stringify(filter)}#${version}`,
+  );
+  const rows = list.data ?? [];
+  const nama = (kode: string) => opds.find((o) => o.kode === kode)?.nama ?? kode;
+
+  const replace = (asn: Asn) => list.setData(rows.map((r) => (r.nip === asn.nip ? asn : r)));
+
+  async function setAktif(asn: Asn, aktif: boolean) {
+    setToggling(undefined);
+    setNotice(undefined);
+    const saved = await act.run(
+      () => patchAsn(ctx.token, asn.nip, { aktif }),
+      (a) => (aktif ? `${a.nama} diaktifkan kembali. Terbitkan tautan baru untuknya.` : `${a.nama} dinonaktifkan; tautannya dicabut.`),
+    );
+    if (saved) replace(saved);
+  }
+
+  return (
+    <section class="adm-card" aria-labelledby="asn-h" data-testid="asn-list">
+      <div class="adm-card-head">
+        <h2 id="asn-h">Daftar ASN</h2>
+        <button type="button" class="adm-btn adm-btn-primary" onClick={() => setEditing('baru')} data-testid="asn-add">
+          Tambah ASN
+        </button>
+      </div>
+      <form
+        class="adm-filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setLimit(PAGE);
+          setFilter({ ...draft });
+        }}
+      >
+        <label>
+          OPD
+          <OpdSelect opds={opds} value={draft.opd} onChange={(opd) => setDraft({ ...draft, opd })} empty="Semua OPD" testid="asn-filter-opd" />
+        </label>
+        <label>
+          Nama atau NIP
+          <input type="search" value={draft.q} onInput={(e) => setDraft({ ...draft, q: e.currentTarget.value })} placeholder="mis. Fatimah atau 1990" data-testid="asn-filter-q" />
+        </label>
+        <label>
+          Status
+          <select value={draft.aktif} onChange={(e) => setDraft({ ...draft, aktif: e.currentTarget.value as Aktif })}>
+            <option value="semua">Aktif dan nonaktif</option>
+            <option value="ya">Aktif</option>
+            <option value="tidak">Nonaktif</option>
+          </select>
+        </label>
+        <button type="submit" class="adm-btn" data-testid="asn-search">
+          Tampilkan
+        </button>
+      </form>
+      <DoneNote text={notice ?? act.done} />
+      <ErrorNote error={act.error} />
+      <ErrorNote error={list.error} onRetry={() => void list.reload()} />
+      {!filter ? (
+        <p class="muted">Pilih OPD atau ketik nama/NIP, lalu tekan Tampilkan.</p>
+      ) : list.loading && !list.data ? (
+        <Loading what="daftar ASN" />
+      ) : rows.length === 0 ? (
+        <p class="muted">Tidak ada ASN yang cocok.</p>
+      ) : (
+        <>
+          <p class="muted">{rows.length.toLocaleString('id-ID')} ASN</p>
+          <div class="adm-table-wrap">
+            <table class="adm-table adm-table-asn">
+              <thead>
+                <tr>
+                  <th scope="col">NIP</th>
+                  <th scope="col">Nama</th>
+                  <th scope="col">Jabatan</th>
+                  <th scope="col">OPD</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Nomor HP</th>
+                  <th scope="col">Peran</th>
+                  <th scope="col">
+                    <span class="sr-only">Tindakan</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.slice(0, limit).map((a) => (
+                  <tr key={a.nip} class={a.aktif ? undefined : 'is-inactive'} data-nip={a.nip}>
+                    <td class="nip">{formatNip(a.nip)}</td>
+                    <td>
+                      {a.nama}
+                      {!a.aktif && <span class="adm-tag adm-tag-off">Nonaktif</span>}
+                    </td>
+                    <td>{a.jabatan}</td>
+                    <td>{nama(a.opd)}</td>
+                    <td>{a.status}</td>
+                    <td class="nowrap">{formatHp(a.noHp)}</td>
+                    <td>{a.peran === 'asn' ? 'ASN' : <span class={`adm-tag adm-tag-${a.peran}`}>{PERAN[a.peran]}</span>}</td>
+                    <td class="adm-row-actions">
+                      <button type="button" class="adm-link" onClick={() => setEditing(a)}>
+                        Ubah
+                      </button>
+                      {a.aktif && (
+                        <button type="button" class="adm-link" onClick={() => ctx.open('tautan', `?nip=${a.nip}`)}>
+                          Tautan
+                        </button>
+                      )}
+                      <button type="button" class={a.aktif ? 'adm-link adm-link-danger' : 'adm-link'} onClick={() => (a.aktif ? setToggling(a) : void setAktif(a, true))} disabled={act.busy}>
+                        {a.aktif ? 'Nonaktifkan' : 'Aktifkan'}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {rows.length > limit && (
+            <button type="button" class="adm-btn" onClick={() => setLimit(rows.length)}>
+              Tampilkan semua {rows.length.toLocaleString('id-ID')} ASN
+            </button>
+          )}
+        </>
+      )}
+      {editing && (
+        <AsnForm
+          ctx={ctx}
+          opds={opds}
+          asn={editing === 'baru' ? undefined : editing}
+          onClose={() => setEditing(undefined)}
+          onSaved={(asn, message) => {
+            setEditing(undefined);
+            act.reset();
+            if (rows.some((r) => r.nip === asn.nip)) replace(asn);
+            else setFilter({ opd: asn.opd, q: asn.nip, aktif: 'semua' });
+            setNotice(message);
+          }}
+        />
+      )}
+      {toggling && (
+        <Confirm
+          title={`Nonaktifkan ${toggling.nama}?`}
+          confirmLabel="Nonaktifkan"
+          onConfirm={() => void setAktif(toggling, false)}
+          onCancel={() => setToggling(undefined)}
+        >
+          <p>
+            {toggling.nama} ({formatNip(toggling.nip)}, {nama(toggling.opd)}) tidak lagi diharapkan hadir di apel, dan
+            tautan pribadinya langsung dicabut. Riwayatnya tetap disimpan; ia dapat diaktifkan kembali.
+          </p>
+        </Confirm>
+      )}
+    </section>
+  );
+}

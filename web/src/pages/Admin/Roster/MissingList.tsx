@@ -1,0 +1,70 @@
+import { formatNip } from '../../../lib/sesi';
+import type { RosterPreview } from '../api/types';
+
+/**
+ * Active ASN who are not in the new file. Nobody is deactivated silently: the admin ticks
+ * those who have left (retired, moved away); the rest stay active.
+ */
+export function MissingList({
+  missing,
+  chosen,
+  onChoose,
+}: {
+  missing: RosterPreview['missing'];
+  chosen: Set<string>;
+  onChoose: (next: Set<string>) => void;
+}) {
+  const all = missing.length > 0 && missing.every((m) => chosen.has(m.nip));
+  const toggle = (nip: string, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(nip);
+    else next.delete(nip);
+    onChoose(next);
+  };
+  return (
+    <section class="adm-missing" data-testid="roster-missing">
+      <h4>ASN aktif yang tidak ada di berkas ({missing.length.toLocaleString('id-ID')})</h4>
+      <p class="muted">
+        Mereka tetap aktif kecuali Anda mencentangnya. Yang dicentang dinonaktifkan (riwayatnya disimpan) dan tautannya
+        dicabut.
+      </p>
+      <div class="adm-table-wrap adm-scroll">
+        <table class="adm-table">
+          <thead>
+            <tr>
+              <th scope="col" class="check">
+                <input
+                  type="checkbox"
+                  checked={all}
+                  aria-label="Pilih semua"
+                  onChange={(e) => onChoose(e.currentTarget.checked ? new Set(missing.map((m) => m.nip)) : new Set())}
+                />
+              </th>
+              <th scope="col">NIP</th>
+              <th scope="col">Nama</th>
+              <th scope="col">OPD</th>
+            </tr>
+          </thead>
+          <tbody>
+            {missing.map((m) => (
+              <tr key={m.nip} class={chosen.has(m.nip) ? 'is-chosen' : undefined}>
+                <td class="check">
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(m.nip)}
+                    aria-label={`Nonaktifkan ${m.nama}`}
+                    onChange={(e) => toggle(m.nip, e.currentTarget.checked)}
+                    data-nip={m.nip}
+                  />
+                </td>
+                <td class="nip">{formatNip(m.nip)}</td>
+                <td>{m.nama}</td>
+                <td>{m.opd}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { useState } from 'preact/hooks';
+import { formatNip } from '../../../lib/sesi';
+import type { IssuedLink } from '../api/types';
+import { download } from '../ui/files';
+import { PERAN } from '../ui/labels';
+import type { Separator } from './linksCsv';
+import { linksCsv } from './linksCsv';
+import { PrintSheet } from './PrintSheet';
+
+/**
+ * Links just issued: they exist only here (the server keeps hashes), so the admin saves them
+ * as CSV, prints the cards per OPD, or sends each by WhatsApp now.
+ */
+export function IssuedLinks({ links, namaBerkas, onClose }: { links: IssuedLink[]; namaBerkas: string; onClose: () => void }) {
+  const [printOpd, setPrintOpd] = useState<string>();
+  const [ready, setReady] = useState(false);
+  const [copied, setCopied] = useState<string>();
+  const opds = [...new Map(links.map((l) => [l.opd, l.opdNama || l.opd])).entries()];
+  const toPrint = printOpd === undefined ? [] : printOpd === '' ? links : links.filter((l) => l.opd === printOpd);
+
+  const save = (sep: Separator) => download(sep === ',' ? namaBerkas.replace(/\.csv$/, '-koma.csv') : namaBerkas, linksCsv(links, sep));
+
+  async function copy(l: IssuedLink) {
+    try {
+      await navigator.clipboard.writeText(l.tautan);
+      setCopied(l.nip);
+    } catch {
+      setCopied(undefined);
+    }
+  }
+
+  return (
+    <section class="adm-card adm-issued" aria-labelledby="issued-h" data-testid="issued">
+      <div class="adm-noprint">
+        <div class="adm-card-head">
+          <h2 id="issued-h">{links.length.toLocaleString('id-ID')} tautan baru</h2>
+          <button type="button" class="adm-btn adm-btn-small" onClick={onClose}>
+            Tutup
+          </button>
+        </div>
+        <p class="adm-note adm-note-warn" role="note">
+          Tautan ini hanya ditampilkan sekarang; server tidak menyimpannya. Unduh CSV atau cetak kartunya sebelum menutup
+          halaman ini.
+        </p>
+        <div class="adm-actions adm-wrap">
+          <button type="button" class="adm-btn adm-btn-primary" onClick={() => save(';')} data-testid="csv-semicolon">
+            Unduh CSV untuk Excel
+          </button>
+          <button type="button" class="adm-btn" onClick={() => save(',')} data-testid="csv-comma">
+            Unduh CSV (pemisah koma)
+          </button>
+          <label class="adm-inline">
+            Kartu QR
+            <select value={printOpd ?? '-'} onChange={(e) => (setReady(false), setPrintOpd(e.currentTarget.value === '-' ? undefined : e.currentTarget.value))} data-testid="print-opd">
+              <option value="-">— pilih untuk pratinjau —</option>
+              {opds.length > 1 && <option value="">Semua OPD ({links.length} kartu)</option>}
+              {opds.map(([kode, nama]) => (
+                <option key={kode} value={kode}>
+                  {nama}
+                </option>
+              ))}
+            </select>
+          </label>
+          {printOpd !== undefined && (
+            <button type="button" class="adm-btn" disabled={!ready} onClick={() => print()} data-testid="print">
+              {ready ? 'Cetak (A4)' : 'Menyiapkan kartu…'}
+            </button>
+          )}
+        </div>
+        <p class="muted">
+          “Unduh CSV untuk Excel” memakai titik koma, yang dibuka rapi oleh Excel berbahasa Indonesia; pilih pemisah koma untuk
+          Excel berbahasa Inggris. NIP dan nomor HP disimpan sebagai teks.
+        </p>
+        <div class="adm-table-wrap adm-scroll">
+          <table class="adm-table" data-testid="issued-table">
+            <thead>
+              <tr>
+                <th scope="col">Nama</th>
+                <th scope="col">NIP</th>
+                <th scope="col">OPD</th>
+                <th scope="col">Peran</th>
+                <th scope="col">Tautan</th>
+                <th scope="col">
+                  <span class="sr-only">Kirim</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {links.map((l) => (
+                <tr key={l.nip} data-nip={l.nip}>
+                  <td>{l.nama}</td>
+                  <td class="nip">{formatNip(l.nip)}</td>
+                  <td>{l.opdNama || l.opd}</td>
+                  <td>{PERAN[l.peran] ?? l.peran}</td>
+                  <td class="adm-link-cell">
+                    <code class="adm-url" data-testid="issued-url">
+                      {l.tautan}
+                    </code>
+                    <button type="button" class="adm-link" onClick={() => void copy(l)}>
+                      {copied === l.nip ? 'Tersalin' : 'Salin'}
+                    </button>
+                  </td>
+                  <td>
+                    {l.waMe ? (
+                      <a class="adm-btn adm-btn-small adm-btn-wa" href={l.waMe} target="_blank" rel="noopener noreferrer" data-testid="wa">
+                        WhatsApp
+                      </a>
+                    ) : (
+                      <span class="muted" title="Nomor HP belum ada di roster">
+                        tanpa nomor HP
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      {printOpd !== undefined && (
+        <>
+          <h3 class="adm-noprint">Pratinjau cetak</h3>
+          <PrintSheet links={toPrint} onReady={() => setReady(true)} />
+        </>
+      )}
+    </section>
+  );
+}
