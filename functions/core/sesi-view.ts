@@ -15,6 +15,9 @@ export interface SesiView {
   demo: boolean;
   status: CheckinStatus | 'tidak_hadir' | 'belum';
   checkedInAt: string | null;
+  /** The work plan or output the ASN stated with the check-in. */
+  laporan: string | null;
+  seragamDikonfirmasi: boolean | null;
 }
 
 export interface OpenedSesi extends SesiPlan {
@@ -32,7 +35,7 @@ export function sesiViews(
   now: Date,
   planned: readonly SesiPlan[],
   opened: readonly OpenedSesi[],
-  checkins: ReadonlyMap<string, { status: CheckinStatus; at: string }>,
+  checkins: ReadonlyMap<string, { status: CheckinStatus; at: string; laporan?: string; seragam?: boolean }>,
 ): SesiView[] {
   const byId = new Map<string, SesiPlan & Partial<OpenedSesi>>(planned.map((p) => [p.id, p]));
   for (const o of opened) byId.set(o.id, o);
@@ -55,6 +58,8 @@ export function sesiViews(
       demo: s.demo ?? false,
       status: checkin?.status ?? (state === 'ditutup' ? 'tidak_hadir' : 'belum'),
       checkedInAt: checkin?.at ?? null,
+      laporan: checkin?.laporan ?? null,
+      seragamDikonfirmasi: checkin?.seragam ?? null,
     });
   }
   return views.sort((a, b) => a.opensAt.localeCompare(b.opensAt));

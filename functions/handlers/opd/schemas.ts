@@ -1,0 +1,46 @@
+import * as z from 'zod/mini';
+import { EXCUSE_KINDS } from '../../core/attendance';
+import { meetingUrl } from '../../core/config';
+import { InvalidInput } from '../../core/errors';
+import { isIsoDate } from '../../core/time';
+
+/** Request shapes of the heads' API, with Indonesian messages that name the field. */
+
+export const isoDate = z.string({ error: 'harus tanggal YYYY-MM-DD' }).check(z.refine(isIsoDate, 'harus tanggal YYYY-MM-DD'));
+const note = (max: number) => z.string({ error: 'harus teks' }).check(z.maxLength(max, `paling banyak ${max} karakter`));
+
+export const excuseBody = z.object(
+  {
+    nip: z.string({ error: 'harus NIP 18 angka' }).check(z.regex(/^\d{18}$/, 'harus NIP 18 angka')),
+    jenis: z.enum(EXCUSE_KINDS, { error: `harus salah satu dari: ${EXCUSE_KINDS.join(', ')}` }),
+    dari: isoDate,
+    sampai: isoDate,
+    catatan: z._default(note(500), ''),
+  },
+  { error: 'harus objek JSON' },
+);
+
+export const complianceBody = z.object(
+  { patuh: z.boolean({ error: 'harus true atau false' }), catatan: z._default(note(300), '') },
+  { error: 'harus objek JSON' },
+);
+
+export const readinessBody = z.object(
+  {
+    menit: z._default(z.number({ error: 'harus angka (menit)' }).check(z.int('harus bilangan bulat')), 15),
+    pesan: z._default(note(200), ''),
+  },
+  { error: 'harus objek JSON' },
+);
+
+export const meetingLinksBody = z.object(
+  { pagi: z._default(z.nullable(meetingUrl), null), sore: z._default(z.nullable(meetingUrl), null) },
+  { error: 'harus objek JSON' },
+);
+
+/** A query-string date, or the fallback when absent. */
+export function dateParam(value: string | undefined, fallback: string, name: string): string {
+  if (value === undefined) return fallback;
+  if (!isIsoDate(value)) throw new InvalidInput('INPUT_TIDAK_VALID', `${name}: harus tanggal YYYY-MM-DD`);
+  return value;
+}

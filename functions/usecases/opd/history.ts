@@ -1,0 +1,94 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Code, Counts } from '../../core/attendance';
+import { attendanceStatus, codeOf, CODES, codeTotals, excuseOn, tally } from '../../core/attendance';
+import { InvalidInput } from '../../core/errors';
+import type { Opd } from '../../core/roster';
+import type { SesiSlot } from '../../core/sesi';
+import { SLOT_LABELS, sesiId } from '../../core/sesi';
+import type { IsoDate } from '../../core/time';
+import { addDays, weekdayOf } from '../../core/time';
+import { excusesOfOpd } from '../../store/excuse-store';
+import { getSesiMany, recapsOfOpd } from '../../store/sesi-store';
+import type { RollSesi } from './roll';
+
+/**
+ * Recaps and history of one OPD over a date range: closed sesi only, each ASN's code
+ * per sesi with today's excuses applied, and totals per code. Reads one batch of recap
+ * items (by key: date × slot × OPD), the OPD's excuses and the sesi records.
+ */
+
+export const MAX_RANGE_DAYS = 92;
+const SLOTS: SesiSlot[] = ['pagi', 'sore', 'demo'];
+
+export interface History {
+  opd: Opd;
+  dari: IsoDate;
+  sampai: IsoDate;
+  sesi: Array<Pick<RollSesi, 'id' | 'date' | 'slot' | 'label' | 'gangguan'> & { counts: Counts }>;
+  asn: Array<{ nip: string; nama: string; jabatan: string; kode: Record<string, Code>; jumlah: Record<Code, number> }>;
+}
+
+export async function opdHistory(opd: Opd, dari: IsoDate, sampai: IsoDate): Promise<History> {
+  if (sampai < dari) throw new InvalidInput('TANGGAL_TIDAK_VALID', 'Tanggal "sampai" tidak boleh sebelum tanggal "dari".');
+  if (addDays(dari, MAX_RANGE_DAYS - 1) < sampai) {
+    throw new InvalidInput('TANGGAL_TIDAK_VALID', `Rentang rekap paling panjang ${MAX_RANGE_DAYS} hari.`);
+  }
+  const ids: string[] = [];
+  for (let d = dari; d <= sampai; d = addDays(d, 1)) for (const slot of SLOTS) ids.push(sesiId(d, slot));
+  const recaps = await recapsOfOpd(ids, opd.kode);
+  const closedIds = ids.filter((id) => recaps.has(id));
+  const [records, excuses] = await Promise.all([getSesiMany(closedIds), excusesOfOpd(opd.kode, dari, sampai)]);
+  const sesiById = new Map(records.map((s) => [s.id, s]));
+
+  const sesi: History['sesi'] = [];
+  const people = new Map<string, History['asn'][number]>();
+  for (const id of closedIds) {
+    const recap = recaps.get(id);
+    const record = sesiById.get(id);
+    if (!recap || !record) continue;
+    const gangguan = record.gangguan ? { mode: record.gangguan.mode, keterangan: record.gangguan.keterangan } : null;
+    const statuses = recap.rows.map((row) => {
+      const status = attendanceStatus({
+        checkin: row.status === 'tidak_hadir' ? undefined : row.status,
+        excuse: excuseOn(excuses, row.nip, record.date),
+        closed: true,
+        disruption: gangguan,
+      });
+      const person = people.get(row.nip) ?? { nip: row.nip, nama: row.nama, jabatan: row.jabatan, kode: {}, jumlah: codeTotals([]) };
+      const code = codeOf(status);
+      if (code) {
+        person.kode[id] = code;
+        person.jumlah[code]++;
+      }
+      people.set(row.nip, person);
+      return status;
+    });
+    sesi.push({ id, date: record.date, slot: record.slot, label: SLOT_LABELS[record.slot], gangguan, counts: tally(statuses) });
+  }
+  const asn = [...people.values()].sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
+  return { opd, dari, sampai, sesi, asn };
+}
+
+const DAY_SHORT: Record<string, string> = { senin: 'Sen', selasa: 'Sel', rabu: 'Rab', kamis: 'Kam', jumat: 'Jum', sabtu: 'Sab', minggu: 'Min' };
+
+/** Column title of a sesi, e.g. "Sen 30-11 Pagi". */
+export function sesiColumn(s: { date: IsoDate; slot: SesiSlot }): string {
+  return `${DAY_SHORT[weekdayOf(s.date)]} ${s.date.slice(8, 10)}-${s.date.slice(5, 7)} ${SLOT_LABELS[s.slot].replace('Apel ', '')}`;
+}
+
+/**
+ * The history as a spreadsheet for Excel on an Indonesian-locale PC: UTF-8 with a
+ * BOM (or Excel reads it as ANSI and breaks names), `;` between fields (the list
+ * separator where the decimal mark is a comma), CRLF line ends.
+ */
+export function historyCsv(h: History): string {
+  const header = ['NIP', 'Nama', 'Jabatan', ...h.sesi.map(sesiColumn), ...CODES];
+  const rows = h.asn.map((a) => [
+    a.nip,
+    a.nama,
+    a.jabatan,
+    ...h.sesi.map((s) => a.kode[s.id] ?? ''),
+    ...CODES.map((c) => String(a.jumlah[c])),
+  ]);
+  return `\ufeff${stringify([header, ...rows], { delimiter: ';', record_delimiter: 'windows' })}`;
+}

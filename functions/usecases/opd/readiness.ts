@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import type { Principal } from '../../core/access';
+import { auditEntry } from '../../core/audit';
+import type { ApelConfig } from '../../core/config';
+import { Conflict, NotFound } from '../../core/errors';
+import type { ReadinessAnswer, ReadinessCheck } from '../../core/readiness';
+import { compactTime, isRunning, planReadinessCheck, readinessId } from '../../core/readiness';
+import type { Opd } from '../../core/roster';
+import { localDate } from '../../core/time';
+import { getHoliday } from '../../store/calendar-store';
+import {
+  answersOf,
+  getAnswer,
+  getReadinessCheck,
+  readinessChecksSince,
+  recordAnswer,
+  startReadinessCheck,
+} from '../../store/readiness-store';
+import { listAsnOfOpd } from '../../store/roster-store';
+
+const HISTORY_DAYS = 7;
+
+export async function startCheck(who: Principal, opd: Opd, minutes: number, pesan: string, now: Date, config: ApelConfig): Promise<ReadinessCheck> {
+  const holiday = await getHoliday(localDate(now, config.timeZone));
+  const { mulai, batas } = planReadinessCheck(now, minutes, config, holiday);
+  const check: ReadinessCheck = {
+    id: readinessId(now, randomBytes(3).toString('hex')),
+    opd: opd.kode,
+    pesan: pesan.trim() || 'Mohon konfirmasi bahwa Anda siap bekerja.',
+    mulai,
+    batas,
+    oleh: who.nip,
+  };
+  await startReadinessCheck(check, auditEntry(who, now, { action: 'kesiapan.mulai', opd: opd.kode, target: `kesiapan:${check.id}`, after: check }));
+  return check;
+}
+
+export interface CheckWithAnswers extends ReadinessCheck {
+  berjalan: boolean;
+  jawaban: Array<ReadinessAnswer & { nama: string }>;
+  belum: Array<{ nip: string; nama: string }>;
+}
+
+/** The OPD's checks of the last week, newest first, each with who answered and who has not. */
+export async function checksOfOpd(opd: Opd, now: Date): Promise<CheckWithAnswers[]> {
+  const since = compactTime(new Date(now.getTime() - HISTORY_DAYS * 86_400_000));
+  const [checks, staff] = await Promise.all([readinessChecksSince(opd.kode, since), listAsnOfOpd(opd.kode)]);
+  const names = new Map(staff.map((a) => [a.nip, a.nama]));
+  return Promise.all(
+    checks.map(async (check) => {
+      const answers = await answersOf(check.id);
+      const answered = new Set(answers.map((a) => a.nip));
+      return {
+        ...check,
+        berjalan: isRunning(check, now),
+        jawaban: answers.map((a) => ({ ...a, nama: names.get(a.nip) ?? a.nip })).sort((a, b) => a.at.localeCompare(b.at)),
+        belum: staff.filter((a) => !answered.has(a.nip)).map((a) => ({ nip: a.nip, nama: a.nama })),
+      };
+    }),
+  );
+}
+
+/** An ASN's page: their OPD's running check, if any, and whether they answered it. */
+export async function runningCheckFor(who: Principal, now: Date): Promise<(ReadinessCheck & { dijawabPada: string | null }) | null> {
+  const since = compactTime(new Date(now.getTime() - 2 * 3_600_000));
+  const running = (await readinessChecksSince(who.opd, since)).find((c) => isRunning(c, now));
+  if (!running) return null;
+  const answer = await getAnswer(running.id, who.nip);
+  return { ...running, dijawabPada: answer?.at ?? null };
+}
+
+export async function answerCheck(who: Principal, cekId: string, now: Date): Promise<{ answer: ReadinessAnswer; repeat: boolean }> {
+  const check = await getReadinessCheck(who.opd, cekId);
+  if (!check) throw new NotFound('CEK_TIDAK_ADA', 'Cek kesiapan ini tidak ditemukan untuk OPD Anda.');
+  if (!isRunning(check, now)) {
+    const earlier = await getAnswer(cekId, who.nip);
+    if (earlier) return { answer: earlier, repeat: true };
+    throw new Conflict('CEK_SUDAH_BERAKHIR', 'Waktu menjawab cek kesiapan ini sudah habis.');
+  }
+  return recordAnswer(cekId, { nip: who.nip, at: now.toISOString() });
+}

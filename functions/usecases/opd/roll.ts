@@ -1,0 +1,161 @@
+import type { AttendanceStatus, Code, Counts, Disruption, Excuse } from '../../core/attendance';
+import { attendanceStatus, codeOf, excuseOn, tally } from '../../core/attendance';
+import type { ApelConfig } from '../../core/config';
+import { InvalidInput } from '../../core/errors';
+import type { RecapRow } from '../../core/recap';
+import type { Opd } from '../../core/roster';
+import type { SesiSlot } from '../../core/sesi';
+import { parseSesiId, plannedSesi, SLOT_LABELS, sesiId } from '../../core/sesi';
+import type { IsoDate } from '../../core/time';
+import { localDate, weekdayOf } from '../../core/time';
+import { getHoliday } from '../../store/calendar-store';
+import type { Checkin, ComplianceMark } from '../../store/checkin-store';
+import { listCheckins } from '../../store/checkin-store';
+import { excusesOfOpd } from '../../store/excuse-store';
+import { listAsnOfOpd } from '../../store/roster-store';
+import type { SesiRecord } from '../../store/sesi-store';
+import { getSesiMany, recapsOfOpd } from '../../store/sesi-store';
+
+/**
+ * The live roll of one OPD in one sesi: every expected ASN with their status. While
+ * the sesi is open, "expected" is the OPD's active roster; once closed, it is who the
+ * close recorded. Reads are queries on the OPD's own partitions (roster by OPD,
+ * check-ins by sesi and OPD, the OPD's excuses), never a scan of the sesi.
+ */
+
+export interface RollRow {
+  nip: string;
+  nama: string;
+  jabatan: string;
+  status: AttendanceStatus;
+  kode: Code | null;
+  checkedInAt: string | null;
+  laporan: string | null;
+  seragamDikonfirmasi: boolean | null;
+  tidakPatuh: ComplianceMark | null;
+  izin: Pick<Excuse, 'id' | 'jenis' | 'dari' | 'sampai' | 'catatan'> | null;
+}
+
+export interface RollSesi {
+  id: string;
+  date: IsoDate;
+  slot: SesiSlot;
+  label: string;
+  state: 'terjadwal' | 'dibuka' | 'ditutup';
+  opensAt: string;
+  onTimeUntil: string;
+  closesAt: string;
+  demo: boolean;
+  gangguan: Disruption | null;
+}
+
+export interface Roll {
+  opd: Opd;
+  sesi: RollSesi | null;
+  hariIni: { id: string; label: string; state: RollSesi['state'] }[];
+  seragam: string | null;
+  refreshSeconds: number | null;
+  counts: Counts;
+  rows: RollRow[];
+}
+
+/** How often an open roll refreshes itself; tests shorten it. */
+const REFRESH_OPEN = Number(process.env.APEL_ROLL_REFRESH_SECONDS ?? 15);
+/** A sesi that has not opened yet is looked at now and then, to notice the opening. */
+const REFRESH_PLANNED = 60;
+
+export async function opdRoll(opd: Opd, requested: string | undefined, now: Date, config: ApelConfig): Promise<Roll> {
+  const today = localDate(now, config.timeZone);
+  const todays = await sesiOfDay(today, now, config);
+  let sesi: RollSesi | undefined;
+  if (requested) {
+    const parsed = parseSesiId(requested);
+    if (!parsed) throw new InvalidInput('INPUT_TIDAK_VALID', 'sesi harus berbentuk YYYY-MM-DD.pagi atau YYYY-MM-DD.sore');
+    sesi = parsed.date === today ? todays.find((s) => s.id === requested) : (await sesiOfDay(parsed.date, now, config)).find((s) => s.id === requested);
+  } else {
+    sesi =
+      todays.find((s) => s.state === 'dibuka') ??
+      [...todays].reverse().find((s) => s.state === 'ditutup') ??
+      todays.find((s) => s.state === 'terjadwal');
+  }
+  const hariIni = todays.map((s) => ({ id: s.id, label: s.label, state: s.state }));
+  if (!sesi) return { opd, sesi: null, hariIni, seragam: null, refreshSeconds: null, counts: tally([]), rows: [] };
+
+  const rows = await rollRows(opd.kode, sesi);
+  return {
+    opd,
+    sesi,
+    hariIni,
+    seragam: config.seragam[weekdayOf(sesi.date)] ?? null,
+    refreshSeconds: sesi.state === 'dibuka' ? REFRESH_OPEN : sesi.state === 'terjadwal' && sesi.date === today ? REFRESH_PLANNED : null,
+    counts: tally(rows.map((r) => r.status)),
+    rows,
+  };
+}
+
+/** The sesi of a date as planned (config, holidays) and as opened (demo included). */
+async function sesiOfDay(date: IsoDate, now: Date, config: ApelConfig): Promise<RollSesi[]> {
+  const planned = plannedSesi(date, config, await getHoliday(date));
+  const opened = await getSesiMany([...planned.map((p) => p.id), sesiId(date, 'demo')]);
+  const byId = new Map<string, RollSesi>();
+  for (const p of planned) byId.set(p.id, view(p, undefined, now));
+  for (const o of opened) byId.set(o.id, view(o, o, now));
+  return [...byId.values()].sort((a, b) => a.opensAt.localeCompare(b.opensAt));
+}
+
+function view(p: Omit<SesiRecord, 'state' | 'demo' | 'openedAt'>, record: SesiRecord | undefined, now: Date): RollSesi {
+  const state = record ? (record.state === 'ditutup' ? 'ditutup' : 'dibuka') : 'terjadwal';
+  return {
+    id: p.id,
+    date: p.date,
+    slot: p.slot,
+    label: SLOT_LABELS[p.slot],
+    state: state === 'terjadwal' && now >= p.closesAt ? 'ditutup' : state,
+    opensAt: p.opensAt.toISOString(),
+    onTimeUntil: p.onTimeUntil.toISOString(),
+    closesAt: p.closesAt.toISOString(),
+    demo: record?.demo ?? false,
+    gangguan: record?.gangguan ? { mode: record.gangguan.mode, keterangan: record.gangguan.keterangan } : null,
+  };
+}
+
+async function rollRows(opd: string, sesi: RollSesi): Promise<RollRow[]> {
+  const [checkins, excuses, expected] = await Promise.all([
+    listCheckins(sesi.id, opd),
+    excusesOfOpd(opd, sesi.date, sesi.date),
+    expectedOf(opd, sesi),
+  ]);
+  const byNip = new Map(checkins.map((c) => [c.nip, c]));
+  const closed = sesi.state === 'ditutup';
+  return expected
+    .map((a) => {
+      const full = byNip.get(a.nip);
+      // The close matched check-ins by NIP across OPDs (someone moved here after checking in).
+      const fromRecap = a.status && a.status !== 'tidak_hadir' && a.at ? { status: a.status, at: a.at } : undefined;
+      const c: Pick<Checkin, 'status' | 'at'> | undefined = full ?? fromRecap;
+      const excuse = excuseOn(excuses, a.nip, sesi.date);
+      const status = attendanceStatus({ checkin: c?.status, excuse, closed, disruption: sesi.gangguan });
+      return {
+        nip: a.nip,
+        nama: a.nama,
+        jabatan: a.jabatan,
+        status,
+        kode: codeOf(status),
+        checkedInAt: c?.at ?? null,
+        laporan: full?.laporan ?? null,
+        seragamDikonfirmasi: full?.seragam ?? null,
+        tidakPatuh: full?.tidakPatuh ?? null,
+        izin: excuse ? { id: excuse.id, jenis: excuse.jenis, dari: excuse.dari, sampai: excuse.sampai, catatan: excuse.catatan } : null,
+      };
+    })
+    .sort((x, y) => x.nama.localeCompare(y.nama, 'id'));
+}
+
+/** Open or planned: the active roster now. Closed: who the close found expected (with their status then). */
+async function expectedOf(opd: string, sesi: RollSesi): Promise<Array<Pick<RecapRow, 'nip' | 'nama' | 'jabatan'> & Partial<RecapRow>>> {
+  if (sesi.state === 'ditutup') {
+    const recap = (await recapsOfOpd([sesi.id], opd)).get(sesi.id);
+    if (recap) return recap.rows;
+  }
+  return (await listAsnOfOpd(opd)).map((a) => ({ nip: a.nip, nama: a.nama, jabatan: a.jabatan }));
+}
