@@ -1,0 +1,407 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Validations } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSP_DIRECTIVES, HSTS_MAX_AGE_SECONDS, SECURITY_HEADERS } from '../../functions/http/security-headers';
+import { CHECKIN_ROUTE, METRICS_NAMESPACE } from '../../functions/telemetry/names';
+import { ACCESS_LOG_FIELDS } from '../../infra/constructs/checkin-api';
+import { WEB_DIST_DIR } from '../../infra/paths';
+import type { ApelWfaStack } from '../../infra/stack';
+import { buildStack, repoConfig } from './synth-support';
+
+type Resource = { Type: string; Properties?: Record<string, any> };
+
+const STAGE = 'prod';
+const STACK_NAME = `ApelWfa-${STAGE}`;
+let stack: ApelWfaStack;
+let app: ReturnType<typeof buildStack>['app'];
+let template: Template;
+let resources: Record<string, Resource>;
+const tempDirs: string[] = [];
+
+function ofType(type: string): [string, Resource][] {
+  return Object.entries(resources).filter(([, r]) => r.Type === type);
+}
+const logicalId = (construct: IConstruct) => stack.getLogicalId(construct.node.defaultChild as CfnFunction | CfnTable);
+
+beforeAll(() => {
+  // Prepare / Act: one synth of the production stage with an alarm e-mail set.
+  ({ app, stack } = buildStack(STAGE, repoConfig((c) => (c.operations = { alarmEmail: 'it@bolselkab.go.id', monthlyBudgetUsd: 7 }))));
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources;
+}, 120_000);
+
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('cdk-nag AwsSolutionsChecks', () => {
+  it('finds nothing in the synthesised stack that is not acknowledged', () => {
+    const report = new AwsSolutionsChecks(app).validateScope(app);
+
+    const findings = report.violations.map((v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+    expect(findings).toEqual([]);
+    expect(report.success).toBe(true);
+  });
+
+  it('acknowledges each finding on the resource that causes it, by rule id, with a reason', () => {
+    const acknowledged = app.node
+      .findAll()
+      .flatMap((c) =>
+        c.node.metadata
+          .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+          .flatMap((m) => Object.entries(m.data as Record<string, { reason?: string } | string>).map(([id, v]) => ({ path: c.node.path, id, v }))),
+      );
+
+    expect(acknowledged.length).toBeGreaterThan(10);
+    for (const { path, id, v } of acknowledged) {
+      const reason = typeof v === 'string' ? v : (v.reason ?? JSON.stringify(v));
+      expect(id, path).toMatch(/AwsSolutions-[A-Z]+\d+/);
+      expect(reason.length, `${id} at ${path}`).toBeGreaterThan(40);
+      // Not stack- or app-wide: a new resource of the same kind must be judged on its own.
+      expect(path, id).not.toMatch(new RegExp(`^(${STACK_NAME})?$`));
+      // IAM wildcards are acknowledged finding by finding (v2's appliesTo), never the whole rule.
+      if (id.includes('AwsSolutions-IAM5')) expect(id, path).toMatch(/IAM5\[(Resource|Action)::.+\]/);
+    }
+  });
+
+  it('still reports a new wildcard permission that nobody acknowledged', () => {
+    // Prepare: the same stack plus a role that may do anything on DynamoDB.
+    const fresh = buildStack('nagcheck');
+    new Role(fresh.stack, 'CarelessRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') }).addToPolicy(
+      new PolicyStatement({ actions: ['dynamodb:*'], resources: ['*'] }),
+    );
+
+    // Act
+    const report = new AwsSolutionsChecks(fresh.app).validateScope(fresh.app);
+
+    // Assert
+    const rules = report.violations.filter((v) => v.violatingResources.some((r) => (r.constructPath ?? '').includes('CarelessRole')));
+    expect(rules.map((v) => v.ruleName)).toEqual(expect.arrayContaining(['AwsSolutions-IAM5[Action::dynamodb:*]', 'AwsSolutions-IAM5[Resource::*]']));
+  });
+});
+
+describe('site security', () => {
+  function headersPolicy(): Record<string, any> {
+    const [[, policy]] = ofType('AWS::CloudFront::ResponseHeadersPolicy') as [[string, Resource]];
+    return policy.Properties!.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+  }
+
+  it('sends the headers of functions/http/security-headers.ts from CloudFront, overriding the origin', () => {
+    const h = headersPolicy();
+
+    expect(h.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: SECURITY_HEADERS['content-security-policy'], Override: true });
+    expect(h.ContentTypeOptions).toEqual({ Override: true });
+    expect(h.ReferrerPolicy).toEqual({ ReferrerPolicy: SECURITY_HEADERS['referrer-policy'], Override: true });
+    expect(h.FrameOptions).toEqual({ FrameOption: SECURITY_HEADERS['x-frame-options'], Override: true });
+    expect(h.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: HSTS_MAX_AGE_SECONDS, IncludeSubdomains: true, Override: true });
+    // The same HSTS header line as the local server sends.
+    const hsts = `max-age=${h.StrictTransportSecurity.AccessControlMaxAgeSec}${h.StrictTransportSecurity.IncludeSubdomains ? '; includeSubDomains' : ''}`;
+    expect(hsts).toBe(SECURITY_HEADERS['strict-transport-security']);
+  });
+
+  it('uses the policy for the site and for /api/*', () => {
+    const [[policyId]] = ofType('AWS::CloudFront::ResponseHeadersPolicy') as [[string, Resource]];
+    const [[, distribution]] = ofType('AWS::CloudFront::Distribution') as [[string, Resource]];
+    const config = distribution.Properties!.DistributionConfig;
+
+    for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
+      expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+    }
+  });
+
+  it('has a strict policy: nothing from other origins, no inline code, no framing, no plugins', () => {
+    expect(CSP_DIRECTIVES['default-src']).toEqual(["'self'"]);
+    expect(CSP_DIRECTIVES['script-src']).toEqual(["'self'"]);
+    expect(CSP_DIRECTIVES['style-src']).toEqual(["'self'"]);
+    expect(CSP_DIRECTIVES['img-src']).toEqual(["'self'", 'data:']);
+    expect(CSP_DIRECTIVES['connect-src']).toEqual(["'self'"]);
+    expect(CSP_DIRECTIVES['frame-ancestors']).toEqual(["'none'"]);
+    expect(CSP_DIRECTIVES['object-src']).toEqual(["'none'"]);
+    expect(CSP_DIRECTIVES['base-uri']).toEqual(["'none'"]);
+    expect(SECURITY_HEADERS['content-security-policy']).not.toMatch(/unsafe-|\*|https?:/);
+  });
+
+  it('lets the built site run under that policy: no inline script, style or handler, nothing from elsewhere', () => {
+    const html = readFileSync(join(WEB_DIST_DIR, 'index.html'), 'utf8');
+    const css = readdirSync(join(WEB_DIST_DIR, 'assets'))
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => readFileSync(join(WEB_DIST_DIR, 'assets', f), 'utf8'))
+      .join('\n');
+
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, body] of scripts) {
+      expect(attrs, 'script-src self: every script is a file').toMatch(/\bsrc="\//);
+      expect(body?.trim()).toBe('');
+    }
+    expect(html).not.toMatch(/<style\b/);
+    expect(html).not.toMatch(/\sstyle=/);
+    expect(html).not.toMatch(/\son[a-z]+=/);
+    // Every src/href is this origin or a data: URL (img-src data: for the favicon and QR codes).
+    for (const [, url] of html.matchAll(/\s(?:src|href)="([^"]*)"/g)) expect(url).toMatch(/^(\/(?!\/)|data:)/);
+    for (const [, url] of css.matchAll(/url\(\s*['"]?([^'")]+)/g)) expect(url).toMatch(/^(\/(?!\/)|data:|#)/);
+    expect(css).not.toMatch(/@import\s+url\(\s*['"]?https?:/);
+  });
+
+  it('serves the same headers from the local server, so npm start and the e2e tests run under the same policy', async () => {
+    const web = mkdtempSync(join(tmpdir(), 'apel-web-'));
+    tempDirs.push(web);
+    mkdirSync(join(web, 'assets'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>x</title>');
+    writeFileSync(join(web, 'assets', 'app.js'), 'export {}');
+    const { startServer } = await import('../../functions/local/server');
+    const server = await startServer({ port: 0, webDir: web, routes: {} as never });
+    try {
+      for (const path of ['/', '/assets/app.js']) {
+        const res = await fetch(`${server.url}${path}`);
+
+        expect(res.status).toBe(200);
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(name), `${path} ${name}`).toBe(value);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses plain-HTTP access to the site bucket and blocks public access', () => {
+    const [[bucketId, bucket]] = ofType('AWS::S3::Bucket') as [[string, Resource]];
+    const policies = ofType('AWS::S3::BucketPolicy').filter(([, p]) => JSON.stringify(p.Properties!.Bucket).includes(bucketId));
+
+    expect(bucket.Properties!.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(policies.flatMap(([, p]) => p.Properties!.PolicyDocument.Statement)).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Principal: { AWS: '*' }, Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+  });
+});
+
+describe('HTTP API', () => {
+  it('throttles the stage at 500 req/s with bursts of 1,000: under Jakarta’s account default of 2,500 / 1,250, even with two stages', () => {
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, Resource]];
+
+    const { ThrottlingRateLimit: rate, ThrottlingBurstLimit: burst } = stage.Properties!.DefaultRouteSettings;
+    expect(rate).toBe(500);
+    expect(burst).toBe(1000);
+    expect(2 * rate).toBeLessThanOrEqual(2500);
+    expect(burst).toBeLessThanOrEqual(1250);
+  });
+
+  it('writes an access log line per request with ids, route and status, but no IP address, user agent or header', () => {
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, Resource]];
+    const { DestinationArn, Format } = stage.Properties!.AccessLogSettings;
+    const logGroup = resources[DestinationArn['Fn::GetAtt'][0]];
+
+    expect(JSON.parse(Format)).toEqual(ACCESS_LOG_FIELDS);
+    expect(Format).toContain('$context.requestId');
+    expect(Format).not.toMatch(/sourceIp|userAgent|header|authorizer|identity/i);
+    expect(logGroup?.Properties?.RetentionInDays).toBe(90);
+  });
+});
+
+describe('logs and metrics', () => {
+  const apelFunctions = () => ofType('AWS::Lambda::Function').filter(([, r]) => r.Properties!.Environment?.Variables?.APEL_CONFIG);
+
+  it('configures Powertools in every function: JSON logs at INFO, metrics on, this stage as the service', () => {
+    expect(apelFunctions().length).toBe(Object.keys(stack.functions).length);
+    for (const [id, fn] of apelFunctions()) {
+      const env = fn.Properties!.Environment.Variables;
+
+      expect(env, id).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: STACK_NAME,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_METRICS_DISABLED: 'false',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+      });
+      // The event holds the Authorization header (the link token): never logged.
+      expect(env.POWERTOOLS_LOGGER_LOG_EVENT, id).toBeUndefined();
+    }
+  });
+
+  it('keeps every log group for a limited time, and every function logs into one of them', () => {
+    const groups = ofType('AWS::Logs::LogGroup');
+    expect(groups.length).toBeGreaterThan(Object.keys(stack.functions).length);
+    for (const [id, group] of groups) expect(group.Properties?.RetentionInDays, id).toBeGreaterThan(0);
+    for (const [id, fn] of ofType('AWS::Lambda::Function')) {
+      const ref = fn.Properties!.LoggingConfig?.LogGroup?.Ref;
+      expect(resources[ref]?.Type, id).toBe('AWS::Logs::LogGroup');
+    }
+    for (const fn of Object.values(stack.functions)) {
+      const ref = resources[logicalId(fn)]!.Properties!.LoggingConfig.LogGroup.Ref;
+      expect(resources[ref]!.Properties!.RetentionInDays).toBe(90);
+    }
+  });
+});
+
+describe('alarms to a human', () => {
+  const alarms = () => ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties!);
+  const topic = () => (ofType('AWS::SNS::Topic')[0] as [string, Resource])[0];
+
+  it('e-mails the address of the config through an SNS topic that refuses plain HTTP', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'it@bolselkab.go.id',
+      TopicArn: { Ref: topic() },
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('sends every alarm and its recovery to the topic, named after the stack', () => {
+    expect(alarms().length).toBeGreaterThan(0);
+    for (const alarm of alarms()) {
+      expect(alarm.AlarmActions, alarm.AlarmName).toEqual([{ Ref: topic() }]);
+      expect(alarm.OKActions, alarm.AlarmName).toEqual([{ Ref: topic() }]);
+      expect(alarm.AlarmName).toMatch(new RegExp(`^${STACK_NAME} `));
+      expect(alarm.TreatMissingData).toBe('notBreaching');
+      expect(alarm.AlarmDescription).toContain('docs/operations.md');
+    }
+  });
+
+  it('alarms as soon as one failed open or close lands in the schedules’ dead-letter queue', () => {
+    const queue = stack.getLogicalId(stack.node.findChild('ApelSchedules').node.findChild('DeadLetterQueue').node.defaultChild as CfnFunction);
+
+    expect(alarms()).toContainEqual(
+      expect.objectContaining({
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      }),
+    );
+  });
+
+  it('alarms on 5xx answers of the HTTP API', () => {
+    const [[apiId]] = ofType('AWS::ApiGatewayV2::Api') as [[string, Resource]];
+
+    expect(alarms()).toContainEqual(
+      expect.objectContaining({ Namespace: 'AWS/ApiGateway', MetricName: '5xx', Dimensions: [{ Name: 'ApiId', Value: { Ref: apiId } }] }),
+    );
+  });
+
+  it('alarms on the p99 latency of check-ins of this stage', () => {
+    expect(alarms()).toContainEqual(
+      expect.objectContaining({
+        Namespace: METRICS_NAMESPACE,
+        MetricName: 'Latency',
+        ExtendedStatistic: 'p99',
+        Dimensions: expect.arrayContaining([
+          { Name: 'service', Value: STACK_NAME },
+          { Name: 'route', Value: CHECKIN_ROUTE },
+        ]),
+      }),
+    );
+  });
+
+  it('alarms on errors and throttles of each function of stack.functions', () => {
+    for (const [key, fn] of Object.entries(stack.functions)) {
+      const ref = { Ref: logicalId(fn) };
+      const watched = alarms().filter((a) => JSON.stringify(a.Metrics ?? []).includes(JSON.stringify(ref)));
+      const names = watched.flatMap((a) => (a.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[]).map((m) => m.MetricStat?.Metric.MetricName));
+
+      expect(names, key).toEqual(expect.arrayContaining(['Errors', 'Throttles']));
+    }
+  });
+
+  it('watches every function in the template, so a function left out of stack.functions is noticed', () => {
+    const watched = JSON.stringify(alarms());
+    for (const [id, fn] of ofType('AWS::Lambda::Function')) {
+      if (!fn.Properties!.Environment?.Variables?.APEL_CONFIG) continue;
+      expect(watched, id).toContain(`{"Ref":"${id}"}`);
+    }
+  });
+
+  it('alarms on read and write throttling of every table', () => {
+    for (const [id] of ofType('AWS::DynamoDB::Table')) {
+      const watched = alarms().filter((a) => JSON.stringify(a.Metrics ?? []).includes(`{"Ref":"${id}"}`));
+      const names = watched.flatMap((a) => (a.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[]).map((m) => m.MetricStat?.Metric.MetricName));
+
+      expect(names, id).toEqual(expect.arrayContaining(['ReadThrottleEvents', 'WriteThrottleEvents']));
+    }
+    expect(ofType('AWS::DynamoDB::Table').length).toBe(Object.keys(stack.tables).length);
+  });
+
+  it('warns, and still synthesises, when the config names no alarm e-mail', () => {
+    const { stack: bare } = buildStack('noemail', repoConfig((c) => delete c.operations));
+
+    Annotations.fromStack(bare).hasWarning('*', Match.stringLikeRegexp('operations.alarmEmail'));
+    expect(Template.fromStack(bare).findResources('AWS::SNS::Subscription')).toEqual({});
+  });
+});
+
+describe('dashboard and budget', () => {
+  it("shows today's apel: check-ins by status, refusals, latency, errors of every function and table", () => {
+    const [[, dashboard]] = ofType('AWS::CloudWatch::Dashboard') as [[string, Resource]];
+    const body = JSON.stringify(dashboard.Properties!.DashboardBody);
+
+    expect(dashboard.Properties!.DashboardName).toBe(`${STACK_NAME}-apel-hari-ini`);
+    for (const text of ['CheckIns', 'hadir', 'terlambat', 'Refusals', 'Latency', 'p99', 'ApproximateNumberOfMessagesVisible', '5xx']) {
+      expect(body).toContain(text);
+    }
+    for (const fn of Object.values(stack.functions)) expect(body).toContain(logicalId(fn));
+    for (const { table } of Object.values(stack.tables)) expect(body).toContain(logicalId(table));
+  });
+
+  it('sets a monthly cost budget of the configured amount that e-mails at 80 % and 100 % of actual spend', () => {
+    template.hasResourceProperties('AWS::Budgets::Budget', {
+      Budget: {
+        BudgetName: `${STACK_NAME}-bulanan`,
+        BudgetType: 'COST',
+        TimeUnit: 'MONTHLY',
+        BudgetLimit: { Amount: 7, Unit: 'USD' },
+      },
+      NotificationsWithSubscribers: [80, 100].map((threshold) => ({
+        Notification: { NotificationType: 'ACTUAL', ComparisonOperator: 'GREATER_THAN', Threshold: threshold, ThresholdType: 'PERCENTAGE' },
+        Subscribers: [{ SubscriptionType: 'EMAIL', Address: 'it@bolselkab.go.id' }],
+      })),
+    });
+  });
+
+  it('defaults the budget to US$5', () => {
+    const { stack: plain } = buildStack('budget', repoConfig((c) => delete c.operations));
+
+    Template.fromStack(plain).hasResourceProperties('AWS::Budgets::Budget', { Budget: { BudgetLimit: { Amount: 5, Unit: 'USD' } } });
+  });
+});
+
+describe('stages', () => {
+  /** Names that must be unique in an account and region, wherever the template sets them literally. */
+  const UNIQUE_NAMES = ['TableName', 'FunctionName', 'BucketName', 'QueueName', 'TopicName', 'RoleName', 'LogGroupName', 'AlarmName', 'DashboardName', 'ManagedPolicyName', 'ScheduleGroupName'];
+
+  function physicalNames(t: Template): string[] {
+    const names: string[] = [];
+    for (const r of Object.values(t.toJSON().Resources as Record<string, Resource>)) {
+      for (const [key, value] of Object.entries(r.Properties ?? {})) {
+        if (UNIQUE_NAMES.includes(key) && typeof value === 'string') names.push(value);
+        // Budget.BudgetName, ResponseHeadersPolicyConfig.Name, OriginAccessControlConfig.Name…
+        if (/^(Budget|.*Config)$/.test(key) && value && typeof value === 'object') {
+          for (const [inner, name] of Object.entries(value)) if (/^(Budget)?Name$/.test(inner) && typeof name === 'string') names.push(name);
+        }
+      }
+    }
+    return names;
+  }
+
+  it('lets uji and prod live in one account: no literal physical name of one appears in the other', () => {
+    const uji = physicalNames(Template.fromStack(buildStack('uji').stack));
+    const prod = physicalNames(template);
+
+    expect(uji.length).toBeGreaterThan(0);
+    expect(uji.filter((name) => prod.includes(name))).toEqual([]);
+    const alnum = (text: string) => text.replace(/[^A-Za-z0-9]/g, '');
+    for (const name of prod) expect(alnum(name)).toContain(alnum(STACK_NAME));
+  });
+});
