@@ -1,0 +1,120 @@
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Asn } from '../../functions/core/roster';
+import { parseConfig } from '../../functions/core/config';
+import { plannedSesi } from '../../functions/core/sesi';
+import type { ApiFunction, RouteKey } from '../../functions/http/routes';
+import { API_FUNCTIONS, ROUTES } from '../../functions/http/routes';
+import { issueLink, revokeLink } from '../../functions/store/link-store';
+import { importAsns } from '../../functions/store/roster-store';
+import { openSesi } from '../../functions/store/sesi-store';
+import { freshTables } from '../support/db';
+import { call } from '../support/events';
+import { ASNS, seedRoster } from '../support/roster';
+
+/**
+ * The authorisation matrix: every API route × every role × own OPD / another OPD /
+ * a revoked link. A route is "allowed" when the answer is neither 401 nor 403 (it may
+ * still be a 404 or 409 about the data). The route list comes from the route table,
+ * so a new route without an expectation here fails this test.
+ */
+
+type Who = 'asn' | 'pimpinan' | 'admin';
+type Scope = 'own' | 'other';
+const ASN_ROUTES = (['checkin', 'me', 'schedule'] as ApiFunction[]).flatMap((fn) => routesFor(fn));
+
+function routesFor(fn: ApiFunction): RouteKey[] {
+  return (Object.keys(ROUTES) as RouteKey[]).filter((k) => ROUTES[k] === fn);
+}
+
+function allowed(route: RouteKey, who: Who, scope: Scope): boolean {
+  const fn = ROUTES[route];
+  if (fn === 'checkin' || fn === 'me' || fn === 'schedule') return true;
+  if (fn === 'opd') return who === 'admin' || (who === 'pimpinan' && (scope === 'own' || route === 'GET /api/opd'));
+  return who === 'admin';
+}
+
+const config = parseConfig(JSON.parse(process.env.APEL_CONFIG!));
+const [pagi] = plannedSesi('2026-11-30', config) as [ReturnType<typeof plannedSesi>[0]];
+
+/** A well-formed body per write route, so the answer is about who asks, not what they sent. */
+const BODIES: Partial<Record<RouteKey, unknown>> = {
+  'POST /api/checkins': { sesiId: pagi.id },
+  'POST /api/opd/{opd}/izin': { nip: '{nip}', jenis: 'izin', dari: '2026-11-30', sampai: '2026-11-30' },
+  'PUT /api/opd/{opd}/seragam/{sesiId}/{nip}': { patuh: true },
+  'POST /api/opd/{opd}/kesiapan': { menit: 15 },
+  'PUT /api/opd/{opd}/tautan-apel': { pagi: null },
+};
+
+const OWN = { opd: 'setda', nip: ASNS[1]!.nip };
+const OTHER = { opd: 'diskominfo', nip: ASNS[3]!.nip };
+
+function fill(template: string, scope: Scope): string {
+  const s = scope === 'own' ? OWN : OTHER;
+  return template
+    .replaceAll('{opd}', s.opd)
+    .replaceAll('{nip}', s.nip)
+    .replaceAll('{sesiId}', pagi.id)
+    .replaceAll('{izinId}', `2026-11-30_${s.nip}_00000000`)
+    .replaceAll('{cekId}', '20261130T010000Z-abcdef');
+}
+
+type Handler = (event: never, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+const handlers = {} as Record<ApiFunction, Handler>;
+const tokens = {} as Record<Who | 'revoked', string>;
+
+beforeAll(async () => {
+  await freshTables();
+  const seeded = await seedRoster();
+  const extra: Asn[] = [
+    { ...ASNS[1]!, nip: '198001012005011001', nama: 'Admin BKPSDM', role: 'admin' },
+    { ...ASNS[1]!, nip: '198101012006012002', nama: 'Pimpinan Dicabut', role: 'pimpinan' },
+  ];
+  await importAsns(extra);
+  tokens.asn = seeded.get(ASNS[1]!.nip)!;
+  tokens.pimpinan = seeded.get(ASNS[0]!.nip)!; // head of setda
+  tokens.admin = await issueLink(extra[0]!);
+  tokens.revoked = await issueLink(extra[1]!);
+  await revokeLink(extra[1]!.nip);
+  for (const fn of API_FUNCTIONS) {
+    const entry = fn === 'checkin' || fn === 'me' || fn === 'schedule' ? fn : `${fn}-api`;
+    handlers[fn] = (await import(`../../functions/handlers/${entry}.ts`)).handler;
+  }
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-11-29T23:05:00Z'));
+  await openSesi(pagi, new Date());
+});
+
+const cases = (Object.keys(ROUTES) as RouteKey[]).flatMap((route) =>
+  (['asn', 'pimpinan', 'admin'] as Who[]).flatMap((who) =>
+    (route.includes('{opd}') ? (['own', 'other'] as Scope[]) : (['own'] as Scope[])).map((scope) => [route, who, scope] as const),
+  ),
+);
+
+async function request(route: RouteKey, token: string, scope: Scope) {
+  const [method, template] = route.split(' ') as [string, string];
+  const sample = BODIES[route];
+  if ((method === 'POST' || method === 'PUT') && sample === undefined && !ASN_ROUTES.includes(route)) {
+    throw new Error(`Add a well-formed sample body for ${route} to BODIES`);
+  }
+  const body = sample === undefined ? undefined : JSON.parse(fill(JSON.stringify(sample), scope));
+  return call(handlers[ROUTES[route]] as never, { method, path: fill(template, scope), token, body });
+}
+
+describe('every route × every role × own and other OPD', () => {
+  it.each(cases)('%s as %s (%s OPD)', async (route, who, scope) => {
+    const res = await request(route, tokens[who], scope);
+    if (allowed(route, who, scope)) {
+      expect([401, 403], `${res.status} ${JSON.stringify(res.body)}`).not.toContain(res.status);
+      expect(res.status).toBeLessThan(500);
+    } else {
+      expect(res.status, JSON.stringify(res.body)).toBe(403);
+    }
+  });
+
+  it.each(Object.keys(ROUTES) as RouteKey[])('%s with a revoked link is 401', async (route) => {
+    const res = await request(route, tokens.revoked, 'own');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('TAUTAN_TIDAK_BERLAKU');
+  });
+});
