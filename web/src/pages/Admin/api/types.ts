@@ -72,7 +72,7 @@ export interface Gangguan {
   mode: 'perpanjang' | 'bebaskan';
   keterangan: string;
   menit?: number;
-  by?: string;
+  oleh?: string;
   at?: string;
 }
 
