@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Excuse } from '../../functions/core/attendance';
+import type { AttendanceStatus, Excuse } from '../../functions/core/attendance';
 import { attendanceStatus, codeOf, codeTotals, excuseOn, tally } from '../../functions/core/attendance';
 import { reportFor } from '../../functions/core/checkin';
 import { parseConfig } from '../../functions/core/config';
@@ -54,7 +54,7 @@ describe('attendance of one ASN in one sesi', () => {
   it('applies an excuse spanning a holiday only to the apel that took place', () => {
     // Fri 27 Nov – Tue 1 Dec, with Monday 30 Nov a holiday: only Tuesday's two apel count.
     const holiday = { date: '2026-11-30', jenis: 'libur_nasional' as const, keterangan: 'uji' };
-    const statuses = [];
+    const statuses: AttendanceStatus[] = [];
     for (let d = '2026-11-27'; d <= '2026-12-01'; d = addDays(d, 1)) {
       for (const s of plannedSesi(d, config, d === holiday.date ? holiday : undefined)) {
         statuses.push(attendanceStatus({ excuse: excuseOn([excuse()], 'a', s.date), closed: true }));
