@@ -12,6 +12,9 @@ function App({ token }: { token: string | undefined }) {
   // The admin console (`/admin`, `/admin/<tab>`), downloaded only there: see `Lazy`.
   if (/^\/admin(\/|$)/.test(location.pathname)) return <Lazy load={() => import('./pages/Admin' + '').then((m: typeof import('./pages/Admin')) => m.load())} token={token} />;
   switch (location.pathname) {
+    // An OPD head's view of their staff, downloaded only there: see `Lazy`.
+    case '/pimpinan':
+      return <Lazy load={() => import('./pages/Pimpinan' + '').then((m: typeof import('./pages/Pimpinan')) => m.load())} token={token} />;
     default:
       return <Checkin token={token} />;
   }

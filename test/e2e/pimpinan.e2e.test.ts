@@ -1,0 +1,149 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEEKDAYS } from '../../functions/core/config';
+import type { RunningApp } from '../../functions/local/app';
+import { browserAvailable, launchChromium } from '../support/browser';
+import { startDemoApp } from '../support/demo-app';
+
+/** The roll asks again this often in this test (the server decides; 15 s by default). */
+const REFRESH_SECONDS = 2;
+
+describe.runIf(browserAvailable())('an OPD head watches the live roll (Chromium, 1280 px and 360 px)', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let head: { context: BrowserContext; page: Page };
+  const rollAnswers: number[] = [];
+  const link = (pred: (l: RunningApp['links'][number]) => boolean) => {
+    const found = app.links.find(pred);
+    if (!found) throw new Error('no such link in the demo roster');
+    return found;
+  };
+
+  beforeAll(async () => {
+    process.env.APEL_ROLL_REFRESH_SECONDS = String(REFRESH_SECONDS);
+    // Every day has a uniform, so the check-in asks about it whatever day the test runs.
+    app = await startDemoApp(5, 30, { seragam: Object.fromEntries(WEEKDAYS.map((d) => [d, 'PDH khaki'])) });
+    browser = await launchChromium();
+    mkdirSync('test-results', { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('opens the head page from the check-in page and shows every expected ASN with counts', async () => {
+    const pimpinan = link((l) => l.peran === 'pimpinan' && l.opd === 'setda');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
+    const page = await context.newPage();
+    page.on('response', (r) => {
+      if (r.url().includes('/api/opd/setda/apel')) rollAnswers.push(r.status());
+    });
+    head = { context, page };
+
+    await page.goto(pimpinan.tautan);
+    await page.getByTestId('head-link').click();
+    await page.getByTestId('roll-table').waitFor();
+
+    expect(new URL(page.url()).pathname).toBe('/pimpinan');
+    expect(await page.getByTestId('roll-head').textContent()).toContain('Apel Demo');
+    const staff = app.links.filter((l) => l.opd === 'setda');
+    for (const s of staff) expect(await page.getByTestId(`row-${s.nip}`).count()).toBe(1);
+    expect(await page.getByTestId('count-belum_hadir').textContent()).toContain(String(staff.length));
+    expect(await page.getByTestId('roll-updated').textContent()).toMatch(/Diperbarui \d\d\.\d\d\.\d\d WITA/);
+  });
+
+  it("shows an ASN who checks in on their own phone as hadir within one refresh, with their work plan and uniform", async () => {
+    const asn = link((l) => l.peran === 'asn' && l.opd === 'setda');
+    const row = head.page.getByTestId(`row-${asn.nip}`);
+    expect(await row.getAttribute('data-status')).toBe('belum_hadir');
+    // Marks this page: a reload would lose it, so the roll must update in place.
+    await head.page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID' });
+    const asnPage = await phone.newPage();
+    const downloaded: string[] = [];
+    asnPage.on('request', (r) => downloaded.push(r.url()));
+    await asnPage.goto(asn.tautan);
+    await asnPage.getByTestId('laporan').fill('Menyusun telaahan staf');
+    await asnPage.getByTestId('seragam').check();
+    await asnPage.getByTestId('checkin-button').click();
+    await asnPage.getByTestId('checkin-result').waitFor();
+    const checkedInAt = Date.now();
+    // What an ASN downloads holds nothing of the head's page.
+    expect(downloaded.filter((u) => /pimpinan/i.test(u))).toEqual([]);
+    expect(await asnPage.getByTestId('head-link').count()).toBe(0);
+
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: (REFRESH_SECONDS + 3) * 1000, interval: 200 }).toBe('hadir');
+    expect(Date.now() - checkedInAt).toBeLessThan((REFRESH_SECONDS + 3) * 1000);
+    expect(await row.textContent()).toMatch(/Hadir\d\d\.\d\d WITA/);
+    expect(await row.textContent()).toContain('Menyusun telaahan staf');
+    expect(await row.textContent()).toContain('Memakai PDH khaki');
+    expect(await head.page.getByTestId('count-hadir').textContent()).toMatch(/^1Hadir/);
+    expect(await head.page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+    // Unchanged polls cost a 304 without a body.
+    expect(rollAnswers).toContain(304);
+    await head.page.screenshot({ path: 'test-results/e2e-pimpinan-1280.png', fullPage: true });
+    await phone.close();
+  });
+
+  it('marks the uniform of a checked-in ASN as not compliant, with a note, and removes the mark', async () => {
+    const asn = link((l) => l.peran === 'asn' && l.opd === 'setda');
+    const row = head.page.getByTestId(`row-${asn.nip}`);
+    await row.getByTestId('tandai').click();
+    await row.getByTestId('catatan-seragam').fill('Memakai kemeja bebas');
+    await row.getByRole('button', { name: 'Simpan tanda' }).click();
+    await row.getByTestId('tidak-patuh').waitFor();
+    expect(await row.getByTestId('tidak-patuh').textContent()).toBe('Tidak patuh: Memakai kemeja bebas');
+
+    await row.getByTestId('hapus-tanda').click();
+    await row.getByTestId('tidak-patuh').waitFor({ state: 'detached' });
+    expect(await row.textContent()).toContain('Memakai PDH khaki');
+  });
+
+  it('records an excuse for another ASN from the roll, shows it there, and withdraws it', async () => {
+    const asn = link((l) => l.peran === 'asn' && l.opd === 'setda');
+    const other = link((l) => l.peran === 'asn' && l.opd === 'setda' && l.nip !== asn.nip);
+    const { page } = head;
+    const row = page.getByTestId(`row-${other.nip}`);
+    expect(await row.getAttribute('data-status')).toBe('belum_hadir');
+
+    await row.getByTestId('catat-izin').click();
+    expect(await page.getByTestId('izin-asn').inputValue()).toBe(other.nip);
+    await page.getByRole('radio', { name: 'Sakit' }).check();
+    await page.getByTestId('izin-catatan').fill('Demam, surat dokter menyusul');
+    await page.getByTestId('izin-simpan').click();
+    expect(await page.getByTestId('izin-message').textContent()).toBe(`Sakit untuk ${other.nama} tercatat.`);
+    const item = page.getByTestId(`izin-${other.nip}`);
+    await item.waitFor();
+    expect(await item.textContent()).toContain('Demam, surat dokter menyusul');
+
+    await page.getByTestId('tab-apel').click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('sakit');
+    expect(await row.textContent()).toContain('Sakit');
+    expect(await page.getByTestId('count-izin').textContent()).toMatch(/^1Izin/);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.screenshot({ path: 'test-results/e2e-pimpinan-360.png', fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.getByTestId('tab-izin').click();
+    await item.getByTestId('izin-tarik').click();
+    await item.getByTestId('izin-tarik-ya').click();
+    await expect.poll(() => item.getAttribute('class')).toContain('is-withdrawn');
+    await page.getByTestId('tab-apel').click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('belum_hadir');
+  });
+
+  it('tells an ASN without a head role that the page is not theirs', async () => {
+    const asn = link((l) => l.peran === 'asn' && l.opd === 'bpbd');
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(asn.tautan);
+    await page.getByTestId('profile').waitFor();
+    await page.goto(new URL('/pimpinan', app.url).toString());
+    await page.getByTestId('head-notice').waitFor();
+    expect(await page.getByTestId('head-notice').textContent()).toMatch(/pimpinan/i);
+    await context.close();
+  });
+});

@@ -1,0 +1,219 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Counts, Rekap } from '../../lib/opd-api';
+import { getRekap, getRekapCsv, messageOf } from '../../lib/opd-api';
+import { addDays, daySpan, KODE_LABEL, KODES, mondayOf } from '../../lib/roll';
+import { formatNip } from '../../lib/sesi';
+import { shortDate } from '../../lib/time';
+import type { TabProps } from '.';
+
+/** The server accepts at most this many days per recap. */
+const MAX_DAYS = 92;
+
+const SLOT: Record<string, string> = { pagi: 'Pagi', sore: 'Sore', demo: 'Demo' };
+
+/** Recaps and history: per sesi and per ASN over a date range, and the same as a CSV file. */
+export function RekapTab(props: TabProps & { onSesi: (id: string) => void }) {
+  const { token, opd, today } = props;
+  const [dari, setDari] = useState(mondayOf(addDays(today, -7)));
+  const [sampai, setSampai] = useState(today);
+  const [rekap, setRekap] = useState<Rekap>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const problem = !dari || !sampai ? 'Isi kedua tanggal.' : sampai < dari ? 'Tanggal akhir tidak boleh sebelum tanggal awal.' : daySpan(dari, sampai) > MAX_DAYS ? `Paling banyak ${MAX_DAYS} hari sekali tampil.` : undefined;
+
+  const show = async () => {
+    if (problem) return setError(problem);
+    setBusy(true);
+    setError(undefined);
+    try {
+      setRekap(await getRekap(token, opd, dari, sampai));
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const download = async () => {
+    if (problem) return setError(problem);
+    setError(undefined);
+    try {
+      const { blob, filename } = await getRekapCsv(token, opd, dari, sampai);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = filename;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  useEffect(() => void show(), [token, opd]);
+
+  return (
+    <>
+      <section class="card" aria-labelledby="rekap-title">
+        <h2 id="rekap-title">Rekap dan riwayat</h2>
+        <p class="muted">Hanya apel yang sudah ditutup. Paling banyak {MAX_DAYS} hari.</p>
+        <form
+          class="form rekap-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void show();
+          }}
+        >
+          <div class="form-row">
+            <label>
+              Dari
+              <input type="date" value={dari} max={today} required onInput={(e) => setDari(e.currentTarget.value)} data-testid="rekap-dari" />
+            </label>
+            <label>
+              Sampai
+              <input type="date" value={sampai} required onInput={(e) => setSampai(e.currentTarget.value)} data-testid="rekap-sampai" />
+            </label>
+          </div>
+          <div class="actions">
+            <button type="submit" class="btn-primary" disabled={busy} data-testid="rekap-tampil">
+              {busy ? 'Memuat…' : 'Tampilkan'}
+            </button>
+            <button type="button" class="btn-secondary" onClick={() => void download()} data-testid="rekap-csv">
+              Unduh CSV
+            </button>
+          </div>
+        </form>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+      </section>
+      {rekap && <RekapTables rekap={rekap} onSesi={props.onSesi} />}
+    </>
+  );
+}
+
+function RekapTables({ rekap, onSesi }: { rekap: Rekap; onSesi: (id: string) => void }) {
+  if (rekap.sesi.length === 0) {
+    return (
+      <section class="card" data-testid="rekap-kosong">
+        <p class="muted">
+          Belum ada apel yang ditutup antara {shortDate(rekap.dari)} dan {shortDate(rekap.sampai)}.
+        </p>
+      </section>
+    );
+  }
+  const sum = (c: Counts, keys: (keyof Counts)[]) => keys.reduce((n, k) => n + c[k], 0);
+  return (
+    <>
+      <section class="card" aria-labelledby="rekap-sesi-title" data-testid="rekap-sesi">
+        <h2 id="rekap-sesi-title">Per apel</h2>
+        <div class="scroll">
+          <table class="grid-table">
+            <thead>
+              <tr>
+                <th scope="col">Apel</th>
+                <th scope="col" title="Diharapkan hadir">
+                  ASN
+                </th>
+                <th scope="col" title={KODE_LABEL.H}>
+                  H
+                </th>
+                <th scope="col" title={KODE_LABEL.TL}>
+                  TL
+                </th>
+                <th scope="col" title="Izin, sakit, cuti, dinas luar, tugas belajar">
+                  I/S/C/DL/TB
+                </th>
+                <th scope="col" title={KODE_LABEL.DB}>
+                  DB
+                </th>
+                <th scope="col" title={KODE_LABEL.TK}>
+                  TK
+                </th>
+                <th scope="col">
+                  <span class="sr-only">Daftar</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rekap.sesi.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    {shortDate(s.date)} · {s.label}
+                    {s.gangguan && <span class="muted"> ({s.gangguan.keterangan})</span>}
+                  </th>
+                  <td>{s.counts.expected}</td>
+                  <td class="kode-H">{s.counts.hadir}</td>
+                  <td class="kode-TL">{s.counts.terlambat}</td>
+                  <td>{sum(s.counts, ['izin', 'sakit', 'cuti', 'dinas_luar', 'tugas_belajar'])}</td>
+                  <td>{s.counts.dibebaskan}</td>
+                  <td class={s.counts.tidakHadir > 0 ? 'kode-TK' : undefined}>{s.counts.tidakHadir}</td>
+                  <td>
+                    <button type="button" class="btn-link" onClick={() => onSesi(s.id)}>
+                      Lihat daftar
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section class="card" aria-labelledby="rekap-asn-title" data-testid="rekap-asn">
+        <h2 id="rekap-asn-title">Per ASN</h2>
+        <p class="muted legend">{KODES.map((k) => `${k} ${KODE_LABEL[k].toLowerCase()}`).join(' · ')}</p>
+        <div class="scroll">
+          <table class="grid-table codes">
+            <thead>
+              <tr>
+                <th scope="col" class="sticky">
+                  Nama
+                </th>
+                {rekap.sesi.map((s) => (
+                  <th key={s.id} scope="col" class="code-col">
+                    {shortDate(s.date)}
+                    <br />
+                    {SLOT[s.slot] ?? s.label}
+                  </th>
+                ))}
+                {KODES.map((k) => (
+                  <th key={k} scope="col" class="total" title={KODE_LABEL[k]}>
+                    {k}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rekap.asn.map((a) => (
+                <tr key={a.nip}>
+                  <th scope="row" class="sticky">
+                    {a.nama}
+                    <span class="asn-meta">{formatNip(a.nip)}</span>
+                  </th>
+                  {rekap.sesi.map((s) => {
+                    const k = a.kode[s.id];
+                    return (
+                      <td key={s.id} class={k ? `kode-${k}` : undefined}>
+                        {k ?? '–'}
+                      </td>
+                    );
+                  })}
+                  {KODES.map((k) => (
+                    <td key={k} class="total">
+                      {a.jumlah[k] ?? 0}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import { useState } from 'preact/hooks';
+import type { TautanApel } from '../../lib/opd-api';
+import { messageOf, putTautanApel } from '../../lib/opd-api';
+import type { TabProps } from '.';
+
+const isHttps = (v: string) => {
+  try {
+    return new URL(v).protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The OPD's own meeting links of apel pagi and sore (Zoom, Meet…); empty falls back to the
+ * regency's. The API has no read of the OPD's own setting (only `PUT`), so the form starts
+ * empty and shows the links in force for the head's own OPD (from `/api/me`) when it has them.
+ */
+export function TautanTab({ token, opd, current }: TabProps & { current: TautanApel | undefined }) {
+  const [pagi, setPagi] = useState('');
+  const [sore, setSore] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<TautanApel>();
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const value = { pagi: pagi.trim() || null, sore: sore.trim() || null };
+    if ((value.pagi && !isHttps(value.pagi)) || (value.sore && !isHttps(value.sore))) {
+      return setMessage({ ok: false, text: 'Tautan harus diawali https://' });
+    }
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      setSaved(await putTautanApel(token, opd, value));
+      setMessage({ ok: true, text: 'Tautan apel tersimpan.' });
+    } catch (err) {
+      setMessage({ ok: false, text: messageOf(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="tautan-title" data-testid="tautan">
+      <h2 id="tautan-title">Tautan apel OPD</h2>
+      <p class="muted">
+        Setelah check-in, ASN mendapat tombol "Gabung apel" ke tautan ini. Kosongkan untuk memakai tautan dari kabupaten.
+      </p>
+      {(saved ?? current) && (
+        <dl class="tautan-now" data-testid="tautan-now">
+          {saved ? (
+            <>
+              <dt>Pagi</dt>
+              <dd>{saved.pagi ?? <span class="muted">memakai tautan kabupaten</span>}</dd>
+              <dt>Sore</dt>
+              <dd>{saved.sore ?? <span class="muted">memakai tautan kabupaten</span>}</dd>
+            </>
+          ) : (
+            <>
+              <dt>Berlaku sekarang, pagi</dt>
+              <dd>{current?.pagi ?? <span class="muted">belum ada</span>}</dd>
+              <dt>Berlaku sekarang, sore</dt>
+              <dd>{current?.sore ?? <span class="muted">belum ada</span>}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      <form class="form" onSubmit={(e) => void submit(e)}>
+        <label>
+          Apel pagi
+          <input type="url" inputMode="url" placeholder="https://meet.google.com/…" value={pagi} onInput={(e) => setPagi(e.currentTarget.value)} data-testid="tautan-pagi" />
+        </label>
+        <label>
+          Apel sore
+          <input type="url" inputMode="url" placeholder="https://zoom.us/j/…" value={sore} onInput={(e) => setSore(e.currentTarget.value)} data-testid="tautan-sore" />
+        </label>
+        <div role="status" aria-live="polite">
+          {message && <p class={message.ok ? 'ok' : 'error'}>{message.text}</p>}
+        </div>
+        <button type="submit" class="btn-primary" disabled={busy} data-testid="tautan-simpan">
+          {busy ? 'Menyimpan…' : 'Simpan tautan'}
+        </button>
+      </form>
+    </section>
+  );
+}

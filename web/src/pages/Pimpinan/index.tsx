@@ -1,0 +1,196 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { AppHeader } from '../../components/AppHeader';
+import type { Me } from '../../lib/api';
+import { ApiError, getMe } from '../../lib/api';
+import type { Opd } from '../../lib/opd-api';
+import { listOpds, messageOf } from '../../lib/opd-api';
+import { stylesheet } from '../../lib/stylesheet';
+import { dateIn } from '../../lib/time';
+import { IzinTab } from './IzinTab';
+import { KesiapanTab } from './KesiapanTab';
+import { RekapTab } from './RekapTab';
+import { RollView } from './RollView';
+import { TautanTab } from './TautanTab';
+import { useRoll } from './useRoll';
+import cssUrl from './pimpinan.css?url';
+
+/** Called by `main.tsx` through `Lazy`: the page's own stylesheet first, so it never shows unstyled. */
+export async function load(): Promise<ComponentType<PageProps>> {
+  await stylesheet(cssUrl);
+  return Pimpinan;
+}
+
+type PageProps = { token: string | undefined };
+
+const TABS = [
+  ['apel', 'Apel'],
+  ['izin', 'Izin'],
+  ['kesiapan', 'Kesiapan'],
+  ['rekap', 'Rekap'],
+  ['tautan', 'Tautan'],
+] as const;
+export type Tab = (typeof TABS)[number][0];
+
+/** Where the head is, kept in the address (`?opd=…&tab=…`) so that a reload stays there. */
+function fromAddress(): { opd: string | undefined; tab: Tab } {
+  const q = new URLSearchParams(location.search);
+  const tab = TABS.find(([t]) => t === q.get('tab'))?.[0] ?? 'apel';
+  return { opd: q.get('opd') ?? undefined, tab };
+}
+
+function toAddress(opd: string, tab: Tab) {
+  const q = new URLSearchParams({ opd });
+  if (tab !== 'apel') q.set('tab', tab);
+  history.replaceState(history.state, '', `${location.pathname}?${q}`);
+}
+
+/** `/pimpinan`: a head's view of their OPD (an admin picks any OPD). */
+export function Pimpinan({ token }: PageProps) {
+  const [me, setMe] = useState<Me>();
+  const [opds, setOpds] = useState<Opd[]>();
+  const [error, setError] = useState<ApiError>();
+
+  useEffect(() => {
+    if (!token) return;
+    Promise.all([getMe(token), listOpds(token)]).then(
+      ([m, list]) => {
+        setMe(m.me);
+        setOpds(list);
+      },
+      (e) => setError(e instanceof ApiError ? e : new ApiError(0, 'TIDAK_DIKENAL', messageOf(e))),
+    );
+  }, [token]);
+
+  let body;
+  if (!token) body = <Notice text="Buka halaman ini dari tautan pribadi Anda." />;
+  else if (error) body = <Notice text={error.message} error />;
+  else if (!me || !opds) body = <p class="card muted" role="status">Memuat…</p>;
+  else if (opds.length === 0) body = <Notice text="Tautan ini tidak mengelola OPD mana pun." />;
+  else return <HeadPage token={token} me={me} opds={opds} />;
+
+  return (
+    <>
+      <AppHeader regency={me?.regency} />
+      <main class="page">
+        {body}
+        <a class="btn-secondary head-link" href="/">
+          Kembali ke absensi saya
+        </a>
+      </main>
+    </>
+  );
+}
+
+function Notice({ text, error = false }: { text: string; error?: boolean }) {
+  return (
+    <section class="card" role={error ? 'alert' : undefined} data-testid="head-notice">
+      <p class={error ? 'error' : undefined}>{text}</p>
+    </section>
+  );
+}
+
+function HeadPage({ token, me, opds }: { token: string; me: Me; opds: Opd[] }) {
+  const start = fromAddress();
+  const [opd, setOpd] = useState(opds.find((o) => o.kode === start.opd)?.kode ?? opds.find((o) => o.kode === me.opd.kode)?.kode ?? opds[0]!.kode);
+  const [tab, setTab] = useState<Tab>(start.tab);
+  const [sesi, setSesi] = useState<string>();
+  const [izinFor, setIzinFor] = useState<string>();
+  const roll = useRoll(token, opd, sesi, tab === 'apel');
+  const timeZone = roll.roll?.timeZone ?? me.timeZone;
+  const zoneLabel = roll.roll?.zoneLabel ?? me.zoneLabel;
+  const today = dateIn(Date.now() + roll.clockOffset, timeZone);
+  const opdInfo = opds.find((o) => o.kode === opd)!;
+
+  useEffect(() => toAddress(opd, tab), [opd, tab]);
+
+  const go = (next: Tab) => {
+    setTab(next);
+    scrollTo(0, 0);
+  };
+  const common = { token, opd, timeZone, zoneLabel, today };
+
+  return (
+    <>
+      <AppHeader regency={me.regency} />
+      <main class="page page-wide" data-testid="pimpinan">
+        <section class="head-bar" aria-label="OPD">
+          <div>
+            <p class="head-kicker">Halaman pimpinan</p>
+            {opds.length > 1 ? (
+              <label class="opd-pick">
+                <span class="sr-only">OPD</span>
+                <select
+                  value={opd}
+                  onChange={(e) => {
+                    setOpd(e.currentTarget.value);
+                    setSesi(undefined);
+                  }}
+                  data-testid="opd-select"
+                >
+                  {opds.map((o) => (
+                    <option key={o.kode} value={o.kode}>
+                      {o.nama}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : (
+              <h2 class="head-opd">{opdInfo.nama}</h2>
+            )}
+            {!opdInfo.wfa && <p class="muted">OPD layanan publik: bekerja dari kantor, tetap mengikuti apel virtual.</p>}
+          </div>
+          <a class="head-back" href="/">
+            Absensi saya
+          </a>
+        </section>
+
+        <nav class="tabs" aria-label="Bagian">
+          {TABS.map(([t, label]) => (
+            <button key={t} type="button" class="tab" aria-current={tab === t ? 'page' : undefined} onClick={() => go(t)} data-testid={`tab-${t}`}>
+              {label}
+            </button>
+          ))}
+        </nav>
+
+        {tab === 'apel' && (
+          <RollView
+            {...common}
+            state={roll}
+            chosenSesi={sesi}
+            onSesi={setSesi}
+            onIzin={(nip) => {
+              setIzinFor(nip);
+              go('izin');
+            }}
+          />
+        )}
+        {tab === 'izin' && (
+          <IzinTab {...common} rows={roll.roll?.rows ?? []} initialNip={izinFor} onChanged={roll.reload} key={`${opd}|${izinFor ?? ''}`} />
+        )}
+        {tab === 'kesiapan' && <KesiapanTab {...common} clockOffset={roll.clockOffset} key={opd} />}
+        {tab === 'rekap' && (
+          <RekapTab
+            {...common}
+            key={opd}
+            onSesi={(id) => {
+              setSesi(id);
+              go('apel');
+            }}
+          />
+        )}
+        {tab === 'tautan' && <TautanTab {...common} current={opd === me.opd.kode ? me.tautanApel : undefined} key={opd} />}
+      </main>
+    </>
+  );
+}
+
+/** What every tab is given. */
+export interface TabProps {
+  token: string;
+  opd: string;
+  timeZone: string;
+  zoneLabel: string;
+  /** Today in the regency's zone, `YYYY-MM-DD`. */
+  today: string;
+}
