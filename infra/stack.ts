@@ -23,13 +23,13 @@ export interface ApelWfaStackProps extends StackProps {
  *                └─ /api/* -> CheckinApi -> Checkin/Me/Schedule functions -> DataTables
  *   ApelSchedules (EventBridge Scheduler) -> OpenApel/CloseApel functions -> DataTables
  *
- * Each function gets only the tables it uses, read-only unless it writes. No function
- * writes roster or links: those change through the CLI, with the deployer's credentials.
+ * Each function gets only the tables it uses, read-only unless it writes. Only the admin
+ * function writes roster and links (besides the CLI, with the deployer's credentials).
  */
 export class ApelWfaStack extends Stack {
   // Exposed so tests (and later alarms or dashboards) can find tables and functions by role.
   readonly tables: DataTables['tables'];
-  readonly functions: Readonly<Record<'checkin' | 'me' | 'schedule' | 'opd' | 'openApel' | 'closeApel', ApelFunction>>;
+  readonly functions: Readonly<Record<'checkin' | 'me' | 'schedule' | 'opd' | 'admin' | 'openApel' | 'closeApel', ApelFunction>>;
 
   constructor(scope: Construct, id: string, props: ApelWfaStackProps) {
     super(scope, id, props);
@@ -87,6 +87,24 @@ export class ApelWfaStack extends Stack {
       .bindTable(tables.records, 'RW')
       .bindTable(tables.audit, 'RO+PUT');
 
+    // The HR admin's console: roster (imports of 5,000 rows in one request), OPDs, calendar,
+    // disruptions, links, overview and audit. The only function that writes roster and links.
+    const admin = new ApelFunction(this, 'AdminFunction', {
+      entry: 'admin-api',
+      description: '/api/admin/*: roster, OPDs, calendar, disruptions, links, overview and audit trail',
+      config,
+      memorySize: 1024,
+      timeout: Duration.seconds(29),
+    })
+      .bindTable(tables.roster, 'RW')
+      .bindTable(tables.links, 'RW')
+      .bindTable(tables.calendar, 'RW')
+      // A disruption is written onto the sesi record; sesi are never deleted.
+      .bindTable(tables.sessions, 'RO+PUT')
+      .bindTable(tables.checkins)
+      .bindTable(tables.records)
+      .bindTable(tables.audit, 'RO+PUT');
+
     const openApel = new ApelFunction(this, 'OpenApelFunction', {
       entry: 'open-apel',
       description: "Scheduled: open a slot's sesi on WFA days that are not holidays",
@@ -109,22 +127,21 @@ export class ApelWfaStack extends Stack {
       .bindTable(tables.checkins)
       .bindTable(tables.sessions, 'RW');
 
-    this.functions = { checkin, me, schedule, opd, openApel, closeApel };
+    this.functions = { checkin, me, schedule, opd, admin, openApel, closeApel };
 
-    const api = new CheckinApi(this, 'CheckinApi', { functions: { checkin, me, schedule, opd } });
+    const api = new CheckinApi(this, 'CheckinApi', { functions: { checkin, me, schedule, opd, admin } });
 
     const schedules = new ApelSchedules(this, 'ApelSchedules', { config, openApel, closeApel });
 
     const site = new WebSite(this, 'WebSite', { siteDir: props.siteDir, apiDomainName: api.domainName });
 
-    // Alarms (e-mail), dashboard and budget; covers every function and table of this.functions/this.tables.
+    // Alarms (e-mail) and dashboard; covers every function and table of this.functions/this.tables.
     new Monitoring(this, 'Monitoring', {
       functions: this.functions,
       tables: this.tables,
       api: api.api,
       deadLetterQueue: schedules.deadLetterQueue,
       alarmEmail: config.operations.alarmEmail,
-      monthlyBudgetUsd: config.operations.monthlyBudgetUsd,
     });
 
     new CfnOutput(this, SITE_URL_OUTPUT, {

@@ -9,7 +9,7 @@
  * one, so a cold start of one never delays another.
  */
 
-export const API_FUNCTIONS = ['checkin', 'me', 'schedule', 'opd'] as const;
+export const API_FUNCTIONS = ['checkin', 'me', 'schedule', 'opd', 'admin'] as const;
 export type ApiFunction = (typeof API_FUNCTIONS)[number];
 
 export const ROUTES = {
@@ -31,6 +31,27 @@ export const ROUTES = {
   'PUT /api/opd/{opd}/tautan-apel': 'opd',
   'GET /api/opd/{opd}/rekap': 'opd',
   'GET /api/opd/{opd}/rekap.csv': 'opd',
+
+  'GET /api/admin/ringkasan': 'admin',
+  'GET /api/admin/audit': 'admin',
+  'POST /api/admin/roster/pratinjau': 'admin',
+  'POST /api/admin/roster/impor': 'admin',
+  'GET /api/admin/asn': 'admin',
+  'POST /api/admin/asn': 'admin',
+  'GET /api/admin/asn/{nip}': 'admin',
+  'PATCH /api/admin/asn/{nip}': 'admin',
+  'GET /api/admin/opd': 'admin',
+  'POST /api/admin/opd': 'admin',
+  'PATCH /api/admin/opd/{kode}': 'admin',
+  'PUT /api/admin/opd/{kode}/wfa': 'admin',
+  'GET /api/admin/kalender': 'admin',
+  'PUT /api/admin/kalender/libur/{tanggal}': 'admin',
+  'DELETE /api/admin/kalender/libur/{tanggal}': 'admin',
+  'POST /api/admin/kalender/libur/impor': 'admin',
+  'PUT /api/admin/kalender/hari/{tanggal}': 'admin',
+  'DELETE /api/admin/kalender/hari/{tanggal}': 'admin',
+  'POST /api/admin/sesi/{sesiId}/gangguan': 'admin',
+  'POST /api/admin/tautan': 'admin',
 } as const satisfies Record<string, ApiFunction>;
 
 export type RouteKey = keyof typeof ROUTES;

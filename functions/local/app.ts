@@ -58,6 +58,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       me: async () => (await import('../handlers/me')).handler,
       schedule: async () => (await import('../handlers/schedule')).handler,
       opd: async () => (await import('../handlers/opd-api')).handler,
+      admin: async () => (await import('../handlers/admin-api')).handler,
     },
   });
   const links = await ensureDemoRoster(o, server.url);

@@ -31,6 +31,10 @@ const GRANTS: Record<FunctionKey, { reads: TableKey[]; writes: TableKey[] }> = {
     reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit'],
     writes: ['checkins', 'records', 'audit'],
   },
+  admin: {
+    reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit'],
+    writes: ['roster', 'links', 'calendar', 'sessions', 'audit'],
+  },
   openApel: { reads: ['calendar', 'sessions'], writes: ['sessions'] },
   closeApel: { reads: ['roster', 'checkins', 'sessions'], writes: ['sessions'] },
 };
@@ -224,11 +228,19 @@ describe('functions', () => {
     expect(indexQuery('me')).toBe(true);
   });
 
-  it('gives no function write access to the roster or links tables', () => {
+  it('gives only the admin function write access to the roster and links tables', () => {
     for (const fn of Object.keys(GRANTS) as FunctionKey[]) {
       const { writes } = tableAccess(fn);
 
-      expect(writes.has('roster') || writes.has('links'), fn).toBe(false);
+      expect(writes.has('roster') || writes.has('links'), fn).toBe(fn === 'admin');
+    }
+  });
+
+  it('lets the admin function only put into the audit trail and onto sesi records, never update or delete them', () => {
+    const access = tableAccess('admin');
+
+    for (const table of ['audit', 'sessions'] as const) {
+      expect([...new Set(access.actionsOn(table).filter((a) => WRITE_ACTION.test(a)))], table).toEqual(['dynamodb:PutItem']);
     }
   });
 

@@ -44,6 +44,19 @@ const BODIES: Partial<Record<RouteKey, unknown>> = {
   'PUT /api/opd/{opd}/seragam/{sesiId}/{nip}': { patuh: true },
   'POST /api/opd/{opd}/kesiapan': { menit: 15 },
   'PUT /api/opd/{opd}/tautan-apel': { pagi: null },
+  'POST /api/admin/roster/pratinjau': { csv: 'nip,nama,jabatan,opd,status,no_hp,peran\n197509282009031007,"Sofyan Bonde, S.Pd",Pelaksana,setda,PNS,,asn\n' },
+  'POST /api/admin/roster/impor': { csv: 'nip,nama,jabatan,opd,status,no_hp,peran\n197509282009031007,"Sofyan Bonde, S.Pd",Pelaksana,setda,PNS,,asn\n', nonaktifkan: [] },
+  'POST /api/admin/asn': { nip: '198501012010011001', nama: 'ASN Baru', jabatan: 'Pelaksana', opd: 'setda', status: 'PNS' },
+  'PATCH /api/admin/asn/{nip}': { jabatan: 'Perencana Ahli Muda' },
+  'POST /api/admin/opd': { kode: 'dishub', nama: 'Dinas Perhubungan', wfa: true },
+  'PATCH /api/admin/opd/{kode}': { nama: 'Sekretariat Daerah Kabupaten' },
+  'PUT /api/admin/opd/{kode}/wfa': { wfa: false, sejak: '2027-01-04' },
+  'PUT /api/admin/kalender/libur/{tanggal}': { jenis: 'cuti_bersama', keterangan: 'Contoh cuti bersama' },
+  'POST /api/admin/kalender/libur/impor': { csv: 'tanggal,jenis,keterangan\n2027-01-01,libur_nasional,Tahun Baru 2027 Masehi\n' },
+  'PUT /api/admin/kalender/hari/{tanggal}': { batal: { sore: 'Acara daerah' } },
+  'POST /api/admin/sesi/{sesiId}/gangguan': { mode: 'perpanjang', menit: 5, keterangan: 'Jaringan putus' },
+  // ASNS[2]: no test here uses their link, so replacing it changes no other answer.
+  'POST /api/admin/tautan': { cakupan: { nip: '197509282009031007' }, aksi: 'terbitkan' },
 };
 
 const OWN = { opd: 'setda', nip: ASNS[1]!.nip };
@@ -53,6 +66,8 @@ function fill(template: string, scope: Scope): string {
   const s = scope === 'own' ? OWN : OTHER;
   return template
     .replaceAll('{opd}', s.opd)
+    .replaceAll('{kode}', s.opd)
+    .replaceAll('{tanggal}', '2026-12-31')
     .replaceAll('{nip}', s.nip)
     .replaceAll('{sesiId}', pagi.id)
     .replaceAll('{izinId}', `2026-11-30_${s.nip}_00000000`)
@@ -94,7 +109,7 @@ const cases = (Object.keys(ROUTES) as RouteKey[]).flatMap((route) =>
 async function request(route: RouteKey, token: string, scope: Scope) {
   const [method, template] = route.split(' ') as [string, string];
   const sample = BODIES[route];
-  if ((method === 'POST' || method === 'PUT') && sample === undefined && !ASN_ROUTES.includes(route)) {
+  if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && sample === undefined && !ASN_ROUTES.includes(route)) {
     throw new Error(`Add a well-formed sample body for ${route} to BODIES`);
   }
   const body = sample === undefined ? undefined : JSON.parse(fill(JSON.stringify(sample), scope));

@@ -1,0 +1,86 @@
+import * as z from 'zod/mini';
+import { slotTimes } from '../../core/config';
+import { InvalidInput } from '../../core/errors';
+import { MAX_EXTENSION_MINUTES, parseSesiId } from '../../core/sesi';
+import { isIsoDate } from '../../core/time';
+
+/** Request shapes of the admin API, with Indonesian messages that name the field. */
+
+const text = (min: number, max: number) =>
+  z.string({ error: 'harus teks' }).check(z.trim(), z.minLength(min, `paling sedikit ${min} karakter`), z.maxLength(max, `paling banyak ${max} karakter`));
+const object = <T extends z.core.$ZodLooseShape>(shape: T) => z.object(shape, { error: 'harus objek JSON' });
+
+export const isoDate = z.string({ error: 'harus tanggal YYYY-MM-DD' }).check(z.refine(isIsoDate, 'harus tanggal YYYY-MM-DD'));
+const nip = z.string({ error: 'harus NIP 18 angka' }).check(z.regex(/^\d{18}$/, 'harus NIP 18 angka'));
+const opdCode = z.string({ error: 'harus kode OPD' }).check(z.trim(), z.toLowerCase(), z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'harus kode OPD (huruf kecil, angka, tanda minus)'));
+
+/** A CSV file's text, as the browser read it. */
+const csv = z.string({ error: 'harus isi berkas CSV (teks)' }).check(z.minLength(1, 'berkas kosong'));
+export const csvBody = object({ csv });
+export const importBody = object({ csv, nonaktifkan: z._default(z.array(nip), []) });
+
+/** The roster rules themselves (core/roster.ts) check the values; here only the types. */
+export const asnBody = object({
+  nip: z.string({ error: 'harus teks' }),
+  nama: z.string({ error: 'harus teks' }),
+  jabatan: z._default(z.string({ error: 'harus teks' }), ''),
+  opd: z.string({ error: 'harus teks' }),
+  status: z.string({ error: 'harus PNS atau PPPK' }),
+  noHp: z._default(z.string({ error: 'harus teks' }), ''),
+  peran: z._default(z.string({ error: 'harus asn, pimpinan atau admin' }), 'asn'),
+});
+
+export const asnPatchBody = object({
+  nama: z.optional(z.string({ error: 'harus teks' })),
+  jabatan: z.optional(z.string({ error: 'harus teks' })),
+  status: z.optional(z.string({ error: 'harus PNS atau PPPK' })),
+  noHp: z.optional(z.string({ error: 'harus teks' })),
+  opd: z.optional(z.string({ error: 'harus kode OPD' })),
+  peran: z.optional(z.enum(['asn', 'pimpinan', 'admin'], { error: 'harus asn, pimpinan atau admin' })),
+  aktif: z.optional(z.boolean({ error: 'harus true atau false' })),
+});
+
+export const opdBody = object({ kode: opdCode, nama: z.string({ error: 'harus teks' }), wfa: z.boolean({ error: 'harus true atau false' }) });
+export const opdPatchBody = object({ nama: z.string({ error: 'harus teks' }) });
+export const wfaBody = object({ wfa: z.boolean({ error: 'harus true atau false' }), sejak: isoDate });
+
+export const holidayBody = object({ jenis: z.string({ error: 'harus libur_nasional atau cuti_bersama' }), keterangan: z.string({ error: 'harus teks' }) });
+
+const reason = text(3, 200);
+export const specialDayBody = object({
+  tambahan: z.optional(z.nullable(object({ keterangan: text(3, 150) }))),
+  batal: z.optional(object({ pagi: z.optional(reason), sore: z.optional(reason) })),
+  waktu: z.optional(object({ pagi: z.optional(slotTimes), sore: z.optional(slotTimes) })),
+});
+
+export const disruptionBody = z.discriminatedUnion(
+  'mode',
+  [
+    object({
+      mode: z.literal('perpanjang'),
+      menit: z.number({ error: 'harus angka (menit)' }).check(z.int('harus bilangan bulat'), z.gte(1, 'paling sedikit 1 menit'), z.lte(MAX_EXTENSION_MINUTES, `paling lama ${MAX_EXTENSION_MINUTES} menit`)),
+      keterangan: text(3, 300),
+    }),
+    object({ mode: z.literal('bebaskan'), keterangan: text(3, 300) }),
+  ],
+  { error: 'mode harus "perpanjang" (dengan menit) atau "bebaskan"' },
+);
+
+export const linksBody = object({
+  cakupan: z.union([object({ nip }), object({ opd: opdCode }), object({ semua: z.literal(true) })], {
+    error: 'harus {"nip": …}, {"opd": …} atau {"semua": true}',
+  }),
+  aksi: z.enum(['terbitkan', 'cabut'], { error: 'harus "terbitkan" atau "cabut"' }),
+});
+
+/** A path or query value that must be a date. */
+export function dateValue(value: string | undefined, fallback: string, name: string): string {
+  if (value === undefined) return fallback;
+  if (!isIsoDate(value)) throw new InvalidInput('INPUT_TIDAK_VALID', `${name}: harus tanggal YYYY-MM-DD`);
+  return value;
+}
+
+export function sesiIdValue(value: string): string {
+  if (!parseSesiId(value)) throw new InvalidInput('INPUT_TIDAK_VALID', 'sesi harus berbentuk YYYY-MM-DD.pagi atau YYYY-MM-DD.sore');
+  return value;
+}
