@@ -12,8 +12,14 @@ describe.runIf(browserAvailable())('an ASN checks in from their personal link (C
   let app: RunningApp;
   let browser: Browser;
 
+  const MEET = 'https://meet.google.com/abc-defg-hij';
+
   beforeAll(async () => {
-    app = await startDemoApp(4);
+    // A uniform every day (so the check-in asks about it whatever day the test runs) and the regency's meeting link.
+    app = await startDemoApp(4, 30, {
+      seragam: Object.fromEntries(WEEKDAYS.map((d) => [d, 'Batik'])),
+      tautanApel: { pagi: MEET, sore: MEET },
+    });
     browser = await launchChromium();
   });
 
@@ -49,6 +55,31 @@ describe.runIf(browserAvailable())('an ASN checks in from their personal link (C
     await page.reload();
     await page.getByTestId('checkin-result').waitFor();
     expect(await page.getByRole('button', { name: 'Hadir di Apel Demo' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it("states today's work plan and the uniform with the check-in, then offers the apel's meeting", async () => {
+    const link = app.links.filter((l) => l.peran === 'asn' && l.opd === 'setda')[1]!;
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID' });
+    const page = await context.newPage();
+    await page.goto(link.tautan);
+
+    await page.getByTestId('laporan').fill('  Menyusun   laporan kinerja triwulan ');
+    expect(await page.getByText('Saya memakai Batik').count()).toBe(1);
+    await page.getByTestId('seragam').check();
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/e2e-checkin-fields-360.png', fullPage: true });
+    await page.getByTestId('checkin-button').click();
+    await page.getByTestId('checkin-result').waitFor();
+
+    const gabung = page.getByTestId('gabung-apel');
+    expect(await gabung.getAttribute('href')).toBe(MEET);
+    expect(await gabung.getAttribute('target')).toBe('_blank');
+    expect(await gabung.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await page.getByTestId('laporan-sent').textContent()).toContain('Menyusun laporan kinerja triwulan');
+    const stored = (await allItems('checkins')).find((c) => c.nip === link.nip);
+    expect(stored).toMatchObject({ laporan: 'Menyusun laporan kinerja triwulan', seragam: true });
+    await page.screenshot({ path: 'test-results/e2e-checkin-gabung-360.png', fullPage: true });
     await context.close();
   });
 

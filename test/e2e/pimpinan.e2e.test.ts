@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEEKDAYS } from '../../functions/core/config';
@@ -22,8 +22,16 @@ describe.runIf(browserAvailable())('an OPD head watches the live roll (Chromium,
 
   beforeAll(async () => {
     process.env.APEL_ROLL_REFRESH_SECONDS = String(REFRESH_SECONDS);
-    // Every day has a uniform, so the check-in asks about it whatever day the test runs.
-    app = await startDemoApp(5, 30, { seragam: Object.fromEntries(WEEKDAYS.map((d) => [d, 'PDH khaki'])) });
+    // Whatever day and hour the test runs: every day is a WFA day with a uniform, and the working
+    // hours (apel pagi's opening to apel sore's closing) span the day, so a readiness check may start.
+    app = await startDemoApp(5, 30, {
+      wfaDays: [...WEEKDAYS],
+      seragam: Object.fromEntries(WEEKDAYS.map((d) => [d, 'PDH khaki'])),
+      slots: {
+        pagi: { opens: '00:00', onTimeUntil: '00:01', closes: '00:02' },
+        sore: { opens: '23:50', onTimeUntil: '23:55', closes: '23:58' },
+      },
+    });
     browser = await launchChromium();
     mkdirSync('test-results', { recursive: true });
   });
@@ -133,6 +141,48 @@ describe.runIf(browserAvailable())('an OPD head watches the live roll (Chromium,
     await expect.poll(() => item.getAttribute('class')).toContain('is-withdrawn');
     await page.getByTestId('tab-apel').click();
     await expect.poll(() => row.getAttribute('data-status')).toBe('belum_hadir');
+  });
+
+  it('starts a readiness check that an ASN answers on their page; the head sees who answered and when', async () => {
+    const { page } = head;
+    const asn = app.links.filter((l) => l.peran === 'asn' && l.opd === 'setda')[2]!;
+    await page.getByTestId('tab-kesiapan').click();
+    await page.getByTestId('cek-menit').fill('5');
+    await page.getByTestId('cek-pesan').fill('Mohon konfirmasi siap bekerja.');
+    await page.getByTestId('cek-mulai').click();
+    const running = page.getByTestId('cek-running');
+    await running.waitFor();
+    expect(await running.textContent()).toMatch(/0 dari \d+ siap/);
+
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID' });
+    const asnPage = await phone.newPage();
+    await asnPage.goto(asn.tautan);
+    const card = asnPage.getByTestId('kesiapan');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Mohon konfirmasi siap bekerja.');
+    expect(await card.getByRole('timer').getAttribute('aria-label')).toMatch(/^Jawab dalam [45] menit/);
+    await asnPage.screenshot({ path: 'test-results/e2e-asn-kesiapan-360.png', fullPage: true });
+    await card.getByTestId('kesiapan-siap').click();
+    await card.getByTestId('kesiapan-done').waitFor();
+    expect(await card.getByTestId('kesiapan-done').textContent()).toMatch(/Anda menjawab siap pukul \d\d\.\d\d\.\d\d WITA/);
+    await phone.close();
+
+    // The running check's answers come in by themselves.
+    await expect.poll(() => running.textContent(), { timeout: 15_000 }).toMatch(/1 dari \d+ siap/);
+    const answered = running.getByTestId('cek-jawaban');
+    expect(await answered.textContent()).toContain(asn.nama);
+    expect(await answered.textContent()).toMatch(/\d\d\.\d\d\.\d\d/);
+    expect(await running.getByTestId('cek-belum').textContent()).not.toContain(asn.nama);
+  });
+
+  it("downloads the recap as the server's CSV file, fetched with the link's token", async () => {
+    const { page } = head;
+    await page.getByTestId('tab-rekap').click();
+    await page.getByTestId('rekap-tampil').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rekap-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/^rekap-apel-setda-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.startsWith('\uFEFFNIP;Nama;Jabatan')).toBe(true);
   });
 
   it('tells an ASN without a head role that the page is not theirs', async () => {

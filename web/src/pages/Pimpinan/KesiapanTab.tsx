@@ -132,7 +132,7 @@ function CekCard({ cek, now, timeZone, zoneLabel, open }: TabProps & { cek: Cek;
   );
   const detail = (
     <div class="cek-detail">
-      <div>
+      <div data-testid="cek-jawaban">
         <h3>Sudah menjawab ({cek.jawaban.length})</h3>
         {cek.jawaban.length === 0 ? (
           <p class="muted">Belum ada.</p>
@@ -146,7 +146,7 @@ function CekCard({ cek, now, timeZone, zoneLabel, open }: TabProps & { cek: Cek;
           </ul>
         )}
       </div>
-      <div>
+      <div data-testid="cek-belum">
         <h3>Belum menjawab ({cek.belum.length})</h3>
         {cek.belum.length === 0 ? (
           <p class="muted">Semua sudah menjawab.</p>
