@@ -2,12 +2,13 @@ import { resolve } from 'node:path';
 import { App, Tags } from 'aws-cdk-lib';
 import { InputError, isInputError, loadConfig, requireWebBuild } from './inputs';
 import { DEFAULT_CONFIG_PATH, WEB_DIST_DIR } from './paths';
-import { ApelWfaStack } from './stack';
+import { addStage } from './stage';
 
 /**
  * CDK entry point: `cdk synth|deploy [-c stage=prod] [-c config=path/to/apel.config.json]`.
- * The stack is environment-agnostic (account and region come from the deployer's
- * profile at deploy time), so synth works offline without credentials.
+ * The main stack is environment-agnostic (account and region come from the deployer's
+ * profile at deploy time) and the budget stack names only its region (us-east-1), so
+ * synth works offline without credentials. `cdk deploy --all` deploys both.
  */
 function main(): void {
   const app = new App();
@@ -20,11 +21,7 @@ function main(): void {
   const config = loadConfig(typeof configPath === 'string' ? resolve(configPath) : DEFAULT_CONFIG_PATH);
   const siteDir = requireWebBuild(WEB_DIST_DIR);
 
-  new ApelWfaStack(app, `ApelWfa-${stage}`, {
-    description: `Apel WFA (${stage}) for ${config.regency}`,
-    config,
-    siteDir,
-  });
+  addStage(app, stage, config, siteDir);
   // On every resource, so cost and ownership can be read per app and per stage.
   Tags.of(app).add('app', 'apel-wfa');
   Tags.of(app).add('stage', stage);

@@ -1,6 +1,5 @@
-import { Annotations, Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, Tags } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { CfnBudget } from 'aws-cdk-lib/aws-budgets';
 import {
   Alarm,
   ComparisonOperator,
@@ -16,7 +15,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { type IFunction, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -32,10 +31,8 @@ export interface MonitoringProps {
   readonly api: IHttpApi;
   /** Scheduled invocations that failed after every retry (an apel not opened or not closed). */
   readonly deadLetterQueue: IQueue;
-  /** Who gets alarm and budget e-mails; without it the stack warns and nobody is told. */
+  /** Who gets alarm e-mails; without it the stack warns and nobody is told. */
   readonly alarmEmail?: string;
-  /** Monthly AWS Budgets amount in US$; e-mails at 80 % and 100 % of actual spend. */
-  readonly monthlyBudgetUsd: number;
 }
 
 /** Runbook sections named in alarm descriptions. */
@@ -44,9 +41,10 @@ const FIVE_MINUTES = Duration.minutes(5);
 
 /**
  * What tells the IT office that something is wrong before the apel does: an SNS topic
- * that e-mails a person, alarms, a dashboard of today's apel, and a monthly budget.
+ * that e-mails a person, alarms, and a dashboard of today's apel (the monthly budget is
+ * its own stack in us-east-1: infra/budget-stack.ts).
  * Functions and tables are looped over, so one added to the stack is watched with no
- * change here. Every name that AWS keeps per account (dashboard, budget, alarms)
+ * change here. Every name that AWS keeps per account (dashboard, alarms)
  * starts with the stack name, so `uji` and `prod` live side by side.
  */
 export class Monitoring extends Construct {
@@ -72,18 +70,18 @@ export class Monitoring extends Construct {
     } else {
       Annotations.of(this).addWarningV2(
         'apel:operations-alarm-email',
-        'No operations.alarmEmail in apel.config.json: alarms and budget notices will reach nobody. ' +
+        'No operations.alarmEmail in apel.config.json: alarms will reach nobody. ' +
           'Set it (e.g. "it@kabupaten.go.id") and deploy again; AWS sends that address a confirmation e-mail.',
       );
     }
 
     this.scheduleAlarm(props.deadLetterQueue);
     this.apiAlarms(props.api);
+    this.throttleAlarm();
     for (const [key, fn] of Object.entries(props.functions)) this.functionAlarm(key, fn);
     for (const [key, { table }] of Object.entries(props.tables)) this.tableAlarm(key, table);
 
     this.dashboard = this.createDashboard(props);
-    this.createBudget(props);
   }
 
   /** Custom metric of functions/telemetry, in this stage's `service`. */
@@ -155,18 +153,30 @@ export class Monitoring extends Construct {
     );
   }
 
-  /** Errors and throttles of one function, in one alarm. */
+  /** Errors (a crash, a time-out, a failed scheduled run) of one function. */
   private functionAlarm(key: string, fn: IFunction): void {
     this.alarm(
       `${pascal(key)}FunctionAlarm`,
-      `Lambda ${key} error/throttle`,
-      `Fungsi ${key} gagal (error, time-out) atau ditolak karena batas konkurensi akun.`,
-      new MathExpression({
-        expression: 'errors + throttles',
-        usingMetrics: { errors: fn.metricErrors({ period: FIVE_MINUTES }), throttles: fn.metricThrottles({ period: FIVE_MINUTES }) },
-        label: `${key} errors + throttles`,
-        period: FIVE_MINUTES,
-      }),
+      `Lambda ${key} error`,
+      `Fungsi ${key} gagal (error, time-out, kehabisan memori).`,
+      fn.metricErrors({ period: FIVE_MINUTES, statistic: Stats.SUM }),
+      1,
+    );
+  }
+
+  /**
+   * Lambda throttles happen at the account's concurrency limit of the region, which all
+   * functions share (none reserves concurrency), so one alarm on the region's total
+   * covers every function of every stage, including ones added later, for one alarm
+   * metric instead of one per function (alarms are billed per metric).
+   */
+  private throttleAlarm(): void {
+    this.alarm(
+      'LambdaThrottlesAlarm',
+      'Lambda throttled',
+      'Lambda menolak pemanggilan karena batas konkurensi akun di region ini habis (semua fungsi berbagi batas itu). ' +
+        'Minta kenaikan kuota "Concurrent executions" di Service Quotas.',
+      LambdaFunction.metricAllThrottles({ period: FIVE_MINUTES, statistic: Stats.SUM }),
       1,
     );
   }
@@ -196,6 +206,9 @@ export class Monitoring extends Construct {
       dashboardName: `${this.stackName}-apel-hari-ini`,
       start: '-PT12H',
     });
+    // Tags on dashboards are newer than cfn-lint 1.51's schema (E3002 there); the stage is
+    // in the dashboard's name already, so it carries no app/stage tags.
+    for (const key of ['app', 'stage']) Tags.of(dashboard).remove(key);
     const checkIns = (status: string) => this.appMetric(METRIC.checkIns, { [DIMENSION.status]: status }, Stats.SUM, status);
     dashboard.addWidgets(
       new TextWidget({
@@ -281,32 +294,6 @@ export class Monitoring extends Construct {
       }),
     );
     return dashboard;
-  }
-
-  /** Monthly cost budget of the account, e-mailing at 80 % and 100 % of actual spend. */
-  private createBudget(props: MonitoringProps): void {
-    const subscribers = props.alarmEmail ? [{ subscriptionType: 'EMAIL', address: props.alarmEmail }] : [];
-    new CfnBudget(this, 'MonthlyBudget', {
-      budget: {
-        // Budgets are per account: the stack name keeps the two stages' budgets apart.
-        budgetName: `${this.stackName}-bulanan`,
-        budgetType: 'COST',
-        timeUnit: 'MONTHLY',
-        budgetLimit: { amount: props.monthlyBudgetUsd, unit: 'USD' },
-      },
-      notificationsWithSubscribers:
-        subscribers.length === 0
-          ? []
-          : [80, 100].map((threshold) => ({
-              notification: {
-                notificationType: 'ACTUAL',
-                comparisonOperator: 'GREATER_THAN',
-                threshold,
-                thresholdType: 'PERCENTAGE',
-              },
-              subscribers,
-            })),
-    });
   }
 }
 

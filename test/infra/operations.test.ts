@@ -13,6 +13,7 @@ import { CSP_DIRECTIVES, HSTS_MAX_AGE_SECONDS, SECURITY_HEADERS } from '../../fu
 import { CHECKIN_ROUTE, METRICS_NAMESPACE } from '../../functions/telemetry/names';
 import { ACCESS_LOG_FIELDS } from '../../infra/constructs/checkin-api';
 import { WEB_DIST_DIR } from '../../infra/paths';
+import { BUDGET_REGION, type ApelBudgetStack } from '../../infra/budget-stack';
 import type { ApelWfaStack } from '../../infra/stack';
 import { buildStack, repoConfig } from './synth-support';
 
@@ -21,6 +22,7 @@ type Resource = { Type: string; Properties?: Record<string, any> };
 const STAGE = 'prod';
 const STACK_NAME = `ApelWfa-${STAGE}`;
 let stack: ApelWfaStack;
+let budget: ApelBudgetStack;
 let app: ReturnType<typeof buildStack>['app'];
 let template: Template;
 let resources: Record<string, Resource>;
@@ -33,7 +35,7 @@ const logicalId = (construct: IConstruct) => stack.getLogicalId(construct.node.d
 
 beforeAll(() => {
   // Prepare / Act: one synth of the production stage with an alarm e-mail set.
-  ({ app, stack } = buildStack(STAGE, repoConfig((c) => (c.operations = { alarmEmail: 'it@bolselkab.go.id', monthlyBudgetUsd: 7 }))));
+  ({ app, stack, budget } = buildStack(STAGE, repoConfig((c) => (c.operations = { alarmEmail: 'it@bolselkab.go.id', monthlyBudgetUsd: 7 }))));
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources;
 }, 120_000);
@@ -306,22 +308,33 @@ describe('alarms to a human', () => {
     );
   });
 
-  it('alarms on errors and throttles of each function of stack.functions', () => {
+  it('alarms on errors of each function of stack.functions', () => {
     for (const [key, fn] of Object.entries(stack.functions)) {
-      const ref = { Ref: logicalId(fn) };
-      const watched = alarms().filter((a) => JSON.stringify(a.Metrics ?? []).includes(JSON.stringify(ref)));
-      const names = watched.flatMap((a) => (a.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[]).map((m) => m.MetricStat?.Metric.MetricName));
-
-      expect(names, key).toEqual(expect.arrayContaining(['Errors', 'Throttles']));
+      expect(alarms(), key).toContainEqual(
+        expect.objectContaining({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId(fn) } }] }),
+      );
     }
+  });
+
+  it('alarms on Lambda throttles across the region, where the concurrency limit every function shares applies', () => {
+    expect(alarms()).toContainEqual(
+      expect.objectContaining({ Namespace: 'AWS/Lambda', MetricName: 'Throttles', Statistic: 'Sum', Threshold: 1 }),
+    );
+    const throttles = alarms().find((a) => a.MetricName === 'Throttles');
+    expect(throttles?.Dimensions).toBeUndefined();
+  });
+
+  it('has as many alarm metrics as the cost model bills: 4 + one per function + two per table', () => {
+    const metrics = alarms().reduce((n, a) => n + (a.Metrics ? a.Metrics.filter((m: { MetricStat?: unknown }) => m.MetricStat).length : 1), 0);
+
+    expect(metrics).toBe(4 + Object.keys(stack.functions).length + 2 * Object.keys(stack.tables).length);
   });
 
   it('watches every function in the template, so a function left out of stack.functions is noticed', () => {
     const watched = JSON.stringify(alarms());
-    for (const [id, fn] of ofType('AWS::Lambda::Function')) {
-      if (!fn.Properties!.Environment?.Variables?.APEL_CONFIG) continue;
-      expect(watched, id).toContain(`{"Ref":"${id}"}`);
-    }
+    const functions = ofType('AWS::Lambda::Function').filter(([, fn]) => fn.Properties!.Environment?.Variables?.APEL_CONFIG);
+    expect(functions.length).toBeGreaterThan(0);
+    for (const [id] of functions) expect(watched, id).toContain(`{"Ref":"${id}"}`);
   });
 
   it('alarms on read and write throttling of every table', () => {
@@ -356,7 +369,7 @@ describe('dashboard and budget', () => {
   });
 
   it('sets a monthly cost budget of the configured amount that e-mails at 80 % and 100 % of actual spend', () => {
-    template.hasResourceProperties('AWS::Budgets::Budget', {
+    Template.fromStack(budget).hasResourceProperties('AWS::Budgets::Budget', {
       Budget: {
         BudgetName: `${STACK_NAME}-bulanan`,
         BudgetType: 'COST',
@@ -370,10 +383,20 @@ describe('dashboard and budget', () => {
     });
   });
 
-  it('defaults the budget to US$5', () => {
-    const { stack: plain } = buildStack('budget', repoConfig((c) => delete c.operations));
+  it('puts the budget in its own stack in us-east-1, where CloudFormation has AWS::Budgets::Budget', () => {
+    expect(budget.stackName).toBe(`${STACK_NAME}-anggaran`);
+    expect(budget.region).toBe(BUDGET_REGION);
+    expect(template.findResources('AWS::Budgets::Budget')).toEqual({});
+  });
 
-    Template.fromStack(plain).hasResourceProperties('AWS::Budgets::Budget', { Budget: { BudgetLimit: { Amount: 5, Unit: 'USD' } } });
+  it('defaults the budget to US$5 and warns when nobody is e-mailed', () => {
+    const { budget: plain } = buildStack('budget', repoConfig((c) => delete c.operations));
+
+    Template.fromStack(plain).hasResourceProperties('AWS::Budgets::Budget', {
+      Budget: { BudgetLimit: { Amount: 5, Unit: 'USD' } },
+      NotificationsWithSubscribers: Match.absent(),
+    });
+    Annotations.fromStack(plain).hasWarning('*', Match.stringLikeRegexp('operations.alarmEmail'));
   });
 });
 
@@ -396,8 +419,9 @@ describe('stages', () => {
   }
 
   it('lets uji and prod live in one account: no literal physical name of one appears in the other', () => {
-    const uji = physicalNames(Template.fromStack(buildStack('uji').stack));
-    const prod = physicalNames(template);
+    const other = buildStack('uji');
+    const uji = [...physicalNames(Template.fromStack(other.stack)), ...physicalNames(Template.fromStack(other.budget))];
+    const prod = [...physicalNames(template), ...physicalNames(Template.fromStack(budget))];
 
     expect(uji.length).toBeGreaterThan(0);
     expect(uji.filter((name) => prod.includes(name))).toEqual([]);

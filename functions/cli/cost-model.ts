@@ -1,0 +1,268 @@
+import { API_FUNCTIONS } from '../http/routes';
+import { TABLES } from '../store/tables';
+
+/**
+ * The expected monthly AWS bill of one Apel WFA stage, item by item, from a usage
+ * model (below) and list prices (PRICES). Pure: `npm run cost -- --asn 3000` prints it,
+ * test/core/cost-model.test.ts checks it. Every figure is an estimate to plan with, not
+ * a quote: the budget alarm (infra/budget-stack.ts) watches the real bill.
+ */
+
+/**
+ * List prices in US$, as published on each service's pricing page (aws.amazon.com/<service>/pricing),
+ * for US East (N. Virginia), checked 2026-11-29. Jakarta (ap-southeast-3) list prices are
+ * not reproduced here: `regionFactor` (default 1.25) adds a margin for them, which
+ * over- rather than under-estimates. Free tiers are the always-free ones (not the
+ * 12-month trial), applied once per account.
+ */
+export const PRICES = {
+  source: 'aws.amazon.com/<service>/pricing, US East (N. Virginia) list prices, checked 2026-11-29',
+  apiGatewayHttpPerMillion: 1.0, // HTTP API, first 300 M requests/month
+  lambdaArmPerGbSecond: 0.0000133334, // Arm (Graviton), first 7.5 billion GB-s
+  lambdaPerMillionRequests: 0.2,
+  dynamoWritePerMillionWru: 0.625, // on-demand, standard table class
+  dynamoReadPerMillionRru: 0.125,
+  dynamoStoragePerGbMonth: 0.25,
+  dynamoPitrPerGbMonth: 0.2, // continuous backups (point-in-time recovery)
+  cloudFrontPerGbAsia: 0.12, // data transfer out, Asia Pacific edges, first 10 TB
+  cloudFrontPer10kHttps: 0.012, // HTTPS requests, Asia Pacific
+  schedulerPerMillion: 1.0, // EventBridge Scheduler invocations
+  logsIngestPerGb: 0.5, // CloudWatch Logs standard ingestion
+  logsStoragePerGbMonth: 0.03,
+  customMetricPerMonth: 0.3, // first 10,000 metrics, prorated by the hour a metric receives data
+  alarmMetricPerMonth: 0.1, // standard resolution, per metric in an alarm
+  dashboardPerMonth: 3.0,
+  sqsPerMillion: 0.4,
+  snsEmailPer100k: 2.0,
+  s3StoragePerGbMonth: 0.023,
+  s3GetPer1k: 0.0004,
+  budgetsPerBudgetDay: 0.02, // after the first two budgets of an account
+} as const;
+
+/** Always-free allowances per account and month (not the 12-month trial). */
+export const FREE_TIER = {
+  lambdaRequests: 1_000_000,
+  lambdaGbSeconds: 400_000,
+  cloudFrontGb: 1024,
+  cloudFrontRequests: 10_000_000,
+  schedulerInvocations: 14_000_000,
+  logsGb: 5, // ingestion + storage
+  customMetrics: 10,
+  alarmMetrics: 10,
+  dashboards: 3,
+  sqsRequests: 1_000_000,
+  snsEmails: 1_000,
+  dynamoStorageGb: 25,
+  budgets: 2,
+} as const;
+
+/** What people do, per month. Defaults describe one regency; every one can be overridden. */
+export interface Usage {
+  asn: number;
+  /** WFA days a week (config `wfaDays`) and apel per WFA day (pagi, sore). */
+  wfaDaysPerWeek: number;
+  apelPerDay: number;
+  /** An ASN's page on an apel: GET /api/me and /api/schedule, one check-in, retries. */
+  apiCallsPerAsnPerApel: number;
+  /** Pages an ASN opens outside apel (their week, the schedule), per WFA day. */
+  extraPageViewsPerAsnPerWfaDay: number;
+  /** Heads (pimpinan) watching their live roll, polling every `pollSeconds` while a window is open. */
+  heads: number;
+  pollSeconds: number;
+  /** Minutes an apel window is open (pagi 07:00–08:00 and sore 15:45–16:30 average 52.5). */
+  windowMinutes: number;
+  /** Admin console calls per WFA day (roster, excuses, recaps). */
+  adminCallsPerWfaDay: number;
+  /** Months of check-ins kept (storage grows; the figure is for the end of this month). */
+  monthsOfData: number;
+  /** Margin over US East list prices for Jakarta. */
+  regionFactor: number;
+}
+
+export function defaultUsage(asn: number): Usage {
+  return {
+    asn,
+    wfaDaysPerWeek: 2,
+    apelPerDay: 2,
+    apiCallsPerAsnPerApel: 3.2,
+    extraPageViewsPerAsnPerWfaDay: 0.5,
+    // ~1 head per 75 ASN (36 OPDs for 2,259 demo ASN); 3,000 ASN → 40 heads.
+    heads: Math.max(1, Math.round(asn / 75)),
+    pollSeconds: 15,
+    windowMinutes: 52.5,
+    adminCallsPerWfaDay: 300,
+    monthsOfData: 12,
+    regionFactor: 1.25,
+  };
+}
+
+export interface CostItem {
+  service: string;
+  item: string;
+  quantity: string;
+  /** List price, before free tiers. */
+  listUsd: number;
+  /** After the always-free tier of one account holding one stage. */
+  usd: number;
+}
+
+export interface CostEstimate {
+  usage: Usage;
+  items: CostItem[];
+  listTotalUsd: number;
+  totalUsd: number;
+  /** Derived traffic figures, for the reader of the estimate. */
+  traffic: { apelPerMonth: number; apiRequests: number; checkIns: number; headPolls: number; lambdaGbSeconds: number };
+}
+
+const WEEKS_PER_MONTH = 52 / 12;
+const HOURS_PER_MONTH = 730;
+const KB = 1024;
+const GB = 1024 ** 3;
+
+/** Request sizes and costs per kind of API call, from the handlers and stores (docs in README "Cost"). */
+const CALLS = {
+  // BatchGet link + sesi (strongly consistent, 2 RRU); PutItem into table + 2 indexes (3 WRU).
+  checkin: { rru: 2, wru: 3, ms: 60, mb: 512, responseKb: 0.8 },
+  // link, profile, holidays, today's sesi, the week's check-ins, readiness.
+  me: { rru: 4, wru: 0, ms: 70, mb: 512, responseKb: 2 },
+  schedule: { rru: 1.5, wru: 0, ms: 40, mb: 512, responseKb: 2 },
+  // link + an OPD's roster and check-ins through the byOpd indexes (eventually consistent).
+  headPoll: { rru: 10, wru: 0, ms: 90, mb: 1024, responseKb: 6 },
+  admin: { rru: 20, wru: 1, ms: 150, mb: 1024, responseKb: 10 },
+} as const;
+
+export function estimateMonthlyCost(usage: Usage): CostEstimate {
+  const u = usage;
+  const f = u.regionFactor;
+  const wfaDays = u.wfaDaysPerWeek * WEEKS_PER_MONTH;
+  const apelPerMonth = wfaDays * u.apelPerDay;
+
+  // Requests by kind.
+  const checkIns = u.asn * apelPerMonth;
+  const asnCalls = u.asn * (apelPerMonth * u.apiCallsPerAsnPerApel + wfaDays * u.extraPageViewsPerAsnPerWfaDay * 2);
+  const pageCalls = asnCalls - checkIns; // me + schedule, half each
+  const headPolls = u.heads * (60 / u.pollSeconds) * u.windowMinutes * apelPerMonth;
+  const adminCalls = u.adminCallsPerWfaDay * wfaDays;
+  const apiRequests = asnCalls + headPolls + adminCalls;
+  const pageLoads = u.asn * (apelPerMonth + wfaDays * u.extraPageViewsPerAsnPerWfaDay) + u.heads * apelPerMonth;
+  const kinds = [
+    { n: checkIns, c: CALLS.checkin },
+    { n: pageCalls / 2, c: CALLS.me },
+    { n: pageCalls / 2, c: CALLS.schedule },
+    { n: headPolls, c: CALLS.headPoll },
+    { n: adminCalls, c: CALLS.admin },
+  ];
+
+  // Scheduled: 4 schedules a day, every day; the close reads the roster and the sesi's check-ins.
+  const scheduledRuns = 2 * u.apelPerDay * 30.4;
+  const closeRru = apelPerMonth * (u.asn * 0.5 * 0.5 + u.asn * 0.4 * 0.5) / 4; // items of ~0.5/0.4 KB, 4 KB per RRU, eventually consistent
+  const closeGbSeconds = apelPerMonth * 3 * 1 + scheduledRuns * 0.2 * 0.5;
+
+  const lambdaRequests = apiRequests + scheduledRuns;
+  const lambdaGbSeconds = kinds.reduce((s, { n, c }) => s + (n * c.ms * c.mb) / 1000 / 1024, 0) + closeGbSeconds;
+  const rru = kinds.reduce((s, { n, c }) => s + n * c.rru, 0) + closeRru;
+  const wru = kinds.reduce((s, { n, c }) => s + n * c.wru, 0) + apelPerMonth * (u.asn / 75 + 2);
+
+  // Storage at the end of `monthsOfData`: check-ins (item ~0.4 KB, stored in the table and 2 indexes), roster, links.
+  const storageGb = (checkIns * u.monthsOfData * 0.4 * KB * 3 + u.asn * (0.5 * KB * 2 + 0.3 * KB * 2)) / GB;
+
+  // CloudFront carries the site and every API call (site and API share one origin).
+  const cfRequests = apiRequests + pageLoads * 1.4; // index.html, and the hashed assets when not cached
+  const cfGb = (pageLoads * (0.4 + 12.7 * 0.4) * KB + kinds.reduce((s, { n, c }) => s + n * c.responseKb * KB, 0)) / GB;
+
+  // CloudWatch: access log (~300 B), EMF lines (~700 B, up to 2 per request), Lambda START/END/REPORT (~350 B).
+  const logsGb = (apiRequests * (300 + 1000 + 350) + scheduledRuns * 2000) / GB;
+  const logsStoredGb = logsGb * 3 * 0.25; // 3 months kept, stored compressed
+
+  // Custom metrics (telemetry/names.ts), prorated by the hours they receive data.
+  const windowHours = 4 * wfaDays; // 07–08 and 15–16 o'clock buckets of each WFA day
+  const routeCount = 16;
+  const metricHours =
+    3 * windowHours + // CheckIns by status
+    8 * windowHours + // Refusals by code
+    2 * 10 * 30.4 + // Latency of the ASN pages, used through the day
+    (routeCount - 3) * windowHours + // Latency of heads' and admin routes
+    4 * 2 * 30.4; // SesiOpened/SesiClosed by slot, every day
+  const metricMonths = metricHours / HOURS_PER_MONTH;
+
+  // Alarms (infra/constructs/monitoring.ts): DLQ, API 5xx, check-in p99, Lambda throttles in the
+  // account, one Errors metric per function, read + write throttles per table.
+  const functions = API_FUNCTIONS.length + 2;
+  const tables = Object.keys(TABLES).length;
+  const alarmMetrics = 4 + functions + 2 * tables;
+
+  const items: CostItem[] = [];
+  const add = (service: string, item: string, quantity: string, listUsd: number, usd = listUsd) =>
+    items.push({ service, item, quantity, listUsd, usd: Math.max(0, usd) });
+  const over = (amount: number, free: number) => Math.max(0, amount - free);
+
+  add('API Gateway', 'HTTP API requests', `${fmt(apiRequests)} req`, (apiRequests / 1e6) * PRICES.apiGatewayHttpPerMillion * f);
+  add('Lambda', 'requests', `${fmt(lambdaRequests)} req`, (lambdaRequests / 1e6) * PRICES.lambdaPerMillionRequests * f,
+    (over(lambdaRequests, FREE_TIER.lambdaRequests) / 1e6) * PRICES.lambdaPerMillionRequests * f);
+  add('Lambda', 'compute (Arm)', `${fmt(lambdaGbSeconds)} GB-s`, lambdaGbSeconds * PRICES.lambdaArmPerGbSecond * f,
+    over(lambdaGbSeconds, FREE_TIER.lambdaGbSeconds) * PRICES.lambdaArmPerGbSecond * f);
+  add('DynamoDB', 'on-demand writes', `${fmt(wru)} WRU`, (wru / 1e6) * PRICES.dynamoWritePerMillionWru * f);
+  add('DynamoDB', 'on-demand reads', `${fmt(rru)} RRU`, (rru / 1e6) * PRICES.dynamoReadPerMillionRru * f);
+  add('DynamoDB', `storage (after ${u.monthsOfData} months)`, `${storageGb.toFixed(2)} GB`, storageGb * PRICES.dynamoStoragePerGbMonth * f,
+    over(storageGb, FREE_TIER.dynamoStorageGb) * PRICES.dynamoStoragePerGbMonth * f);
+  add('DynamoDB', 'point-in-time recovery', `${storageGb.toFixed(2)} GB`, storageGb * PRICES.dynamoPitrPerGbMonth * f);
+  add('CloudFront', 'HTTPS requests', `${fmt(cfRequests)} req`, (cfRequests / 1e4) * PRICES.cloudFrontPer10kHttps,
+    (over(cfRequests, FREE_TIER.cloudFrontRequests) / 1e4) * PRICES.cloudFrontPer10kHttps);
+  add('CloudFront', 'data transfer out', `${cfGb.toFixed(2)} GB`, cfGb * PRICES.cloudFrontPerGbAsia,
+    over(cfGb, FREE_TIER.cloudFrontGb) * PRICES.cloudFrontPerGbAsia);
+  add('S3', 'site files and CloudFront reads', '< 1 MB', 0.001);
+  add('EventBridge Scheduler', 'open/close invocations', `${fmt(scheduledRuns)} inv`, (scheduledRuns / 1e6) * PRICES.schedulerPerMillion * f,
+    (over(scheduledRuns, FREE_TIER.schedulerInvocations) / 1e6) * PRICES.schedulerPerMillion * f);
+  const logsList = (logsGb * PRICES.logsIngestPerGb + logsStoredGb * PRICES.logsStoragePerGbMonth) * f;
+  add('CloudWatch', 'logs (ingest, 3 months kept)', `${logsGb.toFixed(2)} GB`, logsList,
+    (over(logsGb + logsStoredGb, FREE_TIER.logsGb) / (logsGb + logsStoredGb || 1)) * logsList);
+  add('CloudWatch', 'custom metrics (EMF, by the hour)', `${metricMonths.toFixed(1)} metric-months`, metricMonths * PRICES.customMetricPerMonth * f,
+    over(metricMonths, FREE_TIER.customMetrics) * PRICES.customMetricPerMonth * f);
+  add('CloudWatch', 'alarms', `${alarmMetrics} alarm metrics`, alarmMetrics * PRICES.alarmMetricPerMonth * f,
+    over(alarmMetrics, FREE_TIER.alarmMetrics) * PRICES.alarmMetricPerMonth * f);
+  add('CloudWatch', 'dashboard', '1 dashboard', PRICES.dashboardPerMonth * f, over(1, FREE_TIER.dashboards) * PRICES.dashboardPerMonth * f);
+  add('SQS', 'dead-letter queue (normally empty)', '< 1,000 req', 0.0004 * f, 0);
+  add('SNS', 'alarm e-mails', '< 100 e-mails', (100 / 1e5) * PRICES.snsEmailPer100k, 0);
+  add('AWS Budgets', 'monthly budget', '1 budget', 30.4 * PRICES.budgetsPerBudgetDay, 0);
+
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    usage,
+    items,
+    listTotalUsd: round(items.reduce((s, i) => s + i.listUsd, 0)),
+    totalUsd: round(items.reduce((s, i) => s + i.usd, 0)),
+    traffic: { apelPerMonth, apiRequests, checkIns, headPolls, lambdaGbSeconds },
+  };
+}
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** The estimate as a table for a terminal. */
+export function formatEstimate(e: CostEstimate): string {
+  const u = e.usage;
+  const money = (n: number) => `$${n.toFixed(2)}`;
+  const rows = e.items.map((i) => [i.service, i.item, i.quantity, money(i.listUsd), money(i.usd)]);
+  const header = ['service', 'item', 'quantity', 'list', 'after free tier'];
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]) => r.map((cell, c) => (c >= 3 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ');
+  return [
+    `Apel WFA — expected monthly AWS bill for ${u.asn.toLocaleString('en-US')} ASN (one stage)`,
+    `  ${u.wfaDaysPerWeek} WFA days/week × ${u.apelPerDay} apel = ${e.traffic.apelPerMonth.toFixed(1)} apel/month; ` +
+      `${fmt(e.traffic.checkIns)} check-ins; ${u.heads} heads polling every ${u.pollSeconds} s while a window is open ` +
+      `(${fmt(e.traffic.headPolls)} polls); ${fmt(e.traffic.apiRequests)} API requests`,
+    `  prices: ${PRICES.source}; × ${u.regionFactor} margin for Jakarta`,
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    line(widths.map((w) => '-'.repeat(w))),
+    line(['total', '', '', money(e.listTotalUsd), money(e.totalUsd)]),
+    '',
+    '  "after free tier": what a regency account with one stage pays (AWS always-free tier: CloudWatch 10 metrics,',
+    '  10 alarm metrics, 3 dashboards, 5 GB logs; Lambda 1 M requests and 400,000 GB-s; CloudFront 1 TB and 10 M',
+    '  requests; 2 budgets). A second stage (uji) in the same account shares these allowances.',
+  ].join('\n');
+}
