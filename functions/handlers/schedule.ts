@@ -4,7 +4,7 @@ import { addDays, localDate } from '../core/time';
 import { apiHandler } from '../http/api-handler';
 import { authenticate } from '../http/auth';
 import { json } from '../http/response';
-import { holidaysBetween } from '../store/calendar-store';
+import { calendarBetween } from '../store/special-day-store';
 import { requireTables } from '../store/tables';
 import { config } from './runtime-config';
 
@@ -16,8 +16,8 @@ const DAYS = 14;
 export const handler = apiHandler(undefined, async ({ event, now }) => {
   await authenticate(event);
   const today = localDate(now, config.timeZone);
-  const holidays = await holidaysBetween(today, addDays(today, DAYS - 1));
-  const sesi = upcomingSesi(now, DAYS, config, holidays).map((p) => ({
+  const { holidays, specialDays } = await calendarBetween(today, addDays(today, DAYS - 1));
+  const sesi = upcomingSesi(now, DAYS, config, holidays, specialDays).map((p) => ({
     id: p.id,
     date: p.date,
     slot: p.slot,

@@ -5,7 +5,8 @@ import type { SesiView } from '../core/sesi-view';
 import { sesiViews } from '../core/sesi-view';
 import type { Holiday } from '../core/sesi';
 import { addDays, localDate, mondayOf } from '../core/time';
-import { holidaysBetween } from '../store/calendar-store';
+import { wfaOn } from '../core/opd';
+import { calendarBetween } from '../store/special-day-store';
 import { checkinsOfAsn } from '../store/checkin-store';
 import type { Link } from '../store/link-store';
 import { getAsn, getOpd } from '../store/roster-store';
@@ -28,14 +29,14 @@ export async function myWeek(link: Link, now: Date, config: ApelConfig): Promise
   const today = localDate(now, config.timeZone);
   const monday = mondayOf(today);
   const sunday = addDays(monday, 6);
-  const [asn, opd, holidays, checkins] = await Promise.all([
+  const [asn, opd, { holidays, specialDays }, checkins] = await Promise.all([
     getAsn(link.nip),
     getOpd(link.opd),
-    holidaysBetween(monday, sunday),
+    calendarBetween(monday, sunday),
     checkinsOfAsn(link.nip, `${monday}.`, `${sunday}.~`),
   ]);
   const planned = Array.from({ length: 7 }, (_, i) => addDays(monday, i)).flatMap((date) =>
-    plannedSesi(date, config, holidays.get(date)),
+    plannedSesi(date, config, holidays.get(date), specialDays.get(date)),
   );
   const opened = await getSesiMany([...planned.map((p) => p.id), sesiId(today, 'demo')]);
   const week = sesiViews(now, planned, opened, new Map(checkins.map((c) => [c.sesiId, c])));
@@ -43,7 +44,8 @@ export async function myWeek(link: Link, now: Date, config: ApelConfig): Promise
     asn: asn
       ? { nip: asn.nip, nama: asn.nama, jabatan: asn.jabatan, status: asn.status, role: link.role }
       : { nip: link.nip, nama: link.nip, jabatan: '', status: 'PNS', role: link.role },
-    opd: opd ?? { kode: link.opd, nama: link.opd, wfa: true },
+    // Exempt or not today: the admin may mark an OPD exempt (or eligible) from a date.
+    opd: opd ? { kode: opd.kode, nama: opd.nama, wfa: wfaOn(opd, today) } : { kode: link.opd, nama: link.opd, wfa: true },
     today: week.filter((v) => v.date === today),
     week,
     libur: [...holidays.values()],
