@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RollRow as Row, RollSesi } from '../../lib/opd-api';
 import { markSeragam, messageOf } from '../../lib/opd-api';
 import { statusBadge } from '../../lib/roll';
@@ -22,6 +22,10 @@ export function RollRow({ row, sesi, seragam, token, opd, timeZone, zoneLabel, s
   const [catatan, setCatatan] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const note = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (editing) note.current?.focus();
+  }, [editing]);
 
   const save = async (patuh: boolean) => {
     if (!patuh && !catatan.trim()) {
@@ -110,6 +114,7 @@ export function RollRow({ row, sesi, seragam, token, opd, timeZone, zoneLabel, s
             <label>
               Catatan seragam {row.nama}
               <input
+                ref={note}
                 type="text"
                 maxLength={300}
                 value={catatan}

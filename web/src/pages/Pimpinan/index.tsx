@@ -147,7 +147,17 @@ function HeadPage({ token, me, opds }: { token: string; me: Me; opds: Opd[] }) {
 
         <nav class="tabs" aria-label="Bagian">
           {TABS.map(([t, label]) => (
-            <button key={t} type="button" class="tab" aria-current={tab === t ? 'page' : undefined} onClick={() => go(t)} data-testid={`tab-${t}`}>
+            <button
+              key={t}
+              type="button"
+              class="tab"
+              aria-current={tab === t ? 'page' : undefined}
+              onClick={() => {
+                setIzinFor(undefined);
+                go(t);
+              }}
+              data-testid={`tab-${t}`}
+            >
               {label}
             </button>
           ))}
