@@ -1,6 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
@@ -29,6 +28,16 @@ export function scheduledInput(event: unknown, now: Date) {
 }
 
 /**
+ * Powertools' `logMetrics` middleware would warn "No application metrics to publish"
+ * on every run that recorded none; a schedule that mostly has nothing to do would
+ * write that line all day. This flushes the same way, only when there is something.
+ */
+const flushMetricsIfAny: middy.MiddlewareObj<unknown, unknown, Error, Context> = {
+  after: () => void (metrics.hasStoredMetrics() && metrics.publishStoredMetrics()),
+  onError: () => void (metrics.hasStoredMetrics() && metrics.publishStoredMetrics()),
+};
+
+/**
  * A scheduled handler with Powertools' middy middleware: every log line carries the
  * Lambda request id, and the metrics it records are flushed when it returns or fails.
  * The local scheduler and the tests call it without a Lambda context.
@@ -36,7 +45,7 @@ export function scheduledInput(event: unknown, now: Date) {
 export function scheduledHandler<R>(handle: (event: unknown) => Promise<R>) {
   const wrapped = middy<unknown, R, Error, Context>()
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
-    .use(logMetrics(metrics))
+    .use(flushMetricsIfAny)
     .handler((event) => handle(event));
   return (event: unknown, context?: Context): Promise<R> => wrapped(event, context ?? ({} as Context));
 }
