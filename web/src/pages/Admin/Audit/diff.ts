@@ -11,6 +11,7 @@ export interface Change {
 type Flat = Map<string, unknown>;
 
 function flatten(value: unknown, prefix: string, out: Flat): Flat {
+  if (value === undefined) return out;
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const entries = Object.entries(value as Record<string, unknown>);
     if (entries.length === 0 && prefix) out.set(prefix, value);

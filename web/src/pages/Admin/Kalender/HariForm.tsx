@@ -23,7 +23,7 @@ export function HariForm({
   kalender: Kalender;
   onSaved: () => void;
 }) {
-  const existing = (tanggal: string): HariKhusus | undefined => kalender.hariKhusus.find((h) => h.tanggal === tanggal);
+  const existing = (tanggal: string): HariKhusus | undefined => kalender.hariKhusus.find((h) => h.date === tanggal);
   const [d, setD] = useState<HariDraft>(() => draftOf('', kalender.slots));
   const [saved, setSaved] = useState<HariSaved & { tanggal: string }>();
   const save = useAction();

@@ -29,14 +29,14 @@ export function HariList({ ctx, hari, onChanged }: { ctx: AdminContext; hari: Ha
               <th scope="col">Tanggal</th>
               <th scope="col">Pengaturan</th>
               <th scope="col">
-                <span class="sr-only">Tindakan</span>
+                <span class="adm-sr">Tindakan</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {hari.map((h) => (
-              <tr key={h.tanggal} data-date={h.tanggal}>
-                <td class="nowrap">{longDate(h.tanggal)}</td>
+              <tr key={h.date} data-date={h.date}>
+                <td class="nowrap">{longDate(h.date)}</td>
                 <td>
                   {describe(h).map((line) => (
                     <span key={line} class="adm-block">
@@ -45,8 +45,8 @@ export function HariList({ ctx, hari, onChanged }: { ctx: AdminContext; hari: Ha
                   ))}
                 </td>
                 <td class="adm-row-actions">
-                  {h.tanggal >= ctx.today && (
-                    <button type="button" class="adm-link adm-link-danger" disabled={busyDate === h.tanggal} onClick={() => void clear(h.tanggal)}>
+                  {h.date >= ctx.today && (
+                    <button type="button" class="adm-link adm-link-danger" disabled={busyDate === h.date} onClick={() => void clear(h.date)}>
                       Kembalikan ke jadwal biasa
                     </button>
                   )}

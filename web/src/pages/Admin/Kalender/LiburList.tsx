@@ -50,7 +50,7 @@ export function LiburList({ ctx, tahun, libur, onChanged }: { ctx: AdminContext;
                 <th scope="col">Jenis</th>
                 <th scope="col">Keterangan</th>
                 <th scope="col">
-                  <span class="sr-only">Tindakan</span>
+                  <span class="adm-sr">Tindakan</span>
                 </th>
               </tr>
             </thead>

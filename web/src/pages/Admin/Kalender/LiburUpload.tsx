@@ -55,7 +55,7 @@ export function LiburUpload({ ctx, onImported }: { ctx: AdminContext; onImported
             <table class="adm-table">
               <thead>
                 <tr>
-                  <th scope="col" class="num">
+                  <th scope="col" class="adm-num">
                     Baris
                   </th>
                   <th scope="col">Masalah</th>
@@ -64,7 +64,7 @@ export function LiburUpload({ ctx, onImported }: { ctx: AdminContext; onImported
               <tbody>
                 {result.problems.map((p) => (
                   <tr key={p.line}>
-                    <td class="num">{p.line}</td>
+                    <td class="adm-num">{p.line}</td>
                     <td>{p.reason}</td>
                   </tr>
                 ))}

@@ -42,17 +42,15 @@ export function KalenderPage({ ctx }: { ctx: AdminContext }) {
             {dot(data.slots.sore.opens)}–{dot(data.slots.sore.closes)} {ctx.zoneLabel}, kecuali hari libur dan pengaturan khusus di
             bawah.
           </p>
-          <div class="adm-cols">
-            <LiburList ctx={ctx} tahun={tahun} libur={data.libur} onChanged={() => void k.reload()} />
-            <section class="adm-card" aria-labelledby="hari-h">
-              <h2 id="hari-h">Pengaturan khusus per tanggal</h2>
-              <p class="muted">Batalkan apel (mis. acara kabupaten), adakan hari apel tambahan, atau ubah jam apel suatu tanggal.</p>
-              <HariForm key={`${tahun}`} ctx={ctx} kalender={data} onSaved={() => void k.reload()} />
-              <h3>Tanggal dengan pengaturan khusus</h3>
-              <HariList ctx={ctx} hari={data.hariKhusus} onChanged={() => void k.reload()} />
-            </section>
-          </div>
+          <section class="adm-card" aria-labelledby="hari-h">
+            <h2 id="hari-h">Pengaturan khusus per tanggal</h2>
+            <p class="muted">Batalkan apel (mis. acara kabupaten), adakan hari apel tambahan, atau ubah jam apel suatu tanggal.</p>
+            <HariForm key={`${tahun}`} ctx={ctx} kalender={data} onSaved={() => void k.reload()} />
+            <h3>Tanggal dengan pengaturan khusus</h3>
+            <HariList ctx={ctx} hari={data.hariKhusus} onChanged={() => void k.reload()} />
+          </section>
           <GangguanPanel ctx={ctx} />
+          <LiburList ctx={ctx} tahun={tahun} libur={data.libur} onChanged={() => void k.reload()} />
         </>
       )}
     </>

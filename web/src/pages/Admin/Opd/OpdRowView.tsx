@@ -83,7 +83,7 @@ export function OpdRowView({ ctx, opd, onSaved }: { ctx: AdminContext; opd: OpdR
           </form>
         )}
       </td>
-      <td class="num">{opd.jumlahAsn.toLocaleString('id-ID')}</td>
+      <td class="adm-num">{opd.jumlahAsn.toLocaleString('id-ID')}</td>
       <td>{opd.pimpinan.length ? opd.pimpinan.map((p) => p.nama).join(', ') : <span class="muted">belum ada</span>}</td>
       <td class="adm-row-actions">
         <button type="button" class="adm-link" onClick={() => (save.reset(), setNama(opd.nama), setEditing('nama'))}>

@@ -43,7 +43,7 @@ export function OpdPage({ ctx }: { ctx: AdminContext }) {
                   <SortHeader label="ASN aktif" column="jumlahAsn" sort={sort} onSort={toggle} numeric />
                   <th scope="col">Pimpinan</th>
                   <th scope="col">
-                    <span class="sr-only">Tindakan</span>
+                    <span class="adm-sr">Tindakan</span>
                   </th>
                 </tr>
               </thead>

@@ -41,7 +41,7 @@ export function SesiOverview({ sesi, timeZone, zoneLabel }: { sesi: RingkasanSes
       <Totals total={sesi.total} open={sesi.state !== 'ditutup'} />
       <div class="adm-table-wrap">
         <table class="adm-table adm-table-counts">
-          <caption class="sr-only">
+          <caption class="adm-sr">
             {sesi.label}: kehadiran per OPD. Klik judul kolom untuk mengurutkan.
           </caption>
           <thead>
@@ -65,11 +65,11 @@ export function SesiOverview({ sesi, timeZone, zoneLabel }: { sesi: RingkasanSes
                   )}
                 </th>
                 {columns.map((c) => (
-                  <td key={c.key} class={`num${c.tone && row.counts[c.key] > 0 ? ` tone-${c.tone}` : ''}`} data-col={c.key}>
+                  <td key={c.key} class={`adm-num${c.tone && row.counts[c.key] > 0 ? ` adm-tone-${c.tone}` : ''}`} data-col={c.key}>
                     {row.counts[c.key]}
                   </td>
                 ))}
-                <td class="num">{formatPersen(persen(row.counts))}</td>
+                <td class="adm-num">{formatPersen(persen(row.counts))}</td>
               </tr>
             ))}
           </tbody>
@@ -77,11 +77,11 @@ export function SesiOverview({ sesi, timeZone, zoneLabel }: { sesi: RingkasanSes
             <tr>
               <th scope="row">Semua OPD</th>
               {columns.map((c) => (
-                <td key={c.key} class="num" data-col={c.key}>
-                  {sesi.total[c.key]}
+                <td key={c.key} class="adm-num" data-col={c.key}>
+                  {sesi.total[c.key].toLocaleString('id-ID')}
                 </td>
               ))}
-              <td class="num">{formatPersen(persen(sesi.total))}</td>
+              <td class="adm-num">{formatPersen(persen(sesi.total))}</td>
             </tr>
           </tfoot>
         </table>
@@ -93,7 +93,7 @@ export function SesiOverview({ sesi, timeZone, zoneLabel }: { sesi: RingkasanSes
 function Totals({ total, open }: { total: Counts; open: boolean }) {
   const excused = total.izin + total.sakit + total.cuti + total.dinas_luar + total.tugas_belajar;
   const items: [string, number, string][] = [
-    ['Diharapkan', total.expected, ''],
+    ['Jumlah ASN', total.expected, ''],
     ['Hadir', total.hadir, 'ok'],
     ['Terlambat', total.terlambat, 'late'],
     ['Berhalangan', excused, ''],
@@ -103,7 +103,7 @@ function Totals({ total, open }: { total: Counts; open: boolean }) {
   return (
     <dl class="adm-totals" data-testid="totals">
       {items.map(([label, n, tone]) => (
-        <div key={label} class={tone ? `tone-${tone}` : undefined}>
+        <div key={label} class={tone ? `adm-tone-${tone}` : undefined}>
           <dt>{label}</dt>
           <dd>{n.toLocaleString('id-ID')}</dd>
         </div>

@@ -4,7 +4,7 @@ export type Column = 'nama' | keyof Counts | 'persen';
 
 /** Numeric columns of the overview, in order; `whileOpen` only while the sesi is open. */
 export const COUNT_COLUMNS: { key: keyof Counts; label: string; title: string; tone?: string; whileOpen?: boolean }[] = [
-  { key: 'expected', label: 'Diharapkan', title: 'ASN aktif yang diharapkan mengikuti apel' },
+  { key: 'expected', label: 'Jumlah', title: 'Jumlah ASN aktif yang diharapkan mengikuti apel' },
   { key: 'hadir', label: 'Hadir', title: 'Check-in tepat waktu', tone: 'ok' },
   { key: 'terlambat', label: 'Terlambat', title: 'Check-in sesudah batas tepat waktu', tone: 'late' },
   { key: 'izin', label: 'Izin', title: 'Izin' },

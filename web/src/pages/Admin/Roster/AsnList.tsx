@@ -101,28 +101,27 @@ export function AsnList({ ctx, opds, version }: { ctx: AdminContext; opds: OpdRo
             <table class="adm-table adm-table-asn">
               <thead>
                 <tr>
-                  <th scope="col">NIP</th>
-                  <th scope="col">Nama</th>
+                  <th scope="col">Nama dan NIP</th>
                   <th scope="col">Jabatan</th>
                   <th scope="col">OPD</th>
                   <th scope="col">Status</th>
                   <th scope="col">Nomor HP</th>
                   <th scope="col">Peran</th>
                   <th scope="col">
-                    <span class="sr-only">Tindakan</span>
+                    <span class="adm-sr">Tindakan</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {rows.slice(0, limit).map((a) => (
-                  <tr key={a.nip} class={a.aktif ? undefined : 'is-inactive'} data-nip={a.nip}>
-                    <td class="nip">{formatNip(a.nip)}</td>
+                  <tr key={a.nip} class={a.aktif ? undefined : 'adm-inactive'} data-nip={a.nip}>
                     <td>
                       {a.nama}
                       {!a.aktif && <span class="adm-tag adm-tag-off">Nonaktif</span>}
+                      <span class="adm-nip">{formatNip(a.nip)}</span>
                     </td>
                     <td>{a.jabatan}</td>
-                    <td>{nama(a.opd)}</td>
+                    <td class="adm-opd-cell">{nama(a.opd)}</td>
                     <td>{a.status}</td>
                     <td class="nowrap">{formatHp(a.noHp)}</td>
                     <td>{a.peran === 'asn' ? 'ASN' : <span class={`adm-tag adm-tag-${a.peran}`}>{PERAN[a.peran]}</span>}</td>

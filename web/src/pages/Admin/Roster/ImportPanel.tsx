@@ -19,7 +19,7 @@ interface Chosen {
  * tick who of the missing ASN to deactivate, then "Simpan". Re-importing the same file
  * changes nothing, so a failed save can simply be sent again.
  */
-export function ImportPanel({ ctx, onImported }: { ctx: AdminContext; onImported: () => void }) {
+export function ImportPanel({ ctx, opdNama, onImported }: { ctx: AdminContext; opdNama: (kode: string) => string; onImported: () => void }) {
   const [file, setFile] = useState<Chosen>();
   const [preview, setPreview] = useState<RosterPreview>();
   const [chosen, setChosen] = useState<Set<string>>(new Set());
@@ -97,7 +97,7 @@ export function ImportPanel({ ctx, onImported }: { ctx: AdminContext; onImported
       <ErrorNote error={read.error} onRetry={file ? () => void read.run(() => previewRoster(ctx.token, file.csv)).then((p) => p && setPreview(p)) : undefined} />
       {preview && file && (
         <>
-          <ImportPreview preview={preview} chosen={chosen} onChoose={setChosen} />
+          <ImportPreview preview={preview} chosen={chosen} onChoose={setChosen} opdNama={opdNama} />
           <ErrorNote error={save.error} />
           <div class="adm-actions">
             <button

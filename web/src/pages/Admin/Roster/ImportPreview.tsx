@@ -11,10 +11,12 @@ export function ImportPreview({
   preview,
   chosen,
   onChoose,
+  opdNama,
 }: {
   preview: RosterPreview;
   chosen: Set<string>;
   onChoose: (next: Set<string>) => void;
+  opdNama: (kode: string) => string;
 }) {
   const c = preview.counts;
   const items: [string, number, string?][] = [
@@ -33,7 +35,7 @@ export function ImportPreview({
       <h3>Pratinjau</h3>
       <dl class="adm-totals">
         {items.map(([label, n, tone]) => (
-          <div key={label} class={tone ? `tone-${tone}` : undefined}>
+          <div key={label} class={tone ? `adm-tone-${tone}` : undefined}>
             <dt>{label}</dt>
             <dd>{n.toLocaleString('id-ID')}</dd>
           </div>
@@ -47,7 +49,7 @@ export function ImportPreview({
             <table class="adm-table" data-testid="roster-problems">
               <thead>
                 <tr>
-                  <th scope="col" class="num">
+                  <th scope="col" class="adm-num adm-col-line">
                     Baris
                   </th>
                   <th scope="col">Masalah</th>
@@ -56,7 +58,7 @@ export function ImportPreview({
               <tbody>
                 {preview.problems.map((p) => (
                   <tr key={`${p.line}-${p.reason}`}>
-                    <td class="num">{p.line}</td>
+                    <td class="adm-num">{p.line}</td>
                     <td>{p.reason}</td>
                   </tr>
                 ))}
@@ -81,10 +83,10 @@ export function ImportPreview({
             <tbody>
               {preview.baru.slice(0, SHOW).map((a) => (
                 <tr key={a.nip}>
-                  <td class="nip">{formatNip(a.nip)}</td>
+                  <td class="adm-nip">{formatNip(a.nip)}</td>
                   <td>{a.nama}</td>
                   <td>{a.jabatan}</td>
-                  <td>{a.opd}</td>
+                  <td>{opdNama(a.opd)}</td>
                 </tr>
               ))}
             </tbody>
@@ -107,7 +109,7 @@ export function ImportPreview({
             <tbody>
               {preview.berubah.slice(0, SHOW).map((b) => (
                 <tr key={b.sesudah.nip}>
-                  <td class="nip">{formatNip(b.sesudah.nip)}</td>
+                  <td class="adm-nip">{formatNip(b.sesudah.nip)}</td>
                   <td>{b.sesudah.nama}</td>
                   <td>
                     {b.kolom.map((k) => (
@@ -125,7 +127,7 @@ export function ImportPreview({
         </details>
       )}
 
-      {preview.missing.length > 0 && <MissingList missing={preview.missing} chosen={chosen} onChoose={onChoose} />}
+      {preview.missing.length > 0 && <MissingList missing={preview.missing} chosen={chosen} onChoose={onChoose} opdNama={opdNama} />}
     </div>
   );
 }

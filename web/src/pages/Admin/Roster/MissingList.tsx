@@ -9,10 +9,12 @@ export function MissingList({
   missing,
   chosen,
   onChoose,
+  opdNama,
 }: {
   missing: RosterPreview['missing'];
   chosen: Set<string>;
   onChoose: (next: Set<string>) => void;
+  opdNama: (kode: string) => string;
 }) {
   const all = missing.length > 0 && missing.every((m) => chosen.has(m.nip));
   const toggle = (nip: string, on: boolean) => {
@@ -32,7 +34,7 @@ export function MissingList({
         <table class="adm-table">
           <thead>
             <tr>
-              <th scope="col" class="check">
+              <th scope="col" class="adm-col-check">
                 <input
                   type="checkbox"
                   checked={all}
@@ -47,8 +49,8 @@ export function MissingList({
           </thead>
           <tbody>
             {missing.map((m) => (
-              <tr key={m.nip} class={chosen.has(m.nip) ? 'is-chosen' : undefined}>
-                <td class="check">
+              <tr key={m.nip} class={chosen.has(m.nip) ? 'adm-chosen' : undefined}>
+                <td class="adm-col-check">
                   <input
                     type="checkbox"
                     checked={chosen.has(m.nip)}
@@ -57,9 +59,9 @@ export function MissingList({
                     data-nip={m.nip}
                   />
                 </td>
-                <td class="nip">{formatNip(m.nip)}</td>
+                <td class="adm-nip">{formatNip(m.nip)}</td>
                 <td>{m.nama}</td>
-                <td>{m.opd}</td>
+                <td>{opdNama(m.opd)}</td>
               </tr>
             ))}
           </tbody>

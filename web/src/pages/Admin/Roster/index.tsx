@@ -7,14 +7,14 @@ import { ImportPanel } from './ImportPanel';
 
 /** The roster: import HR's CSV, and look up or change ASN one by one. */
 export function RosterPage({ ctx }: { ctx: AdminContext }) {
-  const { opds, error, reload } = useOpdList(ctx.token);
+  const { opds, error, reload, nama } = useOpdList(ctx.token);
   // Bumped after an import so the list below shows the new data.
   const [version, setVersion] = useState(0);
   return (
     <>
       <h2 class="adm-title">Roster ASN</h2>
       <ErrorNote error={error} onRetry={() => void reload()} />
-      <ImportPanel ctx={ctx} onImported={() => setVersion((v) => v + 1)} />
+      <ImportPanel ctx={ctx} opdNama={nama} onImported={() => setVersion((v) => v + 1)} />
       <AsnList ctx={ctx} opds={opds} version={version} />
     </>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatNip } from '../../../lib/sesi';
 import type { IssuedLink } from '../api/types';
+import { Confirm } from '../ui/Confirm';
 import { download } from '../ui/files';
 import { PERAN } from '../ui/labels';
 import type { Separator } from './linksCsv';
@@ -15,10 +16,15 @@ export function IssuedLinks({ links, namaBerkas, onClose }: { links: IssuedLink[
   const [printOpd, setPrintOpd] = useState<string>();
   const [ready, setReady] = useState(false);
   const [copied, setCopied] = useState<string>();
+  const [closing, setClosing] = useState(false);
+  const [saved, setSaved] = useState(false);
   const opds = [...new Map(links.map((l) => [l.opd, l.opdNama || l.opd])).entries()];
   const toPrint = printOpd === undefined ? [] : printOpd === '' ? links : links.filter((l) => l.opd === printOpd);
 
-  const save = (sep: Separator) => download(sep === ',' ? namaBerkas.replace(/\.csv$/, '-koma.csv') : namaBerkas, linksCsv(links, sep));
+  const save = (sep: Separator) => {
+    download(sep === ',' ? namaBerkas.replace(/\.csv$/, '-koma.csv') : namaBerkas, linksCsv(links, sep));
+    setSaved(true);
+  };
 
   async function copy(l: IssuedLink) {
     try {
@@ -34,7 +40,7 @@ export function IssuedLinks({ links, namaBerkas, onClose }: { links: IssuedLink[
       <div class="adm-noprint">
         <div class="adm-card-head">
           <h2 id="issued-h">{links.length.toLocaleString('id-ID')} tautan baru</h2>
-          <button type="button" class="adm-btn adm-btn-small" onClick={onClose}>
+          <button type="button" class="adm-btn adm-btn-small" onClick={() => (saved ? onClose() : setClosing(true))}>
             Tutup
           </button>
         </div>
@@ -49,6 +55,7 @@ export function IssuedLinks({ links, namaBerkas, onClose }: { links: IssuedLink[
           <button type="button" class="adm-btn" onClick={() => save(',')} data-testid="csv-comma">
             Unduh CSV (pemisah koma)
           </button>
+          <span class="adm-actions">
           <label class="adm-inline">
             Kartu QR
             <select value={printOpd ?? '-'} onChange={(e) => (setReady(false), setPrintOpd(e.currentTarget.value === '-' ? undefined : e.currentTarget.value))} data-testid="print-opd">
@@ -66,6 +73,7 @@ export function IssuedLinks({ links, namaBerkas, onClose }: { links: IssuedLink[
               {ready ? 'Cetak (A4)' : 'Menyiapkan kartu…'}
             </button>
           )}
+          </span>
         </div>
         <p class="muted">
           “Unduh CSV untuk Excel” memakai titik koma, yang dibuka rapi oleh Excel berbahasa Indonesia; pilih pemisah koma untuk
@@ -81,7 +89,7 @@ export function IssuedLinks({ links, namaBerkas, onClose }: { links: IssuedLink[
                 <th scope="col">Peran</th>
                 <th scope="col">Tautan</th>
                 <th scope="col">
-                  <span class="sr-only">Kirim</span>
+                  <span class="adm-sr">Kirim</span>
                 </th>
               </tr>
             </thead>
@@ -89,7 +97,7 @@ export function IssuedLinks({ links, namaBerkas, onClose }: { links: IssuedLink[
               {links.map((l) => (
                 <tr key={l.nip} data-nip={l.nip}>
                   <td>{l.nama}</td>
-                  <td class="nip">{formatNip(l.nip)}</td>
+                  <td class="adm-nip">{formatNip(l.nip)}</td>
                   <td>{l.opdNama || l.opd}</td>
                   <td>{PERAN[l.peran] ?? l.peran}</td>
                   <td class="adm-link-cell">
@@ -117,6 +125,14 @@ export function IssuedLinks({ links, namaBerkas, onClose }: { links: IssuedLink[
           </table>
         </div>
       </div>
+      {closing && (
+        <Confirm title="Tutup tanpa mengunduh CSV?" confirmLabel="Tutup" onConfirm={onClose} onCancel={() => setClosing(false)}>
+          <p>
+            Tautan ini tidak dapat ditampilkan lagi. Bila belum dicetak atau dikirim, Anda harus menerbitkan tautan baru (dan
+            tautan ini tidak berlaku lagi).
+          </p>
+        </Confirm>
+      )}
       {printOpd !== undefined && (
         <>
           <h3 class="adm-noprint">Pratinjau cetak</h3>

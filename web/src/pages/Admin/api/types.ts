@@ -56,7 +56,7 @@ export interface SlotTimes {
 export type Slot = 'pagi' | 'sore';
 
 export interface HariKhusus {
-  tanggal: string;
+  date: string;
   tambahan: { keterangan: string } | null;
   batal?: Partial<Record<Slot, string>>;
   waktu?: Partial<Record<Slot, SlotTimes>>;

@@ -18,7 +18,7 @@ export function SortHeader<K extends string>({
 }) {
   const active = sort.key === column;
   return (
-    <th scope="col" class={numeric ? 'num' : undefined} aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'} title={title}>
+    <th scope="col" class={numeric ? 'adm-num' : undefined} aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'} title={title}>
       <button type="button" class="adm-sort" onClick={() => onSort(column, numeric)}>
         {label}
         <span class="adm-sort-mark" aria-hidden="true">
