@@ -21,7 +21,7 @@ export interface ApelWfaStackProps extends StackProps {
  *
  *   phone -> WebSite (CloudFront -> S3)
  *                └─ /api/* -> CheckinApi -> Checkin/Me/Schedule functions -> DataTables
- *   ApelSchedules (EventBridge Scheduler) -> OpenApel/CloseApel functions -> DataTables
+ *   ApelSchedules (EventBridge Scheduler, every minute) -> ApelClock function -> DataTables
  *
  * Each function gets only the tables it uses, read-only unless it writes. Only the admin
  * function writes roster and links (besides the CLI, with the deployer's credentials).
@@ -29,7 +29,7 @@ export interface ApelWfaStackProps extends StackProps {
 export class ApelWfaStack extends Stack {
   // Exposed so tests (and later alarms or dashboards) can find tables and functions by role.
   readonly tables: DataTables['tables'];
-  readonly functions: Readonly<Record<'checkin' | 'me' | 'schedule' | 'opd' | 'admin' | 'openApel' | 'closeApel', ApelFunction>>;
+  readonly functions: Readonly<Record<'checkin' | 'me' | 'schedule' | 'opd' | 'admin' | 'apelClock', ApelFunction>>;
 
   constructor(scope: Construct, id: string, props: ApelWfaStackProps) {
     super(scope, id, props);
@@ -105,33 +105,26 @@ export class ApelWfaStack extends Stack {
       .bindTable(tables.records)
       .bindTable(tables.audit, 'RO+PUT');
 
-    const openApel = new ApelFunction(this, 'OpenApelFunction', {
-      entry: 'open-apel',
-      description: "Scheduled: open a slot's sesi on WFA days that are not holidays",
+    // The apel clock, every minute: opens each apel when due (config + calendar) and closes
+    // it a minute after its window, writing the per-OPD recap. Closing reads the whole
+    // roster and every check-in of the sesi: more memory (and so CPU) and time than an API call.
+    const apelClock = new ApelFunction(this, 'ApelClockFunction', {
+      entry: 'apel-clock',
+      description: 'Scheduled every minute: open and close each apel by config and calendar, write the recap',
       config,
-      timeout: Duration.seconds(30),
-    })
-      .bindTable(tables.calendar)
-      .bindTable(tables.sessions, 'RW');
-
-    const closeApel = new ApelFunction(this, 'CloseApelFunction', {
-      entry: 'close-apel',
-      description: 'Scheduled: close a sesi and write the per-OPD recap',
-      config,
-      // Reads the whole roster and every check-in of the sesi: more memory (and so
-      // CPU) and time than an API call.
       memorySize: 1024,
       timeout: Duration.minutes(2),
     })
       .bindTable(tables.roster)
+      .bindTable(tables.calendar)
       .bindTable(tables.checkins)
       .bindTable(tables.sessions, 'RW');
 
-    this.functions = { checkin, me, schedule, opd, admin, openApel, closeApel };
+    this.functions = { checkin, me, schedule, opd, admin, apelClock };
 
     const api = new CheckinApi(this, 'CheckinApi', { functions: { checkin, me, schedule, opd, admin } });
 
-    const schedules = new ApelSchedules(this, 'ApelSchedules', { config, openApel, closeApel });
+    const schedules = new ApelSchedules(this, 'ApelSchedules', { config, clock: apelClock });
 
     const site = new WebSite(this, 'WebSite', { siteDir: props.siteDir, apiDomainName: api.domainName });
 

@@ -4,27 +4,20 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { InvalidInput } from '../core/errors';
-import { isIsoDate, localDate } from '../core/time';
 import { DIMENSION, METRIC } from '../telemetry/names';
 import { logger, metrics } from '../telemetry/powertools';
-import { config } from './runtime-config';
 
 /**
- * Input of the open and close handlers, as EventBridge Scheduler (or the local
- * scheduler) sends it: `{ "slot": "pagi" }`. `date` is for an operator re-running a
- * day by hand; by default it is today in the regency's zone.
+ * Input of the apel clock, as EventBridge Scheduler (or the local scheduler) sends it
+ * every minute: `{}`. The clock reads the time itself; anything else is a mistake in
+ * the schedule's definition and fails loudly (and so lands in the dead-letter queue).
  */
-const input = z.object({
-  slot: z.enum(['pagi', 'sore', 'demo']),
-  date: z.optional(z.string().check(z.refine(isIsoDate, 'harus tanggal YYYY-MM-DD'))),
-});
+const input = z.strictObject({});
 
-export function scheduledInput(event: unknown, now: Date) {
-  const parsed = input.safeParse(event);
-  if (!parsed.success) {
+export function scheduledInput(event: unknown): void {
+  if (!input.safeParse(event ?? {}).success) {
     throw new InvalidInput('INPUT_TIDAK_VALID', `Masukan jadwal tidak valid: ${JSON.stringify(event)}`);
   }
-  return { slot: parsed.data.slot, date: parsed.data.date ?? localDate(now, config.timeZone) };
 }
 
 /**

@@ -63,20 +63,14 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   });
   const links = await ensureDemoRoster(o, server.url);
 
-  const { handler: openApel } = await import('../handlers/open-apel');
-  const { handler: closeApel } = await import('../handlers/close-apel');
   const demo = o.demoMinutes > 0 ? await openDemoSesi(o.config, o.demoMinutes) : undefined;
   let scheduler: { stop(): void } | undefined;
   if (o.scheduler !== false) {
     const { startScheduler } = await import('./scheduler');
-    scheduler = startScheduler(
-      o.config,
-      // The handlers log what they did, as on Lambda.
-      async (job) => void (job.action === 'open' ? await openApel({ slot: job.slot }) : await closeApel({ slot: job.slot })),
-      demo
-        ? [{ at: new Date(demo.closesAt.getTime() + 60_000), job: async () => void (await closeApel({ slot: 'demo', date: demo.date })) }]
-        : [],
-    );
+    const { handler: apelClock } = await import('../handlers/apel-clock');
+    // The same handler and input as EventBridge Scheduler's every-minute schedule; it
+    // logs what it did, as on Lambda, and also closes the demo sesi after its window.
+    scheduler = startScheduler(async () => void (await apelClock({})));
   }
 
   return {

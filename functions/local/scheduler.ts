@@ -1,63 +1,39 @@
-import type { ApelConfig } from '../core/config';
-import type { ApelJob } from '../core/apel-jobs';
-import { apelJobs } from '../core/apel-jobs';
-import { localTime } from '../core/time';
-
 /**
- * The local stand-in for EventBridge Scheduler: at the start of every minute it fires
- * the jobs whose local time (in the config's zone) has come, calling the same open and
- * close handlers with the same input the AWS schedules send. At start-up it catches up
- * on today's jobs that are already due, so a runtime started at 07:10 opens apel pagi.
+ * The local stand-in for EventBridge Scheduler's apel clock schedule: it calls the same
+ * apel-clock handler, with the same input, just after the start of every minute, and
+ * once at start-up, so a runtime started at 07:10 opens apel pagi at once and one
+ * started after a window closes what was left open. The handler decides what is due.
  */
 
-export type JobRunner = (job: ApelJob) => Promise<void>;
+export type Tick = () => Promise<void>;
 
-/** Jobs due at this local minute. */
-export function jobsDueAt(now: Date, config: ApelConfig): ApelJob[] {
-  const hhmm = localTime(now, config.timeZone).slice(0, 5);
-  return apelJobs(config).filter((j) => j.time === hhmm);
-}
+/** Milliseconds after a minute starts: Scheduler's own invocations come a moment after :00 too. */
+const OFFSET_MS = 50;
 
-/**
- * Jobs to catch up on at start-up: an open whose window is running now, and the
- * closes already past today (closing again only rewrites the same recap).
- */
-export function catchUpJobs(now: Date, config: ApelConfig): ApelJob[] {
-  const hhmm = localTime(now, config.timeZone).slice(0, 5);
-  const jobs = apelJobs(config);
-  return jobs.filter((j) => {
-    if (j.action === 'close') return j.time <= hhmm;
-    const close = jobs.find((c) => c.action === 'close' && c.slot === j.slot);
-    return j.time <= hhmm && close !== undefined && hhmm < close.time;
-  });
-}
-
-export function startScheduler(config: ApelConfig, run: JobRunner, extra: { at: Date; job: () => Promise<void> }[] = []) {
+export function startScheduler(tick: Tick): { stop(): void } {
   let timer: NodeJS.Timeout | undefined;
-  const oneOffs = extra.map(({ at, job }) =>
-    setTimeout(() => void job().catch(report), Math.max(0, at.getTime() - Date.now())),
-  );
-  const fire = (jobs: ApelJob[]) => {
-    for (const job of jobs) void run(job).catch(report);
-  };
-  const tick = () => {
-    fire(jobsDueAt(new Date(), config));
-    schedule();
-  };
+  let stopped = false;
+  const fire = () => void tick().catch(report);
   const schedule = () => {
-    const now = Date.now();
-    timer = setTimeout(tick, 60_000 - (now % 60_000) + 50);
+    if (stopped) return;
+    timer = setTimeout(
+      () => {
+        fire();
+        schedule();
+      },
+      60_000 - (Date.now() % 60_000) + OFFSET_MS,
+    );
   };
-  fire(catchUpJobs(new Date(), config));
+  fire();
   schedule();
   return {
     stop() {
+      stopped = true;
       clearTimeout(timer);
-      for (const t of oneOffs) clearTimeout(t);
     },
   };
 }
 
 function report(error: unknown) {
-  console.error('Jadwal apel gagal dijalankan:', error);
+  console.error('Jam apel gagal dijalankan:', error);
 }

@@ -1,33 +1,17 @@
-import type { ApelConfig } from '../core/config';
 import type { CheckinStatus } from '../core/checkin';
 import { wfaOn } from '../core/opd';
 import type { Asn } from '../core/roster';
 import type { OpdRecapWithRows } from '../core/recap';
 import { recapOpd } from '../core/recap';
 import type { SesiSlot } from '../core/sesi';
-import { plannedSesi, sesiId } from '../core/sesi';
+import { sesiId } from '../core/sesi';
 import type { IsoDate } from '../core/time';
-import { getHoliday } from '../store/calendar-store';
 import { listCheckins } from '../store/checkin-store';
 import { listAsnOfOpd, listOpds } from '../store/roster-store';
-import { closeSesi, getSesiMany, openSesi } from '../store/sesi-store';
+import { closeSesi, getSesiMany } from '../store/sesi-store';
 
 /** OPDs are read a few at a time: each needs two queries, and 36 at once would only queue. */
 const CONCURRENCY = 6;
-
-/** Opens the sesi of a slot when the date is a WFA day and not a holiday; idempotent. */
-export async function openApel(
-  config: ApelConfig,
-  date: IsoDate,
-  slot: SesiSlot,
-  now: Date,
-): Promise<{ sesiId?: string; opened: boolean; reason: string }> {
-  const holiday = await getHoliday(date);
-  const plan = plannedSesi(date, config, holiday).find((p) => p.slot === slot);
-  if (!plan) return { opened: false, reason: holiday ? `libur: ${holiday.keterangan}` : 'bukan hari WFA' };
-  const opened = await openSesi(plan, now);
-  return { sesiId: plan.id, opened, reason: opened ? 'dibuka' : 'sudah dibuka sebelumnya' };
-}
 
 /**
  * Closes a sesi and writes one recap per OPD: expected (the OPD's active staff now),

@@ -6,34 +6,27 @@ import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/a
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { apelJobs } from '../../functions/core/apel-jobs';
-import type { ApelConfig, Slot } from '../../functions/core/config';
+import type { ApelConfig } from '../../functions/core/config';
 import { acknowledge, arnRef } from '../nag';
 
 export interface ApelSchedulesProps {
   readonly config: ApelConfig;
-  /** Opens the day's sesi for a slot; input `{ "slot": "pagi" | "sore" }`. */
-  readonly openApel: IFunction;
-  /** Closes the sesi and writes the recap; same input. */
-  readonly closeApel: IFunction;
+  /** The apel clock (functions/handlers/apel-clock.ts); input `{}`. */
+  readonly clock: IFunction;
 }
 
 /** Retries for an invocation that fails; 15 minutes still leaves the apel window usable. */
 const RETRY_ATTEMPTS = 10;
 const MAX_EVENT_AGE = Duration.minutes(15);
 
-/** `"08:01"` as cron minute and hour fields. */
-export function cronTime(clock: string): { minute: string; hour: string } {
-  const [h, m] = clock.split(':').map(Number);
-  return { minute: String(m ?? 0), hour: String(h ?? 0) };
-}
-
 /**
- * EventBridge Scheduler opens and closes each apel slot, in the regency's own time
- * zone (so WIB/WITA/WIT need no UTC arithmetic and no daylight-saving surprises).
- * The schedules fire every day: the handler decides whether the date is a WFA day or a
- * holiday, so the calendar and WFA days change without a redeploy. Handlers must be
- * idempotent, because both Scheduler and Lambda retry.
+ * EventBridge Scheduler runs the apel clock every minute, in the regency's own time
+ * zone (so WIB/WITA/WIT need no UTC arithmetic and no daylight-saving surprises). The
+ * clock decides from config and calendar what is due at that minute (open an apel whose
+ * window began, close one whose window ended a minute ago), so holidays, cancelled
+ * slots, extra apel days, changed times and extended windows need no redeploy and no
+ * schedule per slot. The handler is idempotent, because both Scheduler and Lambda retry
+ * (and a retried tick overlaps the next one).
  */
 export class ApelSchedules extends Construct {
   /** Scheduled invocations that failed after all retries; should stay empty. */
@@ -50,34 +43,30 @@ export class ApelSchedules extends Construct {
       retentionPeriod: Duration.days(14),
     });
     acknowledge(this.deadLetterQueue, 'AwsSolutions-SQS3',
-      'This queue is itself the dead-letter queue of the open/close schedules and of their Lambda retries; ' +
+      'This queue is itself the dead-letter queue of the apel clock schedule and of its Lambda retries; ' +
         'Monitoring alarms as soon as one message is in it.');
 
     // Scheduler invokes Lambda asynchronously, so its retry policy covers delivery
     // (throttling, permissions) and Lambda's async config covers handler errors;
     // both end in the same dead-letter queue.
-    for (const fn of [props.openApel, props.closeApel]) {
-      fn.configureAsyncInvoke({
-        retryAttempts: 2,
-        maxEventAge: MAX_EVENT_AGE,
-        onFailure: new SqsDestination(this.deadLetterQueue),
-      });
-    }
+    props.clock.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: MAX_EVENT_AGE,
+      onFailure: new SqsDestination(this.deadLetterQueue),
+    });
 
-    // The same job list the local scheduler fires (functions/core/apel-jobs.ts): open at
-    // each slot's opening time, close one minute after its closing time so check-ins in
-    // flight at the closing instant are stored before the recap counts them.
-    for (const job of apelJobs(config)) {
-      const open = job.action === 'open';
-      this.addSchedule(`${open ? 'Open' : 'Close'}${label(job.slot)}`, {
-        fn: open ? props.openApel : props.closeApel,
-        slot: job.slot,
-        at: cronTime(job.time),
-        timeZone,
-        description: `${open ? 'Open' : 'Close'} apel ${job.slot} at ${job.time} ${config.timeZone}`,
-      });
-    }
-    this.acknowledgeSchedulerRoles([props.openApel, props.closeApel]);
+    // The same handler the local scheduler ticks every minute (functions/local/scheduler.ts).
+    new Schedule(this, 'ApelClock', {
+      description: `Apel clock: open and close each apel by config and calendar, every minute (${config.timeZone})`,
+      schedule: ScheduleExpression.cron({ minute: '*', hour: '*', timeZone }),
+      target: new LambdaInvoke(props.clock, {
+        input: ScheduleTargetInput.fromObject({}),
+        retryAttempts: RETRY_ATTEMPTS,
+        maxEventAge: MAX_EVENT_AGE,
+        deadLetterQueue: this.deadLetterQueue,
+      }),
+    });
+    this.acknowledgeSchedulerRoles([props.clock]);
   }
 
   /**
@@ -99,30 +88,4 @@ export class ApelSchedules extends Construct {
       }
     }
   }
-
-  private addSchedule(id: string, { fn, slot, at, timeZone, description }: ScheduleSpec): Schedule {
-    return new Schedule(this, id, {
-      description,
-      // Every day of the week (cron day-of-week `?` with day-of-month `*`); see the class comment.
-      schedule: ScheduleExpression.cron({ ...at, timeZone }),
-      target: new LambdaInvoke(fn, {
-        input: ScheduleTargetInput.fromObject({ slot }),
-        retryAttempts: RETRY_ATTEMPTS,
-        maxEventAge: MAX_EVENT_AGE,
-        deadLetterQueue: this.deadLetterQueue,
-      }),
-    });
-  }
-}
-
-interface ScheduleSpec {
-  readonly fn: IFunction;
-  readonly slot: Slot;
-  readonly at: { minute: string; hour: string };
-  readonly timeZone: TimeZone;
-  readonly description: string;
-}
-
-function label(slot: Slot): string {
-  return slot.charAt(0).toUpperCase() + slot.slice(1);
 }

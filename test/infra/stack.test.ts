@@ -9,7 +9,6 @@ import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES, type TableKey } from '../../functions/store/tables';
-import { cronTime } from '../../infra/constructs/apel-schedules';
 import { loadConfig, requireWebBuild } from '../../infra/inputs';
 import { tableOutputKey } from '../../infra/output-keys';
 import { DEFAULT_CONFIG_PATH, REPO_ROOT, WEB_DIST_DIR } from '../../infra/paths';
@@ -35,8 +34,7 @@ const GRANTS: Record<FunctionKey, { reads: TableKey[]; writes: TableKey[] }> = {
     reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit'],
     writes: ['roster', 'links', 'calendar', 'sessions', 'audit'],
   },
-  openApel: { reads: ['calendar', 'sessions'], writes: ['sessions'] },
-  closeApel: { reads: ['roster', 'checkins', 'sessions'], writes: ['sessions'] },
+  apelClock: { reads: ['roster', 'calendar', 'checkins', 'sessions'], writes: ['sessions'] },
 };
 
 let stack: ApelWfaStack;
@@ -214,7 +212,7 @@ describe('functions', () => {
     }
   });
 
-  it('lets the close function query the check-ins by OPD index, and the me function by ASN index', () => {
+  it('lets the apel clock query the check-ins by OPD index, and the me function by ASN index', () => {
     const indexQuery = (fn: FunctionKey) =>
       statementsOf(fn).some(
         (s) =>
@@ -224,7 +222,7 @@ describe('functions', () => {
             return text.includes(`"${tableIds.checkins}"`) && text.includes('/index/*');
           }),
       );
-    expect(indexQuery('closeApel')).toBe(true);
+    expect(indexQuery('apelClock')).toBe(true);
     expect(indexQuery('me')).toBe(true);
   });
 
@@ -252,40 +250,33 @@ describe('functions', () => {
 });
 
 describe('apel schedules', () => {
-  const cases = [
-    ['opens apel pagi at 07:00', 'cron(0 7 * * ? *)', 'openApel', 'pagi'],
-    ['closes apel pagi one minute after 08:00', 'cron(1 8 * * ? *)', 'closeApel', 'pagi'],
-    ['opens apel sore at 15:45', 'cron(45 15 * * ? *)', 'openApel', 'sore'],
-    ['closes apel sore one minute after 16:30', 'cron(31 16 * * ? *)', 'closeApel', 'sore'],
-  ] as const;
+  it('runs the apel clock every minute in WITA, with retries and a dead-letter queue, and nothing else', () => {
+    const schedules = ofType('AWS::Scheduler::Schedule');
 
-  it.each(cases)('%s WITA, every day, with retries and a dead-letter queue', (_name, cron, fn, slot) => {
-    const schedule = ofType('AWS::Scheduler::Schedule').find((r) => r.Properties?.ScheduleExpression === cron);
-
-    expect(schedule?.Properties).toMatchObject({
+    expect(schedules).toHaveLength(1);
+    expect(schedules[0]?.Properties).toMatchObject({
+      ScheduleExpression: 'cron(* * * * ? *)',
       ScheduleExpressionTimezone: 'Asia/Makassar',
       FlexibleTimeWindow: { Mode: 'OFF' },
       State: 'ENABLED',
       Target: {
-        Arn: { 'Fn::GetAtt': [functionIds[fn], 'Arn'] },
-        Input: JSON.stringify({ slot }),
+        Arn: { 'Fn::GetAtt': [functionIds.apelClock, 'Arn'] },
+        Input: '{}',
         RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 900 },
         DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.stringMatching(/DeadLetterQueue/), 'Arn'] } },
       },
     });
   });
 
-  it('sends handler failures of the scheduled functions to the dead-letter queue too', () => {
-    for (const fn of ['openApel', 'closeApel'] as const) {
-      const config = ofType('AWS::Lambda::EventInvokeConfig').find(
-        (r) => JSON.stringify(r.Properties?.FunctionName) === JSON.stringify({ Ref: functionIds[fn] }),
-      );
+  it('sends handler failures of the apel clock to the dead-letter queue too', () => {
+    const config = ofType('AWS::Lambda::EventInvokeConfig').find(
+      (r) => JSON.stringify(r.Properties?.FunctionName) === JSON.stringify({ Ref: functionIds.apelClock }),
+    );
 
-      expect(config?.Properties).toMatchObject({
-        MaximumRetryAttempts: 2,
-        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [expect.stringMatching(/DeadLetterQueue/), 'Arn'] } } },
-      });
-    }
+    expect(config?.Properties).toMatchObject({
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [expect.stringMatching(/DeadLetterQueue/), 'Arn'] } } },
+    });
   });
 
   it('refuses plain-HTTP access to the dead-letter queue', () => {
@@ -298,10 +289,6 @@ describe('apel schedules', () => {
     );
   });
 
-  it('writes job times as cron fields without leading zeros', () => {
-    expect(cronTime('08:01')).toEqual({ minute: '1', hour: '8' });
-    expect(cronTime('16:31')).toEqual({ minute: '31', hour: '16' });
-  });
 });
 
 describe('check-in API', () => {

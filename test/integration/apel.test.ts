@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler as checkin } from '../../functions/handlers/checkin';
-import { handler as closeApel } from '../../functions/handlers/close-apel';
-import { handler as openApel } from '../../functions/handlers/open-apel';
+import { handler as apelClock } from '../../functions/handlers/apel-clock';
 import { handler as me } from '../../functions/handlers/me';
 import { handler as schedule } from '../../functions/handlers/schedule';
 import { importHolidays } from '../../functions/store/calendar-store';
 import { listRecaps } from '../../functions/store/sesi-store';
 import { importAsns } from '../../functions/store/roster-store';
 import { syncLink } from '../../functions/store/link-store';
+import { closeApel } from '../../functions/usecases/apel-session';
 import { allItems, freshTables } from '../support/db';
 import { call } from '../support/events';
 import { ASNS, seedRoster } from '../support/roster';
@@ -29,10 +29,13 @@ beforeAll(async () => {
 });
 
 describe('opening an apel', () => {
-  it('opens the sesi on a WFA day, once, however often the schedule fires', async () => {
-    at('2026-11-29T23:00:00Z'); // Monday 07:00 WITA
-    expect(await openApel({ slot: 'pagi' })).toEqual({ sesiId: '2026-11-30.pagi', opened: true, reason: 'dibuka' });
-    expect((await openApel({ slot: 'pagi' })).opened).toBe(false);
+  it('opens the sesi on a WFA day, once, however often the clock ticks', async () => {
+    at('2026-11-29T22:59:00Z'); // Monday 06:59 WITA
+    expect(await apelClock({})).toEqual({ opened: [], closed: [] });
+    at('2026-11-29T23:00:00Z'); // 07:00
+    expect(await apelClock({})).toEqual({ opened: ['2026-11-30.pagi'], closed: [] });
+    at('2026-11-29T23:01:00Z');
+    expect(await apelClock({})).toEqual({ opened: [], closed: [] });
     const sesi = (await allItems('sessions')).filter((i) => i.id === '2026-11-30.pagi');
     expect(sesi).toHaveLength(1);
     expect(sesi[0]).toMatchObject({ state: 'dibuka', opensAt: '2026-11-29T23:00:00.000Z', closesAt: '2026-11-30T00:00:00.000Z' });
@@ -40,18 +43,18 @@ describe('opening an apel', () => {
 
   it('opens nothing on an office day', async () => {
     at('2026-12-01T23:00:00Z'); // Wednesday 07:00 WITA
-    expect(await openApel({ slot: 'pagi' })).toEqual({ opened: false, reason: 'bukan hari WFA' });
+    expect(await apelClock({})).toEqual({ opened: [], closed: [] });
     expect((await allItems('sessions')).some((i) => i.date === '2026-12-02')).toBe(false);
   });
 
   it('opens nothing on a Monday that is a holiday', async () => {
     at('2026-12-06T23:00:00Z'); // Monday 7 December 07:00 WITA
-    expect(await openApel({ slot: 'pagi' })).toEqual({ opened: false, reason: 'libur: Contoh cuti bersama' });
+    expect(await apelClock({})).toEqual({ opened: [], closed: [] });
     expect((await allItems('sessions')).some((i) => i.date === '2026-12-07')).toBe(false);
   });
 
   it('rejects a schedule input it does not understand', async () => {
-    await expect(openApel({ slot: 'malam' })).rejects.toThrow(/tidak valid/);
+    await expect(apelClock({ slot: 'malam' })).rejects.toThrow(/tidak valid/);
   });
 });
 
@@ -64,10 +67,11 @@ describe('closing an apel', () => {
     expect((await checkIn(3, '2026-11-30.pagi')).status).toBe(201); // diskominfo, terlambat
     // ASNS[2] (setda) and ASNS[4] (dinkes, exempt) never check in.
 
-    at('2026-11-30T00:01:00Z'); // 08:01 WITA, the close schedule
-    const result = await closeApel({ slot: 'pagi' });
+    at('2026-11-30T00:00:00Z'); // 08:00 WITA: the window has ended, the recap waits a minute
+    expect(await apelClock({})).toEqual({ opened: [], closed: [] });
+    at('2026-11-30T00:01:00Z'); // 08:01 WITA
+    expect(await apelClock({})).toEqual({ opened: [], closed: ['2026-11-30.pagi'] });
 
-    expect(result.closed).toBe(true);
     const recaps = Object.fromEntries((await listRecaps('2026-11-30.pagi')).map((r) => [r.opd, r]));
     expect(recaps).toEqual({
       setda: { opd: 'setda', wfa: true, expected: 3, hadir: 1, terlambat: 1, tidakHadir: 1 },
@@ -82,13 +86,14 @@ describe('closing an apel', () => {
     at('2026-11-30T00:02:00Z');
     expect((await checkIn(2, '2026-11-30.pagi')).status).toBe(409);
     const before = await listRecaps('2026-11-30.pagi');
-    await closeApel({ slot: 'pagi' });
+    expect(await apelClock({})).toEqual({ opened: [], closed: [] });
+    await closeApel('2026-11-30', 'pagi', new Date());
     expect(await listRecaps('2026-11-30.pagi')).toEqual(before);
   });
 
   it('does nothing for a sesi that was never opened', async () => {
     at('2026-12-02T00:01:00Z');
-    expect(await closeApel({ slot: 'pagi' })).toEqual({ sesiId: '2026-12-02.pagi', closed: false, recaps: [] });
+    expect(await closeApel('2026-12-02', 'pagi', new Date())).toEqual({ sesiId: '2026-12-02.pagi', closed: false, recaps: [] });
   });
 });
 
@@ -96,7 +101,7 @@ describe('an ASN moved to another OPD during a sesi', () => {
   it('still has one check-in, and is counted present in the OPD they belong to at the close', async () => {
     const mover = ASNS[3]!; // diskominfo
     at('2026-11-30T23:00:00Z'); // Tuesday 07:00 WITA
-    await openApel({ slot: 'pagi' });
+    await apelClock({});
     at('2026-11-30T23:05:00Z');
     expect((await checkIn(3, '2026-12-01.pagi')).status).toBe(201);
 
@@ -109,7 +114,7 @@ describe('an ASN moved to another OPD during a sesi', () => {
     expect((await allItems('checkins')).filter((i) => i.nip === mover.nip && i.sesiId === '2026-12-01.pagi')).toHaveLength(1);
 
     at('2026-12-01T00:01:00Z');
-    await closeApel({ slot: 'pagi' });
+    await apelClock({});
     const recaps = Object.fromEntries((await listRecaps('2026-12-01.pagi')).map((r) => [r.opd, r]));
     expect(recaps.setda).toMatchObject({ expected: 4, hadir: 1, tidakHadir: 3 });
     expect(recaps.diskominfo).toMatchObject({ expected: 0, hadir: 0, tidakHadir: 0 });
@@ -119,7 +124,7 @@ describe('an ASN moved to another OPD during a sesi', () => {
 describe('what an ASN sees', () => {
   it('GET /api/me shows who they are, their OPD, today and this week with statuses', async () => {
     at('2026-11-30T07:50:00Z'); // Monday 15:50 WITA: pagi closed, sore open
-    await openApel({ slot: 'sore' });
+    await apelClock({});
     const res = await call(me, { path: '/api/me', token: tokenOf(2) });
 
     expect(res.status).toBe(200);

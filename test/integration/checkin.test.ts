@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler as checkin } from '../../functions/handlers/checkin';
-import { handler as openApel } from '../../functions/handlers/open-apel';
+import { handler as apelClock } from '../../functions/handlers/apel-clock';
 import { issueLink, revokeLink } from '../../functions/store/link-store';
 import { db } from '../../functions/store/client';
 import { allItems, freshTables } from '../support/db';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   tokens = await seedRoster();
   vi.useFakeTimers({ toFake: ['Date'] });
   at('2026-11-29T23:00:00Z');
-  expect((await openApel({ slot: 'pagi' })).opened).toBe(true);
+  expect((await apelClock({})).opened).toEqual(['2026-11-30.pagi']);
 });
 
 beforeEach(() => {
