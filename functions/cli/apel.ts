@@ -11,12 +11,14 @@ const HELP = `Apel WFA — perintah admin
   npm run apel -- import-roster --opd opd.csv --asn asn.csv [--libur libur-2027.csv] [--stack NAME]
   npm run apel -- issue-links --out tautan.csv [--opd KODE | --nip NIP] [--base-url URL] [--stack NAME]
   npm run apel -- revoke-link --nip NIP [--stack NAME]
+  npm run apel -- admin-link --nip NIP [--base-url URL] [--stack NAME]
+      jadikan ASN ini admin (bila belum) dan cetak tautan konsol admin untuknya
 
 Tanpa --stack, perintah bekerja pada runtime lokal (jalankan "npm start" dulu).
 Dengan --stack ApelWfa-prod, perintah memakai kredensial AWS Anda dan keluaran stack itu.
 `;
 
-const COMMANDS = ['import-roster', 'issue-links', 'revoke-link'];
+const COMMANDS = ['import-roster', 'issue-links', 'revoke-link', 'admin-link'];
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
@@ -74,6 +76,21 @@ async function main(): Promise<number> {
       const append = createOutput(values.out, createLinksCsv);
       const links = await issueLinks(asns, values['base-url'] ?? target.siteUrl, append);
       console.log(`${links.length} tautan diterbitkan (tautan lama mereka tidak berlaku lagi) → ${values.out}`);
+      return 0;
+    }
+    case 'admin-link': {
+      if (!values.nip) throw new Error('Sebutkan --nip NIP pegawai yang akan menjadi admin');
+      const { readFileSync } = await import('node:fs');
+      const { parseConfig } = await import('../core/config');
+      const configFile = process.env.APEL_CONFIG_FILE ?? 'apel.config.json';
+      const config = parseConfig(JSON.parse(readFileSync(configFile, 'utf8')), configFile);
+      const { adminLink } = await import('./admin-link');
+      const link = await adminLink(values.nip, values['base-url'] ?? target.siteUrl, config);
+      console.log(
+        `${link.promoted ? `${link.nama} sekarang admin (tercatat di jejak audit).` : `${link.nama} sudah admin.`}\n` +
+          `Tautan konsol admin untuk ${link.nama} (${values.nip}, ${link.opd}):\n\n  ${link.url}\n\n` +
+          'Tautan ini hanya muncul sekali dan menggantikan tautan lama orang ini. Serahkan langsung kepadanya; jangan dibagikan.',
+      );
       return 0;
     }
     case 'revoke-link': {

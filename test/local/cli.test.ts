@@ -11,6 +11,9 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { selectTarget } from '../../functions/cli/target';
 import { createTables } from '../../functions/local/tables';
 import { localClientConfig } from '../../functions/store/client-config';
+import { TABLES } from '../../functions/store/tables';
+import { hashToken } from '../../functions/core/token';
+import { BatchGetCommand, DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 
 const root = new URL('../../', import.meta.url).pathname;
 const endpoint = inject('dynamoEndpoint');
@@ -76,6 +79,34 @@ describe('npm run apel (local)', () => {
     expect(readFileSync(out, 'utf8')).toBe('links that still work\n');
   });
 
+  it('makes an ASN the first admin and prints their console link, both in the audit trail as done by the command line', async () => {
+    const nip = '199004152025012011'; // imported above from asn-bermasalah.csv, as a head
+
+    const first = await apel('admin-link', '--nip', nip);
+    const again = await apel('admin-link', '--nip', nip);
+
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('sekarang admin');
+    expect(first.stdout).toMatch(/http:\/\/localhost:3999\/admin#t=[\w-]{43}/);
+    expect(again.stdout).toContain('sudah admin');
+    const client = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(endpoint)));
+    const tokens = [first.stdout, again.stdout].map((out) => /#t=([\w-]{43})/.exec(out)![1]!);
+    const links = await client.send(new BatchGetCommand({ RequestItems: { 'apel-Links': { Keys: tokens.map((t) => ({ pk: `LINK#${hashToken(t)}`, sk: 'LINK' })) } } }));
+    // The second link replaced the first; it is an admin's.
+    expect(links.Responses?.['apel-Links']).toEqual([expect.objectContaining({ nip, role: 'admin', pk: `LINK#${hashToken(tokens[1]!)}` })]);
+    const audit = (await client.send(new ScanCommand({ TableName: 'apel-Audit' }))).Items ?? [];
+    expect(audit.filter((a) => a.target === `asn:${nip}`).map((a) => [a.action, a.actor.nip]).sort()).toEqual([
+      ['roster.peran', 'cli'],
+      ['tautan.terbitkan', 'cli'],
+      ['tautan.terbitkan', 'cli'],
+    ]);
+    client.destroy();
+
+    const unknown = await apel('admin-link', '--nip', '199901012020011999');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('tidak ada di roster');
+  });
+
   it('explains unknown commands and missing options', async () => {
     expect((await apel('frobnicate')).code).toBe(64);
     const missing = await apel('issue-links');
@@ -95,7 +126,7 @@ describe('a deployed stack as target', () => {
           StackStatus: 'CREATE_COMPLETE',
           Outputs: [
             { OutputKey: 'SiteUrl', OutputValue: 'https://d111.cloudfront.net' },
-            ...['Roster', 'Links', 'Calendar', 'Sessions', 'Checkins'].map((t) => ({
+            ...Object.values(TABLES).map(({ id: t }) => ({
               OutputKey: `Table${t}`,
               OutputValue: `ApelWfa-prod-${t}Table-ABC`,
             })),
