@@ -103,6 +103,14 @@ ${
 
 Tautan pribadi untuk dicoba (buka di ponsel atau peramban):`);
   for (const [label, link] of samples) if (link) console.log(`  ${label}: ${link.nama}\n    ${local(link)}`);
+  // The HR admin's console (roster, OPDs, calendar, links, overview, audit) lives at /admin.
+  const admin = pick((l) => l.peran === 'admin');
+  console.log(
+    admin
+      ? `  Admin kepegawaian (konsol admin, BKPSDM): ${admin.nama}\n    ${url}/admin${new URL(admin.tautan).hash}`
+      : '  Admin kepegawaian: belum ada tautan admin. Buat satu (di terminal lain selagi server ini berjalan):\n' +
+          '    npm run apel -- admin-link --nip 199911032023072011',
+  );
   console.log(
     links.length > 0
       ? `\nSemua ${links.length} tautan ada di ${linksFile}`
