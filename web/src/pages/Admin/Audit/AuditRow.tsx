@@ -6,7 +6,7 @@ import { AKSI, ROLE } from './labels';
 /** One audit line: when, who, what, on which record, and the fields before → after. */
 export function AuditRow({ e, timeZone, me, opdNama }: { e: AuditEntry; timeZone: string; me: string; opdNama: (kode: string) => string }) {
   const when = new Date(e.at);
-  const rows = changes(e.before, e.after);
+  const rows = changes(e.before, e.after, timeZone);
   return (
     <tr data-action={e.action}>
       <td class="nowrap">

@@ -22,9 +22,20 @@ function flatten(value: unknown, prefix: string, out: Flat): Flat {
   return out;
 }
 
-export function show(value: unknown): string | undefined {
+const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z$/;
+
+/** An instant (`2026-11-29T10:12:40.385Z`) as the admin reads it: `29 Nov, 18.12.40` in the regency's zone. */
+function instant(iso: string, timeZone: string): string {
+  const d = new Date(iso);
+  const day = d.toLocaleDateString('id-ID', { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
+  return `${day}, ${d.toLocaleTimeString('id-ID', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit' })}`;
+}
+
+export function show(value: unknown, timeZone = 'UTC'): string | undefined {
   if (value === undefined) return undefined;
   if (value === null || value === '') return '(kosong)';
+  if (typeof value === 'string' && INSTANT.test(value)) return instant(value, timeZone);
+  if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) return '(kosong)';
   if (value === true) return 'ya';
   if (value === false) return 'tidak';
   if (Array.isArray(value)) {
@@ -35,11 +46,11 @@ export function show(value: unknown): string | undefined {
   return String(value);
 }
 
-export function changes(before: unknown, after: unknown): Change[] {
+export function changes(before: unknown, after: unknown, timeZone = 'UTC'): Change[] {
   const b = flatten(before, '', new Map());
   const a = flatten(after, '', new Map());
   const fields = [...new Set([...b.keys(), ...a.keys()])];
   return fields
     .filter((f) => JSON.stringify(b.get(f)) !== JSON.stringify(a.get(f)) || before === undefined || after === undefined)
-    .map((f) => ({ field: f, before: show(b.get(f)), after: show(a.get(f)) }));
+    .map((f) => ({ field: f, before: show(b.get(f), timeZone), after: show(a.get(f), timeZone) }));
 }

@@ -113,7 +113,7 @@ export function HariForm({
           {saved.rencana.length === 0
             ? 'tidak ada.'
             : saved.rencana
-                .map((r) => `${r.slot} ${hourMinute(r.opensAt, ctx.timeZone)}–${hourMinute(r.closesAt, ctx.timeZone)} ${ctx.zoneLabel}`)
+                .map((r) => `${SLOT_LABEL[r.slot as Slot] ?? r.slot} ${hourMinute(r.opensAt, ctx.timeZone)}–${hourMinute(r.closesAt, ctx.timeZone)} ${ctx.zoneLabel}`)
                 .join('; ')}
         </p>
       )}

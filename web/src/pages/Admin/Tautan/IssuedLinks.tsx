@@ -19,7 +19,8 @@ export function IssuedLinks({ links, namaBerkas, onClose }: { links: IssuedLink[
   const [closing, setClosing] = useState(false);
   const [saved, setSaved] = useState(false);
   const opds = [...new Map(links.map((l) => [l.opd, l.opdNama || l.opd])).entries()];
-  const toPrint = printOpd === undefined ? [] : printOpd === '' ? links : links.filter((l) => l.opd === printOpd);
+  const toPrint = printOpd === undefined ? [] : links.filter((l) => l.opd === printOpd);
+  const perOpd = (kode: string) => links.filter((l) => l.opd === kode).length;
 
   const save = (sep: Separator) => {
     download(sep === ',' ? namaBerkas.replace(/\.csv$/, '-koma.csv') : namaBerkas, linksCsv(links, sep));
@@ -60,10 +61,9 @@ export function IssuedLinks({ links, namaBerkas, onClose }: { links: IssuedLink[
             Kartu QR
             <select value={printOpd ?? '-'} onChange={(e) => (setReady(false), setPrintOpd(e.currentTarget.value === '-' ? undefined : e.currentTarget.value))} data-testid="print-opd">
               <option value="-">— pilih untuk pratinjau —</option>
-              {opds.length > 1 && <option value="">Semua OPD ({links.length} kartu)</option>}
               {opds.map(([kode, nama]) => (
                 <option key={kode} value={kode}>
-                  {nama}
+                  {nama} ({perOpd(kode)} kartu)
                 </option>
               ))}
             </select>
