@@ -15,6 +15,7 @@ export const handler = dispatch('opd', {
   'PUT /api/opd/{opd}/seragam/{sesiId}/{nip}': r.uniformMark,
   'GET /api/opd/{opd}/kesiapan': r.readinessChecks,
   'POST /api/opd/{opd}/kesiapan': r.startReadiness,
+  'GET /api/opd/{opd}/tautan-apel': r.getMeetingLinks,
   'PUT /api/opd/{opd}/tautan-apel': r.meetingLinks,
   'GET /api/opd/{opd}/rekap': r.history,
   'GET /api/opd/{opd}/rekap.csv': r.historyCsvRoute,

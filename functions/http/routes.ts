@@ -28,6 +28,7 @@ export const ROUTES = {
   'PUT /api/opd/{opd}/seragam/{sesiId}/{nip}': 'opd',
   'GET /api/opd/{opd}/kesiapan': 'opd',
   'POST /api/opd/{opd}/kesiapan': 'opd',
+  'GET /api/opd/{opd}/tautan-apel': 'opd',
   'PUT /api/opd/{opd}/tautan-apel': 'opd',
   'GET /api/opd/{opd}/rekap': 'opd',
   'GET /api/opd/{opd}/rekap.csv': 'opd',

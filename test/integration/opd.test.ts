@@ -188,6 +188,10 @@ describe('meeting links', () => {
       pagi: 'https://meet.google.com/abc-defg-hij',
       sore: null,
     });
+    expect((await asHead('GET', '/api/opd/setda/tautan-apel')).body).toEqual({
+      tautanApel: { pagi: 'https://meet.google.com/abc-defg-hij', sore: null },
+      bawaan: { pagi: null, sore: null },
+    });
     expect((await asHead('PUT', '/api/opd/setda/tautan-apel', { pagi: 'http://insecure.example' })).status).toBe(400);
   });
 });
@@ -212,6 +216,13 @@ describe('recaps after the close', () => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.text.startsWith('\ufeffNIP;Nama;Jabatan;Sen 30-11 Pagi;H;TL;TK;I;S;C;DL;TB;DB\r\n')).toBe(true);
     expect(csv.text).toContain(`${staff2.nip};${staff2.nama};Pelaksana;S;`);
+  });
+
+  it('does not list a planned apel that never opened, so nobody is absent from it', async () => {
+    at('2026-11-30T09:00:00Z'); // 17:00 WITA: apel sore (never opened here) is over
+    const res = await roll();
+    expect(res.body.hariIni.map((s: { id: string }) => s.id)).toEqual([pagi.id]);
+    expect(res.body.sesi.id).toBe(pagi.id);
   });
 
   it('refuses a reversed or too long range with 400', async () => {

@@ -8,7 +8,7 @@ import { addDays, localDate } from '../../core/time';
 import { markUniform } from '../../usecases/opd/compliance';
 import { addExcuse, listExcuses, retractExcuse } from '../../usecases/opd/excuses';
 import { historyCsv, opdHistory } from '../../usecases/opd/history';
-import { setMeetingLinks } from '../../usecases/opd/meeting-links';
+import { meetingLinksOfOpd, setMeetingLinks } from '../../usecases/opd/meeting-links';
 import { checksOfOpd, startCheck } from '../../usecases/opd/readiness';
 import { opdRoll } from '../../usecases/opd/roll';
 import { manageableOpds } from '../../usecases/opd/scope';
@@ -63,6 +63,11 @@ export const readinessChecks = apiHandler(undefined, async ({ event, now }) => {
 export const startReadiness = apiHandler(readinessBody, async ({ event, body, now }) => {
   const { who, opd } = await opdRequest(event);
   return json(201, { cek: await startCheck(who, opd, body.menit, body.pesan, now, config) });
+});
+
+export const getMeetingLinks = apiHandler(undefined, async ({ event }) => {
+  const { opd } = await opdRequest(event);
+  return json(200, await meetingLinksOfOpd(opd, config));
 });
 
 export const meetingLinks = apiHandler(meetingLinksBody, async ({ event, body, now }) => {

@@ -13,6 +13,12 @@ export async function meetingLinksFor(opd: string, config: ApelConfig): Promise<
   return { pagi: own.pagi ?? config.tautanApel.pagi ?? null, sore: own.sore ?? config.tautanApel.sore ?? null };
 }
 
+/** What the head's form shows: the OPD's own links and the regency's defaults they override. */
+export async function meetingLinksOfOpd(opd: Opd, config: ApelConfig): Promise<{ tautanApel: MeetingLinks; bawaan: MeetingLinks }> {
+  const own = (await getOpdSettings(opd.kode)).tautanApel;
+  return { tautanApel: own, bawaan: { pagi: config.tautanApel.pagi ?? null, sore: config.tautanApel.sore ?? null } };
+}
+
 export async function setMeetingLinks(who: Principal, opd: Opd, links: OpdSettings['tautanApel'], now: Date): Promise<OpdSettings['tautanApel']> {
   const before = await getOpdSettings(opd.kode);
   await putOpdSettings(

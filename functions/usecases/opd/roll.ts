@@ -98,19 +98,20 @@ async function sesiOfDay(date: IsoDate, now: Date, config: ApelConfig): Promise<
   const planned = plannedSesi(date, config, await getHoliday(date));
   const opened = await getSesiMany([...planned.map((p) => p.id), sesiId(date, 'demo')]);
   const byId = new Map<string, RollSesi>();
-  for (const p of planned) byId.set(p.id, view(p, undefined, now));
-  for (const o of opened) byId.set(o.id, view(o, o, now));
+  // A planned sesi that is over without ever opening did not take place: nobody is absent from it.
+  for (const p of planned) if (now < p.closesAt) byId.set(p.id, view(p, undefined));
+  for (const o of opened) byId.set(o.id, view(o, o));
   return [...byId.values()].sort((a, b) => a.opensAt.localeCompare(b.opensAt));
 }
 
-function view(p: Omit<SesiRecord, 'state' | 'demo' | 'openedAt'>, record: SesiRecord | undefined, now: Date): RollSesi {
+function view(p: Omit<SesiRecord, 'state' | 'demo' | 'openedAt'>, record: SesiRecord | undefined): RollSesi {
   const state = record ? (record.state === 'ditutup' ? 'ditutup' : 'dibuka') : 'terjadwal';
   return {
     id: p.id,
     date: p.date,
     slot: p.slot,
     label: SLOT_LABELS[p.slot],
-    state: state === 'terjadwal' && now >= p.closesAt ? 'ditutup' : state,
+    state,
     opensAt: p.opensAt.toISOString(),
     onTimeUntil: p.onTimeUntil.toISOString(),
     closesAt: p.closesAt.toISOString(),
