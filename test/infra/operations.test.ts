@@ -31,6 +31,9 @@ const tempDirs: string[] = [];
 function ofType(type: string): [string, Resource][] {
   return Object.entries(resources).filter(([, r]) => r.Type === type);
 }
+/** The same stage from a config without `operations` (no alarm e-mail, default budget), built once on first use. */
+let bareStage: ReturnType<typeof buildStack> | undefined;
+const bare = () => (bareStage ??= buildStack('bare', repoConfig((c) => delete c.operations)));
 const logicalId = (construct: IConstruct) => stack.getLogicalId(construct.node.defaultChild as CfnFunction | CfnTable);
 
 beforeAll(() => {
@@ -348,10 +351,10 @@ describe('alarms to a human', () => {
   });
 
   it('warns, and still synthesises, when the config names no alarm e-mail', () => {
-    const { stack: bare } = buildStack('noemail', repoConfig((c) => delete c.operations));
+    const { stack: plain } = bare();
 
-    Annotations.fromStack(bare).hasWarning('*', Match.stringLikeRegexp('operations.alarmEmail'));
-    expect(Template.fromStack(bare).findResources('AWS::SNS::Subscription')).toEqual({});
+    Annotations.fromStack(plain).hasWarning('*', Match.stringLikeRegexp('operations.alarmEmail'));
+    expect(Template.fromStack(plain).findResources('AWS::SNS::Subscription')).toEqual({});
   });
 });
 
@@ -390,7 +393,7 @@ describe('dashboard and budget', () => {
   });
 
   it('defaults the budget to US$5 and warns when nobody is e-mailed', () => {
-    const { budget: plain } = buildStack('budget', repoConfig((c) => delete c.operations));
+    const { budget: plain } = bare();
 
     Template.fromStack(plain).hasResourceProperties('AWS::Budgets::Budget', {
       Budget: { BudgetLimit: { Amount: 5, Unit: 'USD' } },
