@@ -277,11 +277,11 @@ export class Monitoring extends Construct {
         width: 8,
       }),
       new GraphWidget({
-        title: 'Lambda: error dan throttle per fungsi',
-        left: Object.entries(props.functions).flatMap(([key, fn]) => [
-          fn.metricErrors({ period: FIVE_MINUTES, label: `${key} error` }),
-          fn.metricThrottles({ period: FIVE_MINUTES, label: `${key} throttle` }),
-        ]),
+        title: 'Lambda: error per fungsi, throttle di region',
+        left: Object.entries(props.functions).map(([key, fn]) =>
+          fn.metricErrors({ period: FIVE_MINUTES, statistic: Stats.SUM, label: `${key} error` }),
+        ),
+        right: [LambdaFunction.metricAllThrottles({ period: FIVE_MINUTES, statistic: Stats.SUM, label: 'throttle (region)' })],
         width: 8,
       }),
       new GraphWidget({
