@@ -182,6 +182,11 @@ export async function startCek(token: string, opd: string, menit: number, pesan:
   return (await request<{ cek: Cek }>('POST', `${base(opd)}/kesiapan`, token, { menit, pesan }, { attempts: 1 })).body.cek;
 }
 
+/** The OPD's own links (null: none set) and the regency's defaults they override. */
+export async function getTautanApel(token: string, opd: string): Promise<{ tautanApel: TautanApel; bawaan: TautanApel }> {
+  return (await request<{ tautanApel: TautanApel; bawaan: TautanApel }>('GET', `${base(opd)}/tautan-apel`, token)).body;
+}
+
 export async function putTautanApel(token: string, opd: string, tautan: TautanApel): Promise<TautanApel> {
   return (await request<{ tautanApel: TautanApel }>('PUT', `${base(opd)}/tautan-apel`, token, tautan)).body.tautanApel;
 }

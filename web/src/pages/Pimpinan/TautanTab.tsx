@@ -1,6 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { TautanApel } from '../../lib/opd-api';
-import { messageOf, putTautanApel } from '../../lib/opd-api';
+import { getTautanApel, messageOf, putTautanApel } from '../../lib/opd-api';
 import type { TabProps } from '.';
 
 const isHttps = (v: string) => {
@@ -13,8 +13,8 @@ const isHttps = (v: string) => {
 
 /**
  * The OPD's own meeting links of apel pagi and sore (Zoom, Meet…); empty falls back to the
- * regency's. The API has no read of the OPD's own setting (only `PUT`), so the form starts
- * empty and shows the links in force for the head's own OPD (from `/api/me`) when it has them.
+ * regency's. The form starts from the OPD's current setting; until it has loaded, the links in
+ * force for the head's own OPD (from `/api/me`) are shown.
  */
 export function TautanTab({ token, opd, current }: TabProps & { current: TautanApel | undefined }) {
   const [pagi, setPagi] = useState('');
@@ -22,6 +22,21 @@ export function TautanTab({ token, opd, current }: TabProps & { current: TautanA
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<TautanApel>();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+
+  useEffect(() => {
+    let live = true;
+    getTautanApel(token, opd)
+      .then(({ tautanApel }) => {
+        if (!live) return;
+        setSaved(tautanApel);
+        setPagi(tautanApel.pagi ?? '');
+        setSore(tautanApel.sore ?? '');
+      })
+      .catch((err) => live && setMessage({ ok: false, text: messageOf(err) }));
+    return () => {
+      live = false;
+    };
+  }, [token, opd]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
