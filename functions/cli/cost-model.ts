@@ -115,6 +115,14 @@ export interface CostEstimate {
   traffic: { apelPerMonth: number; apiRequests: number; checkIns: number; headPolls: number; lambdaGbSeconds: number };
 }
 
+/** The scheduled function (functions/handlers/apel-clock.ts), run by one schedule every minute. */
+export const APEL_CLOCK = { functions: 1, runsPerDay: 24 * 60, msPerTick: 40, mb: 512, rruPerTick: 3 } as const;
+
+/** Alarm metrics of infra/constructs/monitoring.ts: DLQ, API 5xx, check-in p99, Lambda throttles of the region, Errors per function, read and write throttles per table. */
+export function alarmMetricCount(functions: number, tables: number): number {
+  return 4 + functions + 2 * tables;
+}
+
 const WEEKS_PER_MONTH = 52 / 12;
 const HOURS_PER_MONTH = 730;
 const KB = 1024;
@@ -154,10 +162,11 @@ export function estimateMonthlyCost(usage: Usage): CostEstimate {
     { n: adminCalls, c: CALLS.admin },
   ];
 
-  // Scheduled: 4 schedules a day, every day; the close reads the roster and the sesi's check-ins.
-  const scheduledRuns = 2 * u.apelPerDay * 30.4;
-  const closeRru = apelPerMonth * (u.asn * 0.5 * 0.5 + u.asn * 0.4 * 0.5) / 4; // items of ~0.5/0.4 KB, 4 KB per RRU, eventually consistent
-  const closeGbSeconds = apelPerMonth * 3 * 1 + scheduledRuns * 0.2 * 0.5;
+  // The apel clock: one schedule every minute; a tick reads today's plan (a few RRU), and each
+  // close reads the roster and the sesi's check-ins (items ~0.5/0.4 KB, 4 KB per RRU, eventually consistent).
+  const scheduledRuns = APEL_CLOCK.runsPerDay * 30.4;
+  const closeRru = scheduledRuns * APEL_CLOCK.rruPerTick + (apelPerMonth * (u.asn * 0.5 * 0.5 + u.asn * 0.4 * 0.5)) / 4;
+  const closeGbSeconds = apelPerMonth * 3 * 1 + (scheduledRuns * APEL_CLOCK.msPerTick * APEL_CLOCK.mb) / 1000 / 1024;
 
   const lambdaRequests = apiRequests + scheduledRuns;
   const lambdaGbSeconds = kinds.reduce((s, { n, c }) => s + (n * c.ms * c.mb) / 1000 / 1024, 0) + closeGbSeconds;
@@ -172,7 +181,7 @@ export function estimateMonthlyCost(usage: Usage): CostEstimate {
   const cfGb = (pageLoads * (0.4 + 12.7 * 0.4) * KB + kinds.reduce((s, { n, c }) => s + n * c.responseKb * KB, 0)) / GB;
 
   // CloudWatch: access log (~300 B), EMF lines (~700 B, up to 2 per request), Lambda START/END/REPORT (~350 B).
-  const logsGb = (apiRequests * (300 + 1000 + 350) + scheduledRuns * 2000) / GB;
+  const logsGb = (apiRequests * (300 + 1000 + 350) + scheduledRuns * 400 + apelPerMonth * 2 * 2000) / GB;
   const logsStoredGb = logsGb * 3 * 0.25; // 3 months kept, stored compressed
 
   // Custom metrics (telemetry/names.ts), prorated by the hours they receive data.
@@ -183,14 +192,10 @@ export function estimateMonthlyCost(usage: Usage): CostEstimate {
     8 * windowHours + // Refusals by code
     2 * 10 * 30.4 + // Latency of the ASN pages, used through the day
     (routeCount - 3) * windowHours + // Latency of heads' and admin routes
-    4 * 2 * 30.4; // SesiOpened/SesiClosed by slot, every day
+    4 * wfaDays; // SesiOpened/SesiClosed by slot, in the hour of each open and close
   const metricMonths = metricHours / HOURS_PER_MONTH;
 
-  // Alarms (infra/constructs/monitoring.ts): DLQ, API 5xx, check-in p99, Lambda throttles in the
-  // account, one Errors metric per function, read + write throttles per table.
-  const functions = API_FUNCTIONS.length + 2;
-  const tables = Object.keys(TABLES).length;
-  const alarmMetrics = 4 + functions + 2 * tables;
+  const alarmMetrics = alarmMetricCount(API_FUNCTIONS.length + APEL_CLOCK.functions, Object.keys(TABLES).length);
 
   const items: CostItem[] = [];
   const add = (service: string, item: string, quantity: string, listUsd: number, usd = listUsd) =>
@@ -212,7 +217,7 @@ export function estimateMonthlyCost(usage: Usage): CostEstimate {
   add('CloudFront', 'data transfer out', `${cfGb.toFixed(2)} GB`, cfGb * PRICES.cloudFrontPerGbAsia,
     over(cfGb, FREE_TIER.cloudFrontGb) * PRICES.cloudFrontPerGbAsia);
   add('S3', 'site files and CloudFront reads', '< 1 MB', 0.001);
-  add('EventBridge Scheduler', 'open/close invocations', `${fmt(scheduledRuns)} inv`, (scheduledRuns / 1e6) * PRICES.schedulerPerMillion * f,
+  add('EventBridge Scheduler', 'apel clock, every minute', `${fmt(scheduledRuns)} inv`, (scheduledRuns / 1e6) * PRICES.schedulerPerMillion * f,
     (over(scheduledRuns, FREE_TIER.schedulerInvocations) / 1e6) * PRICES.schedulerPerMillion * f);
   const logsList = (logsGb * PRICES.logsIngestPerGb + logsStoredGb * PRICES.logsStoragePerGbMonth) * f;
   add('CloudWatch', 'logs (ingest, 3 months kept)', `${logsGb.toFixed(2)} GB`, logsList,
@@ -221,7 +226,7 @@ export function estimateMonthlyCost(usage: Usage): CostEstimate {
     over(metricMonths, FREE_TIER.customMetrics) * PRICES.customMetricPerMonth * f);
   add('CloudWatch', 'alarms', `${alarmMetrics} alarm metrics`, alarmMetrics * PRICES.alarmMetricPerMonth * f,
     over(alarmMetrics, FREE_TIER.alarmMetrics) * PRICES.alarmMetricPerMonth * f);
-  add('CloudWatch', 'dashboard', '1 dashboard', PRICES.dashboardPerMonth * f, over(1, FREE_TIER.dashboards) * PRICES.dashboardPerMonth * f);
+  add('CloudWatch', 'dashboard (free: 3 of ≤ 50 metrics)', '1 dashboard', PRICES.dashboardPerMonth * f, over(1, FREE_TIER.dashboards) * PRICES.dashboardPerMonth * f);
   add('SQS', 'dead-letter queue (normally empty)', '< 1,000 req', 0.0004 * f, 0);
   add('SNS', 'alarm e-mails', '< 100 e-mails', (100 / 1e5) * PRICES.snsEmailPer100k, 0);
   add('AWS Budgets', 'monthly budget', '1 budget', 30.4 * PRICES.budgetsPerBudgetDay, 0);
