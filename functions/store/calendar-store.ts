@@ -18,19 +18,31 @@ export async function getHoliday(date: IsoDate): Promise<Holiday | undefined> {
   return out.Item ? holidayFrom(out.Item) : undefined;
 }
 
-/** Holidays of the years touched by [from, to], keyed by date. */
-export async function holidaysBetween(from: IsoDate, to: IsoDate): Promise<Map<IsoDate, Holiday>> {
-  const years = new Set([from.slice(0, 4), to.slice(0, 4)]);
-  const result = new Map<IsoDate, Holiday>();
-  for (const year of years) {
+/**
+ * Calendar items of the dates in [from, to] (a range spans at most two years here),
+ * keyed by date: one range query on each year's partition.
+ */
+export async function datesBetween<T>(
+  partitionOf: (year: string) => string,
+  from: IsoDate,
+  to: IsoDate,
+  read: (item: Record<string, unknown>) => T,
+): Promise<Map<IsoDate, T>> {
+  const result = new Map<IsoDate, T>();
+  for (const year of new Set([from.slice(0, 4), to.slice(0, 4)])) {
     const items = await queryAll({
       TableName: tableName('calendar'),
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': keys.holidayYear(year), ':from': from, ':to': to },
+      ExpressionAttributeValues: { ':pk': partitionOf(year), ':from': from, ':to': to },
     });
-    for (const item of items) result.set(String(item.sk), holidayFrom(item));
+    for (const item of items) result.set(String(item.sk), read(item));
   }
   return result;
+}
+
+/** Holidays of the dates in [from, to], keyed by date. */
+export function holidaysBetween(from: IsoDate, to: IsoDate): Promise<Map<IsoDate, Holiday>> {
+  return datesBetween(keys.holidayYear, from, to, holidayFrom);
 }
 
 /** Loads a year's list (the joint-decree CSV); only new or changed dates are written. */

@@ -3,10 +3,9 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Asn, Opd } from '../core/roster';
 import type { TransactItem } from './audit-store';
 import type { Item } from './batch';
-import { queryAll } from './batch';
 import { db } from './client';
 import { guarded } from './outage';
-import { asnFrom, asnItem, opdFrom, opdItem } from './roster-store';
+import { asnFrom, asnItem, listRosterOfOpd, opdFrom, opdItem } from './roster-store';
 import { keys, tableName } from './tables';
 import { getConsistent, putVersioned } from './versioned';
 
@@ -29,17 +28,6 @@ export async function readAsn(nip: string): Promise<Stored<Asn> | undefined> {
 export async function readOpd(kode: string): Promise<Stored<Opd> | undefined> {
   const item = await getConsistent('roster', keys.opd(kode));
   return item ? { value: opdFrom(item), item } : undefined;
-}
-
-/** Everyone on the roster of an OPD, active or not (a query on the byOpd index). */
-export async function listRosterOfOpd(opd: string): Promise<Asn[]> {
-  const items = await queryAll({
-    TableName: tableName('roster'),
-    IndexName: 'byOpd',
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.asnByOpdPartition(opd) },
-  });
-  return items.map(asnFrom);
 }
 
 /** OPDs queried a few at a time: 36 at once would only queue behind each other. */

@@ -68,15 +68,20 @@ export async function getAsn(nip: string): Promise<Asn | undefined> {
   return out.Item ? asnFrom(out.Item) : undefined;
 }
 
-/** Active ASN of one OPD, from the byOpd index (never a scan). */
-export async function listAsnOfOpd(opd: string): Promise<Asn[]> {
+/** Everyone on the roster of one OPD, active or not (deactivated staff keep their place: history), from the byOpd index (never a scan). */
+export async function listRosterOfOpd(opd: string): Promise<Asn[]> {
   const items = await queryAll({
     TableName: tableName('roster'),
     IndexName: 'byOpd',
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': keys.asnByOpdPartition(opd) },
   });
-  return items.map(asnFrom).filter((a) => a.active);
+  return items.map(asnFrom);
+}
+
+/** Active ASN of one OPD. */
+export async function listAsnOfOpd(opd: string): Promise<Asn[]> {
+  return (await listRosterOfOpd(opd)).filter((a) => a.active);
 }
 
 export const importOpds = (opds: readonly Opd[]) => putChanged(tableName('roster'), opds.map(opdItem));

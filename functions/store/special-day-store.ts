@@ -4,9 +4,8 @@ import type { Holiday, SpecialDay } from '../core/sesi';
 import type { IsoDate } from '../core/time';
 import type { TransactItem } from './audit-store';
 import type { Item } from './batch';
-import { queryAll } from './batch';
-import { holidaysBetween } from './calendar-store';
-import { keys, tableName } from './tables';
+import { datesBetween, holidaysBetween } from './calendar-store';
+import { keys } from './tables';
 import { deleteVersioned, getConsistent, putVersioned } from './versioned';
 
 /**
@@ -40,17 +39,8 @@ const specialDayItem = (d: SpecialDay): Item => ({
 });
 
 /** Settings of the dates in [from, to], keyed by date. */
-export async function specialDaysBetween(from: IsoDate, to: IsoDate): Promise<Map<IsoDate, SpecialDay>> {
-  const result = new Map<IsoDate, SpecialDay>();
-  for (const year of new Set([from.slice(0, 4), to.slice(0, 4)])) {
-    const items = await queryAll({
-      TableName: tableName('calendar'),
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': keys.specialDayYear(year), ':from': from, ':to': to },
-    });
-    for (const item of items) result.set(String(item.sk), specialDayFrom(item));
-  }
-  return result;
+export function specialDaysBetween(from: IsoDate, to: IsoDate): Promise<Map<IsoDate, SpecialDay>> {
+  return datesBetween(keys.specialDayYear, from, to, specialDayFrom);
 }
 
 /** Holidays and the admin's settings of the dates in [from, to]: everything the plan of those dates needs. */

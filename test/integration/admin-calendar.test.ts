@@ -1,22 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Asn } from '../../functions/core/roster';
 import { handler as admin } from '../../functions/handlers/admin-api';
 import { handler as apelClock } from '../../functions/handlers/apel-clock';
 import { handler as checkin } from '../../functions/handlers/checkin';
 import { handler as schedule } from '../../functions/handlers/schedule';
-import { issueLink } from '../../functions/store/link-store';
-import { importAsns } from '../../functions/store/roster-store';
-import { allItems, freshTables } from '../support/db';
+import { ADMIN, auditOf, seedWithAdmin } from '../support/admin';
+import { allItems } from '../support/db';
 import { call } from '../support/events';
-import { ASNS, seedRoster } from '../support/roster';
+import { ASNS } from '../support/roster';
 
 /**
  * The calendar, disruptions, the overview and the audit trail from the admin console,
  * against DynamoDB Local, with the apel clock ticking at the minutes that matter.
  */
 
-const ADMIN: Asn = { ...ASNS[1]!, nip: '198001012005011001', nama: 'Admin BKPSDM', role: 'admin' };
 const at = (iso: string) => vi.setSystemTime(new Date(iso));
 /** A WITA wall-clock time as an instant. */
 const wita = (date: string, time: string) => `${date}T${time}:00+08:00`;
@@ -28,13 +25,9 @@ const asAdmin = (method: string, path: string, body?: unknown, headers?: Record<
 const tick = () => apelClock({});
 const checkIn = (i: number, sesiId: string) => call(checkin, { method: 'POST', path: '/api/checkins', token: tokens.get(ASNS[i]!.nip)!, body: { sesiId } });
 const snapshot = async () => ({ calendar: await allItems('calendar'), sessions: await allItems('sessions'), audit: await allItems('audit') });
-const auditOf = async (action: string) => (await allItems('audit')).filter((a) => a.action === action);
 
 beforeAll(async () => {
-  await freshTables();
-  tokens = await seedRoster();
-  await importAsns([ADMIN]);
-  adminToken = await issueLink(ADMIN);
+  ({ tokens, adminToken } = await seedWithAdmin());
   vi.useFakeTimers({ toFake: ['Date'] });
 });
 

@@ -1,17 +1,16 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Asn } from '../../functions/core/roster';
 import { hashToken } from '../../functions/core/token';
 import { handler as admin } from '../../functions/handlers/admin-api';
 import { findLink, issueLink } from '../../functions/store/link-store';
 import { importAsns } from '../../functions/store/roster-store';
-import { allItems, freshTables } from '../support/db';
+import { ADMIN, seedWithAdmin } from '../support/admin';
+import { allItems } from '../support/db';
 import { call } from '../support/events';
-import { ASNS, seedRoster } from '../support/roster';
+import { ASNS } from '../support/roster';
 
 /** Links from the admin console: issue, re-issue and revoke for one ASN, an OPD or everyone. */
 
-const ADMIN: Asn = { ...ASNS[1]!, nip: '198001012005011001', nama: 'Admin BKPSDM', opd: 'diskominfo', role: 'admin' };
 const ORIGIN = 'https://apel.bolselkab.go.id';
 
 let tokens: Map<string, string>;
@@ -22,10 +21,9 @@ const tokenOf = (url: string) => new URL(url).hash.slice(3);
 const linkItems = async () => (await allItems('links')).filter((i) => String(i.pk).startsWith('LINK#'));
 
 beforeAll(async () => {
-  await freshTables();
-  tokens = await seedRoster();
-  await importAsns([ADMIN, { ...ASNS[2]!, noHp: '' }]);
-  adminToken = await issueLink(ADMIN);
+  // The admin sits in diskominfo here; one setda member has no phone number.
+  ({ tokens, adminToken } = await seedWithAdmin({ opd: 'diskominfo' }));
+  await importAsns([{ ...ASNS[2]!, noHp: '' }]);
 });
 
 describe('issuing links', () => {

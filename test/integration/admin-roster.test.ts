@@ -2,21 +2,20 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importRosterFiles } from '../../functions/cli/roster-import';
 import { auditEntry } from '../../functions/core/audit';
-import type { Asn } from '../../functions/core/roster';
 import { hashToken } from '../../functions/core/token';
 import { handler as admin } from '../../functions/handlers/admin-api';
 import { handler as me } from '../../functions/handlers/me';
 import { writeAudited } from '../../functions/store/audit-store';
-import { findLink, issueLink } from '../../functions/store/link-store';
+import { findLink } from '../../functions/store/link-store';
 import { putAsn, readAsn } from '../../functions/store/roster-admin-store';
 import { getAsn, importAsns } from '../../functions/store/roster-store';
-import { allItems, freshTables } from '../support/db';
+import { ADMIN, auditOf, seedWithAdmin } from '../support/admin';
+import { allItems } from '../support/db';
 import { call } from '../support/events';
-import { ASNS, seedRoster } from '../support/roster';
+import { ASNS } from '../support/roster';
 
 /** The roster from the admin console: import with preview, and by hand. Against DynamoDB Local. */
 
-const ADMIN: Asn = { ...ASNS[1]!, nip: '198001012005011001', nama: 'Admin BKPSDM', jabatan: 'Analis SDM', role: 'admin' };
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const HEADER = 'nip,nama,jabatan,opd,status,no_hp,peran';
 
@@ -26,13 +25,9 @@ const asAdmin = (method: string, path: string, body?: unknown) => call(admin, { 
 const tokenOf = (nip: string) => tokens.get(nip)!;
 const linkOf = (nip: string) => findLink(hashToken(tokenOf(nip)));
 const snapshot = async () => ({ roster: await allItems('roster'), links: await allItems('links'), audit: await allItems('audit') });
-const auditOf = async (action: string) => (await allItems('audit')).filter((a) => a.action === action);
 
 beforeAll(async () => {
-  await freshTables();
-  tokens = await seedRoster();
-  await importAsns([ADMIN]);
-  adminToken = await issueLink(ADMIN);
+  ({ tokens, adminToken } = await seedWithAdmin());
 });
 
 describe('roster import: preview', () => {

@@ -5,8 +5,8 @@ import type { Asn, Role } from '../../core/roster';
 import { checkAsnRows } from '../../core/roster';
 import { writeAudited } from '../../store/audit-store';
 import { revokeLink, syncLink } from '../../store/link-store';
-import { listWholeRoster, listRosterOfOpd, putAsn, readAsn, readOpd } from '../../store/roster-admin-store';
-import { listOpds } from '../../store/roster-store';
+import { listWholeRoster, putAsn, readAsn, readOpd } from '../../store/roster-admin-store';
+import { listOpds, listRosterOfOpd } from '../../store/roster-store';
 import { getConsistent } from '../../store/versioned';
 import { keys } from '../../store/tables';
 
