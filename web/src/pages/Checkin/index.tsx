@@ -95,6 +95,11 @@ function CheckinPage({ token }: { token: string }) {
             Halaman pimpinan
           </a>
         )}
+        {me.asn.role === 'admin' && (
+          <a class="btn-secondary head-link" href="/admin" data-testid="admin-link">
+            Konsol admin
+          </a>
+        )}
         {me.kesiapan && (
           <KesiapanCard
             key={me.kesiapan.id}
