@@ -1,5 +1,9 @@
+import type { SesiPlan } from '../core/sesi';
+import { parseSesiId } from '../core/sesi';
 import { requireTables } from '../store/tables';
+import type { Closed } from '../usecases/apel-clock';
 import { tickApelClock } from '../usecases/apel-clock';
+import { closeApel } from '../usecases/apel-session';
 import { config } from './runtime-config';
 import { countSesi, log, scheduledHandler, scheduledInput } from './scheduled';
 
@@ -8,24 +12,30 @@ requireTables('roster', 'calendar', 'sessions', 'checkins');
 /**
  * The apel clock, every minute: opens each planned apel when its window begins and
  * closes it (writing the recap) one minute after its window ends, following the
- * calendar as it is at that minute. See core/apel-jobs.ts.
+ * calendar as it is at that minute (see core/apel-jobs.ts). With `{ "tutup": sesiId }`
+ * an operator closes one sesi of an older day by hand.
  */
 export const handler = scheduledHandler(async (event) => {
-  scheduledInput(event);
+  const { tutup } = scheduledInput(event);
   const now = new Date();
-  const { actions, closed } = await tickApelClock(config, now);
-  for (const a of actions) {
-    if (a.action === 'open') {
-      countSesi('SesiOpened', a.plan.slot, true);
-      log({ message: 'apel opened', sesiId: a.plan.id });
-    } else {
-      countSesi('SesiClosed', a.slot, true);
-    }
+  if (tutup) {
+    const { date, slot } = parseSesiId(tutup)!;
+    return report([], [await closeApel(date, slot, now)]);
   }
-  for (const c of closed) {
+  const { opened, closed } = await tickApelClock(config, now);
+  return report(opened, closed);
+});
+
+function report(opened: SesiPlan[], closed: Closed[]) {
+  for (const plan of opened) {
+    countSesi('SesiOpened', plan.slot, true);
+    log({ message: 'apel opened', sesiId: plan.id });
+  }
+  for (const c of closed.filter((x) => x.closed)) {
+    countSesi('SesiClosed', parseSesiId(c.sesiId)?.slot ?? '', true);
     const expected = c.recaps.reduce((n, r) => n + r.expected, 0);
     const present = c.recaps.reduce((n, r) => n + r.hadir + r.terlambat, 0);
     log({ message: 'apel closed', sesiId: c.sesiId, expected, present });
   }
-  return { opened: actions.flatMap((a) => (a.action === 'open' ? [a.plan.id] : [])), closed: closed.map((c) => c.sesiId) };
-});
+  return { opened: opened.map((p) => p.id), closed: closed.filter((c) => c.closed).map((c) => c.sesiId) };
+}

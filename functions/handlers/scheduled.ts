@@ -4,20 +4,27 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { InvalidInput } from '../core/errors';
+import { parseSesiId } from '../core/sesi';
 import { DIMENSION, METRIC } from '../telemetry/names';
 import { logger, metrics } from '../telemetry/powertools';
 
 /**
  * Input of the apel clock, as EventBridge Scheduler (or the local scheduler) sends it
- * every minute: `{}`. The clock reads the time itself; anything else is a mistake in
- * the schedule's definition and fails loudly (and so lands in the dead-letter queue).
+ * every minute: `{}`; the clock reads the time itself. An operator repairing an older
+ * day by hand sends `{ "tutup": "2026-11-30.pagi" }`: close that sesi (again) and write
+ * its recap. Anything else is a mistake in the schedule's definition and fails loudly
+ * (and so lands in the dead-letter queue).
  */
-const input = z.strictObject({});
+const input = z.strictObject({
+  tutup: z.optional(z.string().check(z.refine((id) => parseSesiId(id) !== undefined, 'harus berbentuk YYYY-MM-DD.pagi'))),
+});
 
-export function scheduledInput(event: unknown): void {
-  if (!input.safeParse(event ?? {}).success) {
+export function scheduledInput(event: unknown): { tutup?: string | undefined } {
+  const parsed = input.safeParse(event ?? {});
+  if (!parsed.success) {
     throw new InvalidInput('INPUT_TIDAK_VALID', `Masukan jadwal tidak valid: ${JSON.stringify(event)}`);
   }
+  return parsed.data;
 }
 
 /**

@@ -1,11 +1,13 @@
-import type { ClockAction } from '../core/apel-jobs';
 import { clockActions } from '../core/apel-jobs';
 import type { ApelConfig } from '../core/config';
+import type { SesiPlan } from '../core/sesi';
 import { plannedSesi, sesiId } from '../core/sesi';
 import { addDays, localDate } from '../core/time';
 import { getSesiMany, openSesi } from '../store/sesi-store';
 import { calendarBetween } from '../store/special-day-store';
 import { closeApel } from './apel-session';
+
+export type Closed = Awaited<ReturnType<typeof closeApel>>;
 
 /**
  * One tick of the apel clock (every minute): today's plan from config and calendar,
@@ -13,7 +15,7 @@ import { closeApel } from './apel-session';
  * outage around midnight still happens), then open what is due and close what is past.
  * Two reads when there is nothing to do.
  */
-export async function tickApelClock(config: ApelConfig, now: Date): Promise<{ actions: ClockAction[]; closed: Awaited<ReturnType<typeof closeApel>>[] }> {
+export async function tickApelClock(config: ApelConfig, now: Date): Promise<{ opened: SesiPlan[]; closed: Closed[] }> {
   const today = localDate(now, config.timeZone);
   const yesterday = addDays(today, -1);
   const { holidays, specialDays } = await calendarBetween(yesterday, today);
@@ -21,11 +23,15 @@ export async function tickApelClock(config: ApelConfig, now: Date): Promise<{ ac
   const yesterdays = plannedSesi(yesterday, config, holidays.get(yesterday), specialDays.get(yesterday));
   const ids = [...plans, ...yesterdays].map((p) => p.id).concat(sesiId(today, 'demo'), sesiId(yesterday, 'demo'));
   const existing = await getSesiMany(ids);
-  const actions = clockActions(now, plans, existing);
-  const closed: Awaited<ReturnType<typeof closeApel>>[] = [];
-  for (const action of actions) {
-    if (action.action === 'open') await openSesi(action.plan, now);
-    else closed.push(await closeApel(action.date, action.slot, now));
+  const opened: SesiPlan[] = [];
+  const closed: Closed[] = [];
+  for (const action of clockActions(now, plans, existing)) {
+    if (action.action === 'open') {
+      // A conditional put: if another tick opened it meanwhile, the first record stays.
+      if (await openSesi(action.plan, now)) opened.push(action.plan);
+    } else {
+      closed.push(await closeApel(action.date, action.slot, now));
+    }
   }
-  return { actions, closed };
+  return { opened, closed };
 }

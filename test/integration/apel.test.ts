@@ -55,6 +55,7 @@ describe('opening an apel', () => {
 
   it('rejects a schedule input it does not understand', async () => {
     await expect(apelClock({ slot: 'malam' })).rejects.toThrow(/tidak valid/);
+    await expect(apelClock({ tutup: '2026-11-30.malam' })).rejects.toThrow(/tidak valid/);
   });
 });
 
@@ -87,13 +88,15 @@ describe('closing an apel', () => {
     expect((await checkIn(2, '2026-11-30.pagi')).status).toBe(409);
     const before = await listRecaps('2026-11-30.pagi');
     expect(await apelClock({})).toEqual({ opened: [], closed: [] });
-    await closeApel('2026-11-30', 'pagi', new Date());
+    // An operator repairing a day by hand closes it again: the same recap is rewritten.
+    expect(await apelClock({ tutup: '2026-11-30.pagi' })).toEqual({ opened: [], closed: ['2026-11-30.pagi'] });
     expect(await listRecaps('2026-11-30.pagi')).toEqual(before);
   });
 
   it('does nothing for a sesi that was never opened', async () => {
     at('2026-12-02T00:01:00Z');
     expect(await closeApel('2026-12-02', 'pagi', new Date())).toEqual({ sesiId: '2026-12-02.pagi', closed: false, recaps: [] });
+    expect(await apelClock({ tutup: '2026-12-02.pagi' })).toEqual({ opened: [], closed: [] });
   });
 });
 
