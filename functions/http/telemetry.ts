@@ -4,7 +4,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { AppError, Unavailable } from '../core/errors';
-import { logger, metrics } from '../telemetry/powertools';
+import { logger, metrics, outcomes } from '../telemetry/powertools';
 import { CHECKIN_ROUTE, DIMENSION, METRIC } from '../telemetry/names';
 
 type Event = APIGatewayProxyEventV2;
@@ -13,9 +13,9 @@ type Middleware = middy.MiddlewareObj<Event, Result, Error, Context>;
 
 /** Counts one outcome of a request at once, in its own EMF line, with only `service` and the given dimensions. */
 function countOutcome(metric: string, dimensions: Record<string, string>): void {
-  const single = metrics.singleMetric();
-  single.addDimensions(dimensions);
-  single.addMetric(metric, MetricUnit.Count, 1);
+  outcomes.addDimensions(dimensions);
+  outcomes.addMetric(metric, MetricUnit.Count, 1);
+  outcomes.publishStoredMetrics();
 }
 
 /**
