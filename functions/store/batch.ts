@@ -118,3 +118,17 @@ function sameItem(a: Item, b: Item): boolean {
   for (const n of names) if (JSON.stringify(a[n]) !== JSON.stringify(b[n])) return false;
   return true;
 }
+
+/** Runs `work` over `items` with at most `limit` running at once, keeping the order of results. */
+export async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -4,6 +4,7 @@ import type { Asn, Opd } from '../core/roster';
 import type { TransactItem } from './audit-store';
 import type { Item } from './batch';
 import { db } from './client';
+import { inParallel } from './batch';
 import { guarded } from './outage';
 import { asnFrom, asnItem, listRosterOfOpd, opdFrom, opdItem } from './roster-store';
 import { keys, tableName } from './tables';
@@ -63,18 +64,4 @@ export async function deactivate(nip: string): Promise<boolean> {
     if (e instanceof ConditionalCheckFailedException) return false;
     throw e;
   }
-}
-
-/** Runs `work` over `items` with at most `limit` running at once, keeping the order of results. */
-export async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -5,7 +5,8 @@ import { Conflict, NotFound } from '../../core/errors';
 import type { Asn } from '../../core/roster';
 import { writeAudited } from '../../store/audit-store';
 import { revokeLink } from '../../store/link-store';
-import { inParallel, readAsn } from '../../store/roster-admin-store';
+import { inParallel } from '../../store/batch';
+import { readAsn } from '../../store/roster-admin-store';
 import { getOpd, listAsnOfOpd, listOpds } from '../../store/roster-store';
 import { issueLinks } from '../links';
 

@@ -2,12 +2,13 @@ import type { Counts } from '../../core/attendance';
 import { tally } from '../../core/attendance';
 import type { ApelConfig } from '../../core/config';
 import { wfaOn } from '../../core/opd';
-import type { OpenedSesi } from '../../core/sesi-view';
+import type { SesiPlan } from '../../core/sesi';
 import { SLOT_LABELS, plannedSesi, sesiId } from '../../core/sesi';
 import type { IsoDate } from '../../core/time';
 import { listOpds } from '../../store/roster-store';
+import type { SesiRecord } from '../../store/sesi-store';
 import { getSesiMany } from '../../store/sesi-store';
-import { inParallel } from '../../store/roster-admin-store';
+import { inParallel } from '../../store/batch';
 import { calendarBetween } from '../../store/special-day-store';
 import { opdRoll } from '../opd/roll';
 
@@ -27,7 +28,8 @@ export async function regencyOverview(date: IsoDate, now: Date, config: ApelConf
   const special = specialDays.get(date) ?? null;
   const planned = plannedSesi(date, config, holiday ?? undefined, special ?? undefined);
   const opened = await getSesiMany([...planned.map((p) => p.id), sesiId(date, 'demo')]);
-  const byId = new Map<string, (typeof planned)[number] & Partial<OpenedSesi & (typeof opened)[number]>>(planned.map((p) => [p.id, p]));
+  // Planned (config + calendar) and what was actually opened (the record wins: demo, extended windows).
+  const byId = new Map<string, SesiPlan & Partial<SesiRecord>>(planned.map((p) => [p.id, p]));
   for (const o of opened) byId.set(o.id, o);
   const t = now.getTime();
   const sesi = [...byId.values()]
