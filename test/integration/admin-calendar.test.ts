@@ -5,6 +5,7 @@ import { handler as apelClock } from '../../functions/handlers/apel-clock';
 import { handler as checkin } from '../../functions/handlers/checkin';
 import { handler as schedule } from '../../functions/handlers/schedule';
 import { ADMIN, auditOf, seedWithAdmin } from '../support/admin';
+import { listRecaps } from '../../functions/store/sesi-store';
 import { allItems } from '../support/db';
 import { call } from '../support/events';
 import { ASNS } from '../support/roster';
@@ -193,6 +194,23 @@ describe('the calendar', () => {
       '2026-12-01',
       '2026-12-03',
     ]);
+  });
+});
+
+describe('an OPD exempt from WFA from a date', () => {
+  it('is exempt in the recaps and the overview from that date on, not before', async () => {
+    const res = await asAdmin('PUT', '/api/admin/opd/diskominfo/wfa', { wfa: false, sejak: '2026-12-03' });
+    expect(res.body.opd).toMatchObject({ wfa: false, wfaAwal: true });
+
+    await tick(); // nothing due
+    expect((await apelClock({ tutup: '2026-12-03.pagi' })).closed).toEqual(['2026-12-03.pagi']);
+
+    expect((await listRecaps('2026-12-03.pagi')).find((r) => r.opd === 'diskominfo')).toMatchObject({ wfa: false });
+    expect((await listRecaps('2026-11-30.pagi')).find((r) => r.opd === 'diskominfo')).toMatchObject({ wfa: true });
+    const wfaOf = async (date: string) =>
+      (await asAdmin('GET', `/api/admin/ringkasan?tanggal=${date}`)).body.sesi[0].opd.find((o: { kode: string }) => o.kode === 'diskominfo').wfa;
+    expect(await wfaOf('2026-12-03')).toBe(false);
+    expect(await wfaOf('2026-11-30')).toBe(true);
   });
 });
 
