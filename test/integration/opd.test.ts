@@ -225,6 +225,22 @@ describe('recaps after the close', () => {
     expect(res.body.sesi.id).toBe(pagi.id);
   });
 
+  it("follows the admin's calendar: an extra apel day on a Wednesday appears in the roll", async () => {
+    at('2026-11-30T02:00:00Z');
+    const { issueLink } = await import('../../functions/store/link-store');
+    const { importAsns } = await import('../../functions/store/roster-store');
+    const admin = { ...staff, nip: '198001012005011001', nama: 'Admin BKPSDM', role: 'admin' as const };
+    await importAsns([admin]);
+    const adminToken = await issueLink(admin);
+    const { handler: adminApi } = await import('../../functions/handlers/admin-api');
+    const extra = await call(adminApi, { method: 'PUT', path: '/api/admin/kalender/hari/2026-12-02', token: adminToken, body: { tambahan: { keterangan: 'Apel HUT Kabupaten' } } });
+    expect(extra.status).toBe(200);
+    at('2026-12-01T22:30:00Z'); // Wednesday 2 Dec, 06:30 WITA: apel pagi not open yet
+    const res = await roll();
+    expect(res.body.hariIni.map((s: { id: string }) => s.id)).toEqual(['2026-12-02.pagi', '2026-12-02.sore']);
+    expect(res.body.sesi).toMatchObject({ id: '2026-12-02.pagi', state: 'terjadwal' });
+  });
+
   it('refuses a reversed or too long range with 400', async () => {
     expect((await asHead('GET', '/api/opd/setda/rekap?dari=2026-12-01&sampai=2026-11-01')).status).toBe(400);
     expect((await asHead('GET', '/api/opd/setda/rekap?dari=2026-01-01&sampai=2026-12-01')).status).toBe(400);

@@ -20,9 +20,9 @@ import { complianceBody, dateParam, excuseBody, meetingLinksBody, readinessBody 
 
 const today = (now: Date) => localDate(now, config.timeZone);
 
-export const listOpd = apiHandler(undefined, async ({ event }) => {
+export const listOpd = apiHandler(undefined, async ({ event, now }) => {
   const who = await authenticate(event);
-  return json(200, { opd: await manageableOpds(who) });
+  return json(200, { opd: await manageableOpds(who, today(now)) });
 });
 
 export const roll = apiHandler(undefined, async ({ event, now }) => {

@@ -3,12 +3,13 @@ import { attendanceStatus, codeOf, excuseOn, tally } from '../../core/attendance
 import type { ApelConfig } from '../../core/config';
 import { InvalidInput } from '../../core/errors';
 import type { RecapRow } from '../../core/recap';
+import { wfaOn } from '../../core/opd';
 import type { Opd } from '../../core/roster';
 import type { SesiSlot } from '../../core/sesi';
 import { parseSesiId, plannedSesi, SLOT_LABELS, sesiId } from '../../core/sesi';
 import type { IsoDate } from '../../core/time';
 import { localDate, weekdayOf } from '../../core/time';
-import { getHoliday } from '../../store/calendar-store';
+import { calendarBetween } from '../../store/special-day-store';
 import type { Checkin, ComplianceMark } from '../../store/checkin-store';
 import { listCheckins } from '../../store/checkin-store';
 import { excusesOfOpd } from '../../store/excuse-store';
@@ -79,11 +80,12 @@ export async function opdRoll(opd: Opd, requested: string | undefined, now: Date
       todays.find((s) => s.state === 'terjadwal');
   }
   const hariIni = todays.map((s) => ({ id: s.id, label: s.label, state: s.state }));
-  if (!sesi) return { opd, sesi: null, hariIni, seragam: null, refreshSeconds: null, counts: tally([]), rows: [] };
+  if (!sesi) return { opd: { ...opd, wfa: wfaOn(opd, today) }, sesi: null, hariIni, seragam: null, refreshSeconds: null, counts: tally([]), rows: [] };
 
   const rows = await rollRows(opd.kode, sesi);
   return {
-    opd,
+    // Exempt OPDs attend the apel too; the page marks their staff as working from the office.
+    opd: { ...opd, wfa: wfaOn(opd, sesi.date) },
     sesi,
     hariIni,
     seragam: config.seragam[weekdayOf(sesi.date)] ?? null,
@@ -95,7 +97,9 @@ export async function opdRoll(opd: Opd, requested: string | undefined, now: Date
 
 /** The sesi of a date as planned (config, holidays) and as opened (demo included). */
 async function sesiOfDay(date: IsoDate, now: Date, config: ApelConfig): Promise<RollSesi[]> {
-  const planned = plannedSesi(date, config, await getHoliday(date));
+  // Config, holidays and the admin's settings of the date (extra day, cancelled slot, changed times).
+  const { holidays, specialDays } = await calendarBetween(date, date);
+  const planned = plannedSesi(date, config, holidays.get(date), specialDays.get(date));
   const opened = await getSesiMany([...planned.map((p) => p.id), sesiId(date, 'demo')]);
   const byId = new Map<string, RollSesi>();
   // A planned sesi that is over without ever opening did not take place: nobody is absent from it.

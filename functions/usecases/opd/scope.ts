@@ -1,7 +1,9 @@
 import type { Principal } from '../../core/access';
 import { requireOpdScope } from '../../core/access';
 import { NotFound } from '../../core/errors';
+import { wfaOn } from '../../core/opd';
 import type { Opd } from '../../core/roster';
+import type { IsoDate } from '../../core/time';
 import { getOpd, listOpds } from '../../store/roster-store';
 
 /**
@@ -15,13 +17,17 @@ export async function opdInScope(who: Principal, kode: string): Promise<Opd> {
   return opd;
 }
 
-/** The OPDs a link may manage: all for an admin, their own for a head, none for an ASN. */
-export async function manageableOpds(who: Principal): Promise<Opd[]> {
-  if (who.role === 'admin') return (await listOpds()).sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
-  if (who.role === 'pimpinan') {
-    const own = await getOpd(who.opd);
-    return own ? [own] : [];
+/**
+ * The OPDs a link may manage (all for an admin, their own for a head; an ASN is
+ * refused), each with its WFA status of `today`.
+ */
+export async function manageableOpds(who: Principal, today: IsoDate): Promise<Opd[]> {
+  let opds: Opd[];
+  if (who.role === 'admin') opds = (await listOpds()).sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
+  else if (who.role === 'pimpinan') opds = [await getOpd(who.opd)].filter((o): o is Opd => o !== undefined);
+  else {
+    requireOpdScope(who, who.opd);
+    opds = [];
   }
-  requireOpdScope(who, who.opd);
-  return [];
+  return opds.map((o) => ({ ...o, wfa: wfaOn(o, today) }));
 }
