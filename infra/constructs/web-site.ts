@@ -3,6 +3,10 @@ import {
   AllowedMethods,
   CachePolicy,
   Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
@@ -18,6 +22,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { acknowledge, arnRef } from '../nag';
+import { SPA_FALLBACK_CODE } from '../spa-fallback';
 import { HSTS_MAX_AGE_SECONDS, SECURITY_HEADERS } from '../../functions/http/security-headers';
 
 export interface WebSiteProps {
@@ -69,6 +74,12 @@ export class WebSite extends Construct {
       },
     });
 
+    const pages = new CloudFrontFunction(this, 'SpaFallback', {
+      comment: 'Apel WFA: serve index.html for page paths such as /pimpinan and /admin/roster',
+      code: FunctionCode.fromInline(SPA_FALLBACK_CODE),
+      runtime: FunctionRuntime.JS_2_0,
+    });
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Apel WFA: site and /api',
       defaultRootObject: 'index.html',
@@ -78,6 +89,7 @@ export class WebSite extends Construct {
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: securityHeaders,
         compress: true,
+        functionAssociations: [{ function: pages, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
         '/api/*': {

@@ -12,6 +12,7 @@ import { TABLES, type TableKey } from '../../functions/store/tables';
 import { loadConfig, requireWebBuild } from '../../infra/inputs';
 import { tableOutputKey } from '../../infra/output-keys';
 import { DEFAULT_CONFIG_PATH, REPO_ROOT, WEB_DIST_DIR } from '../../infra/paths';
+import { SPA_FALLBACK_CODE } from '../../infra/spa-fallback';
 import { ApelWfaStack } from '../../infra/stack';
 
 type FunctionKey = keyof ApelWfaStack['functions'];
@@ -316,6 +317,19 @@ describe('check-in API', () => {
 });
 
 describe('web site', () => {
+  it('serves index.html for page paths (/pimpinan, /admin/…) but leaves files and the API alone', () => {
+    const fallback = ofType('AWS::CloudFront::Function')[0];
+    const code = String(fallback?.Properties?.FunctionCode);
+    expect(code).toBe(SPA_FALLBACK_CODE);
+    expect(JSON.stringify(distribution().DefaultCacheBehavior.FunctionAssociations)).toContain('viewer-request');
+    expect(JSON.stringify(distribution().CacheBehaviors.find((b) => b.PathPattern === '/api/*'))).not.toContain('FunctionAssociations');
+    const handler = new Function(`${code}; return handler;`)() as (e: { request: { uri: string } }) => { uri: string };
+    const uri = (u: string) => handler({ request: { uri: u } }).uri;
+    expect(['/pimpinan', '/admin', '/admin/roster', '/'].map(uri)).toEqual(Array(4).fill('/index.html'));
+    expect(uri('/assets/index-abc123.js')).toBe('/assets/index-abc123.js');
+    expect(uri('/favicon.ico')).toBe('/favicon.ico');
+  });
+
   it('serves /api/* from the API uncached, forwarding viewer headers (Authorization) but not Host', () => {
     const config = distribution();
     const api = config.CacheBehaviors.find((b) => b.PathPattern === '/api/*');
