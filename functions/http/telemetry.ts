@@ -4,7 +4,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { AppError, Unavailable } from '../core/errors';
-import { logger, metrics, outcomes } from '../telemetry/powertools';
+import { logger, metrics, metricsOn, outcomes } from '../telemetry/powertools';
 import { CHECKIN_ROUTE, DIMENSION, METRIC } from '../telemetry/names';
 
 type Event = APIGatewayProxyEventV2;
@@ -70,7 +70,10 @@ function requestTelemetry(): Middleware {
     before: (request) => {
       started.set(request, performance.now());
       const route = request.event.routeKey;
-      if (route) metrics.addDimension(DIMENSION.route, route);
+      // Lambda runs one request per process, so the dimension is always fresh there; the
+      // local server runs many at once in one process, where metrics are off anyway and
+      // adding it would only warn that another request's value is overwritten.
+      if (route && metricsOn) metrics.addDimension(DIMENSION.route, route);
       logger.appendKeys({ route, apiRequestId: request.event.requestContext?.requestId });
     },
     after: finish,

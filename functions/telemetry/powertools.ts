@@ -14,6 +14,9 @@ import { METRICS_NAMESPACE } from './names';
  */
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 
+/** Whether this process emits metrics at all (on AWS yes; locally only when asked for). */
+export const metricsOn = !['true', '1'].includes(String(process.env.POWERTOOLS_METRICS_DISABLED).toLowerCase());
+
 const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'apel-wfa-local';
 
 export const logger = new Logger({ serviceName });
