@@ -33,6 +33,12 @@ export function readinessId(now: Date, random: string): string {
   return `${compactTime(now)}-${random}`;
 }
 
+const READINESS_ID = /^\d{8}T\d{6}Z-[0-9a-f]{6}$/;
+
+export function isReadinessId(id: string): boolean {
+  return READINESS_ID.test(id);
+}
+
 export function compactTime(t: Date): string {
   return t.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }

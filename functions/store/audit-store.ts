@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../core/audit';
+import { Unavailable } from '../core/errors';
 import type { Item } from './batch';
 import { queryAll } from './batch';
 import { db } from './client';
@@ -41,10 +42,16 @@ export async function writeAudited(
   try {
     await guarded(() => db.send(new TransactWriteCommand({ TransactItems: [...items, auditPut(entry)] })));
   } catch (e) {
-    if (e instanceof TransactionCanceledException && conditionFailed) {
-      const index = e.CancellationReasons?.findIndex((r) => r.Code === 'ConditionalCheckFailed') ?? -1;
-      const mapped = index >= 0 && index < items.length ? conditionFailed(index) : undefined;
+    if (e instanceof TransactionCanceledException) {
+      const reasons = e.CancellationReasons ?? [];
+      const index = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      const mapped = conditionFailed && index >= 0 && index < items.length ? conditionFailed(index) : undefined;
       if (mapped) throw mapped;
+      // Two people changing the same record at the same moment (e.g. two heads of one
+      // OPD): nothing was written, and trying again is right.
+      if (reasons.some((r) => r.Code === 'TransactionConflict')) {
+        throw new Unavailable('DATA_SEDANG_DIUBAH', 'Data ini sedang diubah oleh orang lain pada saat yang sama; coba lagi.', 1);
+      }
     }
     throw e;
   }

@@ -69,7 +69,7 @@ export async function getReadinessCheck(opd: string, id: string): Promise<Readin
   const out = await guarded(() =>
     db.send(new GetCommand({ TableName: tableName('records'), Key: keys.readinessCheck(opd, id), ConsistentRead: true })),
   );
-  return out.Item ? checkFrom(out.Item) : undefined;
+  return out.Item?.type === 'CEK' ? checkFrom(out.Item) : undefined;
 }
 
 export async function answersOf(cekId: string): Promise<ReadinessAnswer[]> {

@@ -1,11 +1,14 @@
 import { clockActions } from '../core/apel-jobs';
 import type { ApelConfig } from '../core/config';
 import type { SesiPlan } from '../core/sesi';
+import type { SesiSlot } from '../core/sesi';
 import { plannedSesi, sesiId } from '../core/sesi';
 import { addDays, localDate } from '../core/time';
 import { getSesiMany, openSesi } from '../store/sesi-store';
 import { calendarBetween } from '../store/special-day-store';
 import { closeApel } from './apel-session';
+
+const ALL_SLOTS: SesiSlot[] = ['pagi', 'sore', 'demo'];
 
 export type Closed = Awaited<ReturnType<typeof closeApel>>;
 
@@ -21,8 +24,11 @@ export async function tickApelClock(config: ApelConfig, now: Date): Promise<{ op
   const { holidays, specialDays } = await calendarBetween(yesterday, today);
   const plans = plannedSesi(today, config, holidays.get(today), specialDays.get(today));
   const yesterdays = plannedSesi(yesterday, config, holidays.get(yesterday), specialDays.get(yesterday));
-  const ids = [...plans, ...yesterdays].map((p) => p.id).concat(sesiId(today, 'demo'), sesiId(yesterday, 'demo'));
-  const existing = await getSesiMany(ids);
+  // Every slot of both days, planned or not: a sesi that is open must close even if the
+  // admin has since declared the day a holiday or cancelled the slot.
+  const ids = new Set([...plans, ...yesterdays].map((p) => p.id));
+  for (const date of [yesterday, today]) for (const slot of ALL_SLOTS) ids.add(sesiId(date, slot));
+  const existing = await getSesiMany([...ids]);
   const opened: SesiPlan[] = [];
   const closed: Closed[] = [];
   for (const action of clockActions(now, plans, existing)) {

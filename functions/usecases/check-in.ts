@@ -33,7 +33,15 @@ export async function checkIn(
     if (earlier) return { checkin: earlier, repeat: true };
     throw refusal;
   }
-  const laporan = reportFor(sesi.slot, statement.laporan, statement.laporanRule(sesi.slot));
+  let laporan: string | undefined;
+  try {
+    laporan = reportFor(sesi.slot, statement.laporan, statement.laporanRule(sesi.slot));
+  } catch (refusal) {
+    // A second phone tapping without the plan still learns that the first tap counted.
+    const earlier = await findCheckin(sesi.id, link.nip);
+    if (earlier) return { checkin: earlier, repeat: true };
+    throw refusal;
+  }
   return recordCheckin({
     sesiId: sesi.id,
     nip: link.nip,

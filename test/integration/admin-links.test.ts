@@ -48,9 +48,9 @@ describe('issuing links', () => {
     // No phone number on the roster: no WhatsApp message.
     expect(res.body.tautan.find((c: { nip: string }) => c.nip === ASNS[2]!.nip).waMe).toBeNull();
 
-    expect(res.body.csv.startsWith('\uFEFFNIP,Nama,Jabatan,OPD,Peran,No HP,Tautan\r\n')).toBe(true);
-    const rows = parse(res.body.csv, { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => r.Tautan).sort()).toEqual(res.body.tautan.map((c: { tautan: string }) => c.tautan).sort());
+    // The console builds the CSV from the cards; the answer carries no second copy (Lambda's 6 MB limit).
+    expect(res.body.csv).toBeUndefined();
+    expect(new Set(res.body.tautan.map((c: { tautan: string }) => c.tautan)).size).toBe(3);
 
     for (const c of res.body.tautan) expect(await findLink(hashToken(tokenOf(c.tautan)))).toMatchObject({ nip: c.nip, opd: 'setda' });
     expect(await findLink(hashToken(tokens.get(ASNS[0]!.nip)!))).toBeUndefined();

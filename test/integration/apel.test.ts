@@ -53,6 +53,15 @@ describe('opening an apel', () => {
     expect((await allItems('sessions')).some((i) => i.date === '2026-12-07')).toBe(false);
   });
 
+  it('still closes an open apel after the day was declared a holiday while it was open', async () => {
+    at('2026-12-14T23:00:00Z'); // Tuesday 15 December 07:00 WITA
+    expect(await apelClock({})).toEqual({ opened: ['2026-12-15.pagi'], closed: [] });
+    await importHolidays([{ date: '2026-12-15', jenis: 'libur_nasional', keterangan: 'Ditetapkan mendadak' }]);
+    at('2026-12-15T00:01:00Z'); // 08:01
+    expect(await apelClock({})).toEqual({ opened: [], closed: ['2026-12-15.pagi'] });
+    expect((await allItems('sessions')).find((i) => i.id === '2026-12-15.pagi' && i.sk === 'SESI')).toMatchObject({ state: 'ditutup' });
+  });
+
   it('rejects a schedule input it does not understand', async () => {
     await expect(apelClock({ slot: 'malam' })).rejects.toThrow(/tidak valid/);
     await expect(apelClock({ tutup: '2026-11-30.malam' })).rejects.toThrow(/tidak valid/);

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Principal } from '../../core/access';
 import { auditEntry } from '../../core/audit';
 import { Conflict, NotFound } from '../../core/errors';
@@ -59,16 +58,6 @@ export function waMe(noHp: string, nama: string, tautan: string, regency: string
   return `https://wa.me/${noHp}?text=${encodeURIComponent(text)}`;
 }
 
-const CSV_COLUMNS = [
-  { key: 'nip', header: 'NIP' },
-  { key: 'nama', header: 'Nama' },
-  { key: 'jabatan', header: 'Jabatan' },
-  { key: 'opdNama', header: 'OPD' },
-  { key: 'peran', header: 'Peran' },
-  { key: 'noHp', header: 'No HP' },
-  { key: 'tautan', header: 'Tautan' },
-];
-
 /** 10 transactions of 33 people per chunk; 4 chunks at once keep 5,000 links to a few seconds. */
 const CHUNK = 330;
 const CHUNK_CONCURRENCY = 4;
@@ -103,9 +92,10 @@ export async function issueLinksFor(who: Principal, scope: Scope, baseUrl: strin
   return {
     aksi: 'terbitkan' as const,
     jumlah: cards.length,
+    // The console builds the CSV (and the print sheets) from these cards itself: sending a
+    // CSV as well doubled an answer that must stay under Lambda's 6 MB response limit for
+    // a whole regency (5,000 cards ≈ 3 MB), after every old link has already been replaced.
     tautan: cards,
-    // BOM and CRLF: Excel on an Indonesian-locale PC opens it with the names intact.
-    csv: stringify(cards, { header: true, columns: CSV_COLUMNS, bom: true, record_delimiter: 'windows' }),
     namaBerkas: `tautan-apel-${label}-${today}.csv`,
   };
 }

@@ -45,7 +45,8 @@ export async function opdHistory(opd: Opd, dari: IsoDate, sampai: IsoDate): Prom
   for (const id of closedIds) {
     const recap = recaps.get(id);
     const record = sesiById.get(id);
-    if (!recap || !record) continue;
+    // The close writes the recaps just before it marks the sesi closed; until then it is not history.
+    if (!recap || !record || record.state !== 'ditutup') continue;
     const gangguan = record.gangguan ? { mode: record.gangguan.mode, keterangan: record.gangguan.keterangan } : null;
     const statuses = recap.rows.map((row) => {
       const status = attendanceStatus({

@@ -4,7 +4,7 @@ import { auditEntry } from '../../core/audit';
 import type { ApelConfig } from '../../core/config';
 import { Conflict, NotFound } from '../../core/errors';
 import type { ReadinessAnswer, ReadinessCheck } from '../../core/readiness';
-import { compactTime, isRunning, planReadinessCheck, readinessId } from '../../core/readiness';
+import { compactTime, isReadinessId, isRunning, planReadinessCheck, readinessId } from '../../core/readiness';
 import type { Opd } from '../../core/roster';
 import { localDate } from '../../core/time';
 import { getHoliday } from '../../store/calendar-store';
@@ -70,7 +70,8 @@ export async function runningCheckFor(who: Principal, now: Date): Promise<(Readi
 }
 
 export async function answerCheck(who: Principal, cekId: string, now: Date): Promise<{ answer: ReadinessAnswer; repeat: boolean }> {
-  const check = await getReadinessCheck(who.opd, cekId);
+  // Anything but a check id (e.g. the running-check marker's key) is not a check.
+  const check = isReadinessId(cekId) ? await getReadinessCheck(who.opd, cekId) : undefined;
   if (!check) throw new NotFound('CEK_TIDAK_ADA', 'Cek kesiapan ini tidak ditemukan untuk OPD Anda.');
   if (!isRunning(check, now)) {
     const earlier = await getAnswer(cekId, who.nip);

@@ -169,8 +169,9 @@ export async function recordIzin(token: string, opd: string, input: IzinInput): 
   return (await request<{ izin: Izin }>('POST', `${base(opd)}/izin`, token, input, { attempts: 1 })).body.izin;
 }
 
+/** Not retried: a retry after a lost answer would find it already withdrawn (409). */
 export async function withdrawIzin(token: string, opd: string, id: string): Promise<Izin> {
-  return (await request<{ izin: Izin }>('DELETE', `${base(opd)}/izin/${encodeURIComponent(id)}`, token)).body.izin;
+  return (await request<{ izin: Izin }>('DELETE', `${base(opd)}/izin/${encodeURIComponent(id)}`, token, undefined, { attempts: 1 })).body.izin;
 }
 
 export async function listCek(token: string, opd: string): Promise<Cek[]> {
