@@ -76,6 +76,17 @@ describe('live roll', () => {
   });
 });
 
+describe('a repeat check-in when the plan is required', () => {
+  it('returns the first tap from a second phone that sent no plan, instead of refusing it', async () => {
+    const { checkIn } = await import('../../functions/usecases/check-in');
+    const { hashToken } = await import('../../functions/core/token');
+    at('2026-11-29T23:20:00Z');
+    const first = await checkIn(hashToken(tok(staff.nip)), pagi.id, new Date(), String, { laporanRule: () => 'wajib' });
+    expect(first.repeat).toBe(true); // checked in earlier in this file, with a plan
+    await expect(checkIn(hashToken(tok(staff2.nip)), pagi.id, new Date(), String, { laporanRule: () => 'wajib' })).rejects.toThrow(/rencana kerja/);
+  });
+});
+
 describe('excuses', () => {
   it('records sakit over a date range, shows it in the roll and the audit trail', async () => {
     const res = await asHead('POST', '/api/opd/setda/izin', {
@@ -170,6 +181,17 @@ describe('readiness checks', () => {
 
     at('2026-11-30T01:16:00Z');
     expect((await call(me, { method: 'POST', path: `/api/kesiapan/${cek.id}`, token: tok(staff2.nip) })).body.error.code).toBe('CEK_SUDAH_BERAKHIR');
+  });
+
+  it('takes answers only to a real check, not to any key of the OPD partition', async () => {
+    at('2026-11-30T02:00:00Z');
+    const started = await asHead('POST', '/api/opd/setda/kesiapan', { menit: 15 });
+    expect(started.status).toBe(201);
+    const before = await records();
+    for (const id of ['BERJALAN', 'SETELAN', '2026-11-30']) {
+      expect((await call(me, { method: 'POST', path: `/api/kesiapan/${id}`, token: tok(staff.nip) })).status).toBe(404);
+    }
+    expect(await records()).toBe(before);
   });
 
   it('cannot start outside working hours of a WFA day', async () => {
