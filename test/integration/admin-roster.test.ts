@@ -298,3 +298,33 @@ describe('who may use it', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('roster import: what HR exports does not undo the console', () => {
+  const row = (a: (typeof ASNS)[number], over: Partial<Record<'opd' | 'peran', string>> = {}) =>
+    [a.nip, a.nama, a.jabatan, over.opd ?? a.opd, a.status, a.noHp, over.peran ?? ''].map((v) => `"${v}"`).join(',');
+
+  it('does not offer an ASN whose row was refused as missing from the file', async () => {
+    const csv = [HEADER, ...ASNS.map((a, i) => row(a, i === 2 ? { opd: 'dinas-baru' } : {})), row(ADMIN, { peran: 'admin' })].join('\n');
+    const res = await asAdmin('POST', '/api/admin/roster/pratinjau', { csv });
+    expect(res.status).toBe(200);
+    expect(res.body.problems.map((p: { reason: string }) => p.reason).join()).toMatch(/dinas-baru/);
+    expect(res.body.missing.map((m: { nip: string }) => m.nip)).not.toContain(ASNS[2]!.nip);
+  });
+
+  it('keeps the role set in the console where the file has no peran, and refuses to demote the importing admin', async () => {
+    const head = ASNS.find((a) => a.role === 'pimpinan')!;
+    const keep = [HEADER, ...ASNS.map((a) => row(a)), row(ADMIN)].join('\n');
+    const preview = await asAdmin('POST', '/api/admin/roster/pratinjau', { csv: keep });
+    // Other columns may differ after the earlier tests; the role never does.
+    const roleChanges = preview.body.berubah.filter((b: { kolom: string[] }) => b.kolom.includes('peran'));
+    expect(roleChanges.map((b: { sesudah: { nip: string } }) => b.sesudah.nip)).toEqual([]);
+
+    const before = await snapshot();
+    const demote = [HEADER, ...ASNS.map((a) => row(a)), row(ADMIN, { peran: 'asn' })].join('\n');
+    const res = await asAdmin('POST', '/api/admin/roster/impor', { csv: demote, nonaktifkan: [] });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('ADMIN_DIRI_SENDIRI');
+    expect(await snapshot()).toEqual(before);
+    expect((await getAsn(head.nip))?.role).toBe('pimpinan');
+  });
+});

@@ -1,9 +1,9 @@
 import type { Principal } from '../../core/access';
 import { auditEntry } from '../../core/audit';
 import { parseCsv } from '../../core/csv';
-import { InvalidInput } from '../../core/errors';
-import type { Asn, RowProblem } from '../../core/roster';
-import { checkAsnRows } from '../../core/roster';
+import { Conflict, InvalidInput } from '../../core/errors';
+import type { Asn, CsvRow, RowProblem } from '../../core/roster';
+import { checkAsnRows, field } from '../../core/roster';
 import { writeAudited } from '../../store/audit-store';
 import { revokeLink, syncLink } from '../../store/link-store';
 import { inParallel } from '../../store/batch';
@@ -50,6 +50,12 @@ async function planImport(csv: string, now: Date): Promise<ImportPlan> {
   const opds = (await listOpds()).map((o) => o.kode);
   const { valid, problems } = checkAsnRows(rows, new Set(opds), now);
   const current = new Map((await listWholeRoster(opds)).map((a) => [a.nip, a]));
+  // The NIP of every row, accepted or not: a row refused for, say, an OPD not yet created
+  // is still in the file, so its ASN must not be offered for deactivation as "missing".
+  const nipOf = (r: CsvRow) => field(r, 'nip').replace(/\D/g, '');
+  const inFile = new Set(rows.map(nipOf).filter((nip) => nip.length === 18));
+  // HR's export usually has no roles: an empty `peran` keeps the role set in the console.
+  const keepRole = new Set(rows.filter((r) => field(r, 'peran') === '').map(nipOf));
 
   const plan: ImportPlan = {
     total: rows.length,
@@ -71,6 +77,7 @@ async function planImport(csv: string, now: Date): Promise<ImportPlan> {
     }
     const asn: Asn = {
       ...row,
+      role: keepRole.has(row.nip) ? before.role : row.role,
       nama: sameText(row.nama, before.nama) ? before.nama : row.nama,
       jabatan: sameText(row.jabatan, before.jabatan) ? before.jabatan : row.jabatan,
     };
@@ -85,7 +92,6 @@ async function planImport(csv: string, now: Date): Promise<ImportPlan> {
     if (!before.active) plan.counts.aktifKembali++;
     plan.writes.push(asn);
   }
-  const inFile = new Set(valid.map((a) => a.nip));
   plan.missing = [...current.values()]
     .filter((a) => a.active && !inFile.has(a.nip))
     .map((a) => ({ nip: a.nip, nama: a.nama, opd: a.opd }))
@@ -118,6 +124,10 @@ export async function commitImport(
   const plan = await planImport(csv, now);
   const missing = new Set(plan.missing.map((m) => m.nip));
   const chosen = [...new Set(nonaktifkan)];
+  const self = plan.writes.find((a) => a.nip === who.nip);
+  if (chosen.includes(who.nip) || (self && (self.role !== 'admin' || !self.active))) {
+    throw new Conflict('ADMIN_DIRI_SENDIRI', 'Impor ini akan mencabut peran admin Anda sendiri atau menonaktifkan Anda; ubah baris Anda di berkas atau minta admin lain.');
+  }
   const wrong = chosen.filter((nip) => !missing.has(nip));
   if (wrong.length > 0) {
     throw new InvalidInput(
