@@ -100,6 +100,16 @@ describe('revoking links', () => {
   });
 });
 
+describe('revoking everyone', () => {
+  it("keeps the link of the admin who does it, so they keep their console", async () => {
+    const res = await links({ cakupan: { semua: true }, aksi: 'cabut' });
+    expect(res.status).toBe(200);
+    expect(res.body.nip).not.toContain(ADMIN.nip);
+    expect((await linkItems()).map((i) => i.nip)).toEqual([ADMIN.nip]);
+    expect((await links({ cakupan: { opd: 'setda' }, aksi: 'cabut' })).status).toBe(200);
+  });
+});
+
 describe('bad requests and other roles', () => {
   it.each([
     ['an unknown scope', { cakupan: { semuanya: true }, aksi: 'terbitkan' }, 400],

@@ -101,11 +101,15 @@ export async function issueLinksFor(who: Principal, scope: Scope, baseUrl: strin
 }
 
 export async function revokeLinksFor(who: Principal, scope: Scope, now: Date) {
-  const { asns, opd } = await resolveScope(scope).catch((e) => {
+  const resolved = await resolveScope(scope).catch((e) => {
     // Revoking the link of someone already deactivated is allowed (and a no-op if none is left).
     if (e instanceof Conflict && 'nip' in scope) return { asns: [{ nip: scope.nip } as Asn], opd: undefined, label: scope.nip };
     throw e;
   });
+  const { opd } = resolved;
+  // Revoking an OPD's or everyone's links leaves the admin doing it their own console;
+  // their own link goes only when asked for by NIP.
+  const asns = 'nip' in scope ? resolved.asns : resolved.asns.filter((a) => a.nip !== who.nip);
   await writeAudited(
     [],
     auditEntry(who, now, { action: 'tautan.cabut', ...(opd ? { opd } : {}), target: targetOf(scope), after: { nip: asns.map((a) => a.nip) } }),
