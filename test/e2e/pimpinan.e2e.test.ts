@@ -185,6 +185,20 @@ describe.runIf(browserAvailable())('an OPD head watches the live roll (Chromium,
     expect(text.startsWith('\uFEFFNIP;Nama;Jabatan')).toBe(true);
   });
 
+  it("shows the OPD's own meeting link in the form, and saves a change to it", async () => {
+    const { page } = head;
+    await page.getByTestId('tab-tautan').click();
+    const pagi = page.getByTestId('tautan-pagi');
+    await expect.poll(() => page.getByTestId('tautan-simpan').isEnabled()).toBe(true);
+    await pagi.fill('https://meet.google.com/abc-defg-hij');
+    await page.getByTestId('tautan-simpan').click();
+    await page.getByText('Tautan apel tersimpan.').waitFor();
+    // Opened again, the form starts from what is stored.
+    await page.reload();
+    await page.getByTestId('tab-tautan').click();
+    await expect.poll(() => pagi.inputValue()).toBe('https://meet.google.com/abc-defg-hij');
+  });
+
   it('tells an ASN without a head role that the page is not theirs', async () => {
     const asn = link((l) => l.peran === 'asn' && l.opd === 'bpbd');
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });

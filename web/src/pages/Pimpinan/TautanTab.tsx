@@ -22,6 +22,8 @@ export function TautanTab({ token, opd, current }: TabProps & { current: TautanA
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<TautanApel>();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  // Saving before the current links are known could replace them with empty ones.
+  const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -29,8 +31,10 @@ export function TautanTab({ token, opd, current }: TabProps & { current: TautanA
       .then(({ tautanApel }) => {
         if (!live) return;
         setSaved(tautanApel);
-        setPagi(tautanApel.pagi ?? '');
-        setSore(tautanApel.sore ?? '');
+        // Never overwrite what the head has started typing meanwhile.
+        setPagi((typed) => typed || (tautanApel.pagi ?? ''));
+        setSore((typed) => typed || (tautanApel.sore ?? ''));
+        setLoaded(true);
       })
       .catch((err) => live && setMessage({ ok: false, text: messageOf(err) }));
     return () => {
@@ -93,7 +97,7 @@ export function TautanTab({ token, opd, current }: TabProps & { current: TautanA
         <div role="status" aria-live="polite">
           {message && <p class={message.ok ? 'ok' : 'error'}>{message.text}</p>}
         </div>
-        <button type="submit" class="btn-primary" disabled={busy} data-testid="tautan-simpan">
+        <button type="submit" class="btn-primary" disabled={busy || !loaded} data-testid="tautan-simpan">
           {busy ? 'Menyimpan…' : 'Simpan tautan'}
         </button>
       </form>
