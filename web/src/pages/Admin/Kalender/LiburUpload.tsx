@@ -4,6 +4,7 @@ import type { LiburImported } from '../api/types';
 import type { AdminContext } from '../context';
 import { readTextFile } from '../ui/files';
 import { ErrorNote } from '../ui/Messages';
+import { ProblemTable } from '../ui/ProblemTable';
 import { useAction } from '../ui/useAction';
 
 /** Next year's holidays from a CSV (`tanggal,jenis,keterangan`, as in demo-data/libur-2026.csv). */
@@ -51,26 +52,7 @@ export function LiburUpload({ ctx, onImported }: { ctx: AdminContext; onImported
             {result.added} ditambahkan, {result.updated} diperbarui, {result.unchanged} tetap
             {result.problems.length > 0 && `, ${result.problems.length} baris bermasalah dilewati`}.
           </p>
-          {result.problems.length > 0 && (
-            <table class="adm-table">
-              <thead>
-                <tr>
-                  <th scope="col" class="adm-num">
-                    Baris
-                  </th>
-                  <th scope="col">Masalah</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.problems.map((p) => (
-                  <tr key={p.line}>
-                    <td class="adm-num">{p.line}</td>
-                    <td>{p.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {result.problems.length > 0 && <ProblemTable problems={result.problems} />}
         </div>
       )}
     </details>

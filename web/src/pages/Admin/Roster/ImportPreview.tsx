@@ -1,6 +1,7 @@
 import { formatNip } from '../../../lib/sesi';
 import type { RosterPreview } from '../api/types';
 import { KOLOM } from '../ui/labels';
+import { ProblemTable } from '../ui/ProblemTable';
 import { MissingList } from './MissingList';
 
 /** Long lists are cut here on screen; the counts above them are complete. */
@@ -46,24 +47,7 @@ export function ImportPreview({
         <section>
           <h4>Baris bermasalah (tidak disimpan)</h4>
           <div class="adm-table-wrap adm-scroll">
-            <table class="adm-table" data-testid="roster-problems">
-              <thead>
-                <tr>
-                  <th scope="col" class="adm-num adm-col-line">
-                    Baris
-                  </th>
-                  <th scope="col">Masalah</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.problems.map((p) => (
-                  <tr key={`${p.line}-${p.reason}`}>
-                    <td class="adm-num">{p.line}</td>
-                    <td>{p.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ProblemTable problems={preview.problems} testId="roster-problems" />
           </div>
         </section>
       )}
