@@ -10,7 +10,7 @@ import type { SesiRecord } from '../../store/sesi-store';
 import { getSesiMany } from '../../store/sesi-store';
 import { inParallel } from '../../store/batch';
 import { calendarBetween } from '../../store/special-day-store';
-import { opdRoll } from '../opd/roll';
+import { rollCounts, sesiOfDay } from '../opd/roll';
 
 /**
  * The regency at a glance: each sesi of a date, and in it each OPD's expected, hadir,
@@ -37,10 +37,15 @@ export async function regencyOverview(date: IsoDate, now: Date, config: ApelConf
     .filter((s) => s.state !== undefined || t < s.closesAt.getTime())
     .sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime());
 
+  // The day's sesi as the heads' roll sees them, looked up once rather than once per OPD.
+  const rollSesi = new Map((await sesiOfDay(date, now, config)).map((s) => [s.id, s]));
   const rolls = await inParallel(
     sesi.flatMap((s) => opds.map((opd) => ({ s, opd }))),
     CONCURRENCY,
-    async ({ s, opd }) => ({ id: s.id, kode: opd.kode, counts: (await opdRoll(opd, s.id, now, config)).counts }),
+    async ({ s, opd }) => {
+      const seen = rollSesi.get(s.id);
+      return { id: s.id, kode: opd.kode, counts: seen ? await rollCounts(opd.kode, seen) : tally([]) };
+    },
   );
   const countsOf = new Map(rolls.map((r) => [`${r.id}|${r.kode}`, r.counts]));
 

@@ -96,7 +96,7 @@ export async function opdRoll(opd: Opd, requested: string | undefined, now: Date
 }
 
 /** The sesi of a date as planned (config, holidays) and as opened (demo included). */
-async function sesiOfDay(date: IsoDate, now: Date, config: ApelConfig): Promise<RollSesi[]> {
+export async function sesiOfDay(date: IsoDate, now: Date, config: ApelConfig): Promise<RollSesi[]> {
   // Config, holidays and the admin's settings of the date (extra day, cancelled slot, changed times).
   const { holidays, specialDays } = await calendarBetween(date, date);
   const planned = plannedSesi(date, config, holidays.get(date), specialDays.get(date));
@@ -122,6 +122,11 @@ function view(p: Omit<SesiRecord, 'state' | 'demo' | 'openedAt'>, record: SesiRe
     demo: record?.demo ?? false,
     gangguan: record?.gangguan ? { mode: record.gangguan.mode, keterangan: record.gangguan.keterangan } : null,
   };
+}
+
+/** One OPD's counts in a sesi already looked up (the admin's overview asks this for every OPD). */
+export async function rollCounts(opd: string, sesi: RollSesi): Promise<Counts> {
+  return tally((await rollRows(opd, sesi)).map((r) => r.status));
 }
 
 async function rollRows(opd: string, sesi: RollSesi): Promise<RollRow[]> {
