@@ -1,5 +1,6 @@
 import type { SesiPlan } from '../core/sesi';
 import { parseSesiId } from '../core/sesi';
+import { serverNow } from '../runtime/clock';
 import { requireTables } from '../store/tables';
 import type { Closed } from '../usecases/apel-clock';
 import { tickApelClock } from '../usecases/apel-clock';
@@ -17,7 +18,7 @@ requireTables('roster', 'calendar', 'sessions', 'checkins');
  */
 export const handler = scheduledHandler(async (event) => {
   const { tutup } = scheduledInput(event);
-  const now = new Date();
+  const now = serverNow();
   if (tutup) {
     const { date, slot } = parseSesiId(tutup)!;
     return report([], [await closeApel(date, slot, now)]);

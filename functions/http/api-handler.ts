@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import * as z from 'zod/mini';
 import { InvalidInput } from '../core/errors';
 import { errorToResponse } from './errors';
+import { serverNow } from '../runtime/clock';
 import { httpTelemetry } from './telemetry';
 
 type Event = APIGatewayProxyEventV2;
@@ -59,6 +60,6 @@ export function apiHandler<B = undefined>(
       },
     })
     .handler((event) =>
-      handle({ event, body: schema ? parseBody(event, schema, options.maxBodyBytes) : (undefined as B), now: new Date() }),
+      handle({ event, body: schema ? parseBody(event, schema, options.maxBodyBytes) : (undefined as B), now: serverNow() }),
     );
 }

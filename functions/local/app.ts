@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { parse } from 'csv-parse/sync';
 import type { ApelConfig } from '../core/config';
 import type { IssuedLink } from '../cli/links';
+import { serverNow } from '../runtime/clock';
 import { localClientConfig } from '../store/client-config';
 import { createTables, useLocalTables } from './tables';
 
@@ -112,7 +113,7 @@ async function openDemoSesi(config: ApelConfig, minutes: number) {
   const { openSesi } = await import('../store/sesi-store');
   const { sesiId } = await import('../core/sesi');
   const { localDate, zonedInstant } = await import('../core/time');
-  const now = new Date();
+  const now = serverNow();
   const date = localDate(now, config.timeZone);
   const endOfDay = zonedInstant(date, '23:58', config.timeZone).getTime();
   const closesAt = Math.min(now.getTime() + minutes * 60_000, endOfDay);
