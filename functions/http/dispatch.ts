@@ -11,7 +11,7 @@ type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIG
  */
 export function dispatch(fn: ApiFunction, handlers: Partial<Record<RouteKey, Handler>>): Handler & { routes: RouteKey[] } {
   const routes = Object.keys(handlers) as RouteKey[];
-  const wrong = routes.filter((r) => ROUTES[r] !== fn);
+  const wrong = routes.filter((r) => ROUTES[r].fn !== fn);
   if (wrong.length > 0) throw new Error(`Routes not served by ${fn}: ${wrong.join(', ')}`);
   const served: Handler = async (event, context) => {
     const handler = handlers[event.routeKey as RouteKey];

@@ -12,53 +12,67 @@
 export const API_FUNCTIONS = ['checkin', 'me', 'schedule', 'opd', 'admin'] as const;
 export type ApiFunction = (typeof API_FUNCTIONS)[number];
 
+/**
+ * Who may call a route, checked by the API wrapper before the body is read:
+ * `asn` any valid personal link; `opd` a head of the OPD named in the path (or of
+ * their own OPD where the path names none) or an admin; `admin` an admin only.
+ */
+export type Access = 'asn' | 'opd' | 'admin';
+
+export interface Route {
+  fn: ApiFunction;
+  access: Access;
+}
+
 export const ROUTES = {
-  'POST /api/checkins': 'checkin',
+  'POST /api/checkins': { fn: 'checkin', access: 'asn' },
 
-  'GET /api/me': 'me',
-  'POST /api/kesiapan/{cekId}': 'me',
+  'GET /api/me': { fn: 'me', access: 'asn' },
+  'POST /api/kesiapan/{cekId}': { fn: 'me', access: 'asn' },
 
-  'GET /api/schedule': 'schedule',
+  'GET /api/schedule': { fn: 'schedule', access: 'asn' },
 
-  'GET /api/opd': 'opd',
-  'GET /api/opd/{opd}/apel': 'opd',
-  'GET /api/opd/{opd}/izin': 'opd',
-  'POST /api/opd/{opd}/izin': 'opd',
-  'DELETE /api/opd/{opd}/izin/{izinId}': 'opd',
-  'PUT /api/opd/{opd}/seragam/{sesiId}/{nip}': 'opd',
-  'GET /api/opd/{opd}/kesiapan': 'opd',
-  'POST /api/opd/{opd}/kesiapan': 'opd',
-  'GET /api/opd/{opd}/tautan-apel': 'opd',
-  'PUT /api/opd/{opd}/tautan-apel': 'opd',
-  'GET /api/opd/{opd}/rekap': 'opd',
-  'GET /api/opd/{opd}/rekap.csv': 'opd',
+  'GET /api/opd': { fn: 'opd', access: 'opd' },
+  'GET /api/opd/{opd}/apel': { fn: 'opd', access: 'opd' },
+  'GET /api/opd/{opd}/izin': { fn: 'opd', access: 'opd' },
+  'POST /api/opd/{opd}/izin': { fn: 'opd', access: 'opd' },
+  'DELETE /api/opd/{opd}/izin/{izinId}': { fn: 'opd', access: 'opd' },
+  'PUT /api/opd/{opd}/seragam/{sesiId}/{nip}': { fn: 'opd', access: 'opd' },
+  'GET /api/opd/{opd}/kesiapan': { fn: 'opd', access: 'opd' },
+  'POST /api/opd/{opd}/kesiapan': { fn: 'opd', access: 'opd' },
+  'GET /api/opd/{opd}/tautan-apel': { fn: 'opd', access: 'opd' },
+  'PUT /api/opd/{opd}/tautan-apel': { fn: 'opd', access: 'opd' },
+  'GET /api/opd/{opd}/rekap': { fn: 'opd', access: 'opd' },
+  'GET /api/opd/{opd}/rekap.csv': { fn: 'opd', access: 'opd' },
 
-  'GET /api/admin/ringkasan': 'admin',
-  'GET /api/admin/audit': 'admin',
-  'POST /api/admin/roster/pratinjau': 'admin',
-  'POST /api/admin/roster/impor': 'admin',
-  'GET /api/admin/asn': 'admin',
-  'POST /api/admin/asn': 'admin',
-  'GET /api/admin/asn/{nip}': 'admin',
-  'PATCH /api/admin/asn/{nip}': 'admin',
-  'GET /api/admin/opd': 'admin',
-  'POST /api/admin/opd': 'admin',
-  'PATCH /api/admin/opd/{kode}': 'admin',
-  'PUT /api/admin/opd/{kode}/wfa': 'admin',
-  'GET /api/admin/kalender': 'admin',
-  'PUT /api/admin/kalender/libur/{tanggal}': 'admin',
-  'DELETE /api/admin/kalender/libur/{tanggal}': 'admin',
-  'POST /api/admin/kalender/libur/impor': 'admin',
-  'PUT /api/admin/kalender/hari/{tanggal}': 'admin',
-  'DELETE /api/admin/kalender/hari/{tanggal}': 'admin',
-  'POST /api/admin/sesi/{sesiId}/gangguan': 'admin',
-  'POST /api/admin/tautan': 'admin',
-} as const satisfies Record<string, ApiFunction>;
+  'GET /api/admin/ringkasan': { fn: 'admin', access: 'admin' },
+  'GET /api/admin/audit': { fn: 'admin', access: 'admin' },
+  'POST /api/admin/roster/pratinjau': { fn: 'admin', access: 'admin' },
+  'POST /api/admin/roster/impor': { fn: 'admin', access: 'admin' },
+  'GET /api/admin/asn': { fn: 'admin', access: 'admin' },
+  'POST /api/admin/asn': { fn: 'admin', access: 'admin' },
+  'GET /api/admin/asn/{nip}': { fn: 'admin', access: 'admin' },
+  'PATCH /api/admin/asn/{nip}': { fn: 'admin', access: 'admin' },
+  'GET /api/admin/opd': { fn: 'admin', access: 'admin' },
+  'POST /api/admin/opd': { fn: 'admin', access: 'admin' },
+  'PATCH /api/admin/opd/{kode}': { fn: 'admin', access: 'admin' },
+  'PUT /api/admin/opd/{kode}/wfa': { fn: 'admin', access: 'admin' },
+  'GET /api/admin/kalender': { fn: 'admin', access: 'admin' },
+  'PUT /api/admin/kalender/libur/{tanggal}': { fn: 'admin', access: 'admin' },
+  'DELETE /api/admin/kalender/libur/{tanggal}': { fn: 'admin', access: 'admin' },
+  'POST /api/admin/kalender/libur/impor': { fn: 'admin', access: 'admin' },
+  'PUT /api/admin/kalender/hari/{tanggal}': { fn: 'admin', access: 'admin' },
+  'DELETE /api/admin/kalender/hari/{tanggal}': { fn: 'admin', access: 'admin' },
+  'POST /api/admin/sesi/{sesiId}/gangguan': { fn: 'admin', access: 'admin' },
+  'POST /api/admin/tautan': { fn: 'admin', access: 'admin' },
+} as const satisfies Record<string, Route>;
 
 export type RouteKey = keyof typeof ROUTES;
 
+export const ROUTE_KEYS = Object.keys(ROUTES) as RouteKey[];
+
 export function routesOf(fn: ApiFunction): RouteKey[] {
-  return (Object.keys(ROUTES) as RouteKey[]).filter((k) => ROUTES[k] === fn);
+  return ROUTE_KEYS.filter((k) => ROUTES[k].fn === fn);
 }
 
 export interface RouteMatch {
@@ -73,7 +87,7 @@ export interface RouteMatch {
 export function matchRoute(method: string, path: string): RouteMatch | undefined {
   const segments = path.split('/');
   let best: { match: RouteMatch; literals: number } | undefined;
-  for (const routeKey of Object.keys(ROUTES) as RouteKey[]) {
+  for (const routeKey of ROUTE_KEYS) {
     const [m, template = ''] = routeKey.split(' ');
     if (m !== method) continue;
     const parts = template.split('/');

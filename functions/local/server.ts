@@ -71,7 +71,7 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL, rou
   const method = req.method ?? 'GET';
   const route = matchRoute(method, url.pathname);
   if (!route) return gatewayError(res, 404, 'Not Found');
-  const load = routes[ROUTES[route.routeKey]];
+  const load = routes[ROUTES[route.routeKey].fn];
   if (!load) return gatewayError(res, 404, 'Not Found');
   const body = await readBody(req);
   if (body === undefined) return gatewayError(res, 413, 'Request Entity Too Large');

@@ -74,7 +74,7 @@ export class CheckinApi extends Construct {
     // One integration per function, shared by its routes (one invoke permission each).
     const integrations = new Map<ApiFunction, HttpLambdaIntegration>();
     for (const routeKey of Object.keys(ROUTES) as RouteKey[]) {
-      const fn = ROUTES[routeKey];
+      const fn = ROUTES[routeKey].fn;
       const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
       let integration = integrations.get(fn);
       if (!integration) {

@@ -24,11 +24,11 @@ type Scope = 'own' | 'other';
 const ASN_ROUTES = (['checkin', 'me', 'schedule'] as ApiFunction[]).flatMap((fn) => routesFor(fn));
 
 function routesFor(fn: ApiFunction): RouteKey[] {
-  return (Object.keys(ROUTES) as RouteKey[]).filter((k) => ROUTES[k] === fn);
+  return (Object.keys(ROUTES) as RouteKey[]).filter((k) => ROUTES[k].fn === fn);
 }
 
 function allowed(route: RouteKey, who: Who, scope: Scope): boolean {
-  const fn = ROUTES[route];
+  const fn = ROUTES[route].fn;
   if (fn === 'checkin' || fn === 'me' || fn === 'schedule') return true;
   if (fn === 'opd') return who === 'admin' || (who === 'pimpinan' && (scope === 'own' || route === 'GET /api/opd'));
   return who === 'admin';
@@ -113,7 +113,7 @@ async function request(route: RouteKey, token: string, scope: Scope) {
     throw new Error(`Add a well-formed sample body for ${route} to BODIES`);
   }
   const body = sample === undefined ? undefined : JSON.parse(fill(JSON.stringify(sample), scope));
-  return call(handlers[ROUTES[route]] as never, { method, path: fill(template, scope), token, body });
+  return call(handlers[ROUTES[route].fn] as never, { method, path: fill(template, scope), token, body });
 }
 
 describe('every route × every role × own and other OPD', () => {
