@@ -6,7 +6,7 @@ import type { Closed } from '../usecases/apel-clock';
 import { tickApelClock } from '../usecases/apel-clock';
 import { closeApel } from '../usecases/apel-session';
 import { config } from './runtime-config';
-import { countSesi, log, scheduledHandler, scheduledInput } from './scheduled';
+import { countSesi, log, scheduledHandler, scheduledInput } from './scheduled-handler';
 
 requireTables('roster', 'calendar', 'sessions', 'checkins');
 

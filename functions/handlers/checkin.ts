@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
 import { clockIn } from '../core/format';
 import { parseSesiId } from '../core/sesi';
-import { apiHandler } from '../http/api-handler';
-import { bearerTokenHash } from '../http/auth';
+import { apiFunction, bodyText, MAX_BODY_BYTES } from '../http/api-handler';
 import { json } from '../http/response';
 import { requireTables } from '../store/tables';
-import { checkIn } from '../usecases/check-in';
+import { checkIn, checkinCaller } from '../usecases/check-in';
 import { config } from './runtime-config';
 
 /** POST /api/checkins — the hot path; see usecases/check-in.ts. */
@@ -22,10 +21,23 @@ const body = z.object(
   { error: 'harus objek JSON seperti {"sesiId": "2026-11-30.pagi"}' },
 );
 
-const clock = clockIn(config.timeZone);
+/** The sesi id the body names, if it is one, so the link and the sesi are read in one round trip. */
+function namedSesi(event: Parameters<typeof bodyText>[0]): string | undefined {
+  const raw = bodyText(event);
+  if (raw.length > MAX_BODY_BYTES) return undefined;
+  try {
+    const id = (JSON.parse(raw) as { sesiId?: unknown } | null)?.sesiId;
+    return typeof id === 'string' && parseSesiId(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
-export const handler = apiHandler(body, async ({ event, body, now }) => {
-  const result = await checkIn(bearerTokenHash(event), body.sesiId, now, clock, {
+const clock = clockIn(config.timeZone);
+const route = apiFunction('checkin', { caller: (tokenHash, event) => checkinCaller(tokenHash, namedSesi(event)) });
+
+export const handler = route('POST /api/checkins', { body }, async ({ who, body, now }) => {
+  const result = await checkIn(who, body.sesiId, now, clock, {
     laporan: body.laporan,
     seragam: body.seragam,
     laporanRule: (slot) => (slot === 'demo' ? 'opsional' : config.laporan[slot]),

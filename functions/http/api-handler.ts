@@ -1,32 +1,64 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { InvalidInput } from '../core/errors';
-import { errorToResponse } from './errors';
+import type { Principal } from '../core/access';
+import { requireAdmin, requireOpdScope } from '../core/access';
+import { InvalidInput, linkInvalid } from '../core/errors';
 import { serverNow } from '../runtime/clock';
+import { bearerTokenHash } from './auth';
+import { errorToResponse } from './errors';
+import type { ApiFunction, RouteKey } from './routes';
+import { ROUTES } from './routes';
 import { httpTelemetry } from './telemetry';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
+type Middleware = middy.MiddlewareObj<Event, Result, Error, Context>;
 
-export interface ApiRequest<B> {
+/**
+ * What a route handler gets: the caller already resolved and authorised for the
+ * route's access (ROUTES), the parsed body, and the server's clock read once.
+ */
+export interface ApiRequest<B, C extends Principal, S> {
   event: Event;
   body: B;
   /** The server's clock, read once per request: the only clock the rules trust. */
   now: Date;
+  /** Who is calling, from their personal link. */
+  who: C;
+  /** `opd` routes: the OPD in scope (the one in the path, else the caller's own). */
+  scope: S;
 }
 
-const MAX_BODY_BYTES = 16 * 1024;
+/**
+ * How a function learns who is calling: a use case looks the token's hash up (the HTTP
+ * layer never reads a store). The check-in's reads the sesi in the same round trip.
+ */
+export interface CallerPorts<C extends Principal, S> {
+  caller: (tokenHash: string, event: Event) => Promise<C | undefined>;
+  /** For `opd` routes, after the scope check: the OPD record (a use case answers 404 for an unknown one). */
+  scope?: (who: C, opd: string) => Promise<S>;
+}
 
-export interface ApiHandlerOptions {
+export interface RouteOptions<B> {
+  body?: z.ZodMiniType<B>;
   /** Largest body accepted, in bytes (default 16 KB; a roster CSV needs more, up to Lambda's 6 MB). */
   maxBodyBytes?: number;
 }
 
+export type RouteHandler = ((event: Event, context: Context) => Promise<Result>) & { routeKey: RouteKey };
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** The request body as text, as API Gateway delivers it (base64 for binary media types). */
+export function bodyText(event: Event): string {
+  const raw = event.body ?? '';
+  return event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+}
+
 /** Body → JSON → schema, each failure a 400 with an Indonesian message naming the field. */
 function parseBody<B>(event: Event, schema: z.ZodMiniType<B>, maxBytes = MAX_BODY_BYTES): B {
-  const raw = event.body ?? '';
-  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  const text = bodyText(event);
   if (text.length > maxBytes) throw new InvalidInput('INPUT_TIDAK_VALID', 'Isi permintaan terlalu besar.');
   let value: unknown;
   try {
@@ -42,24 +74,69 @@ function parseBody<B>(event: Event, schema: z.ZodMiniType<B>, maxBytes = MAX_BOD
   return parsed.data;
 }
 
+/** Per invocation (keyed by its Lambda context): who is calling, the OPD in scope, the parsed body. */
+interface Resolved<B, C, S> {
+  who: C;
+  scope: S;
+  body: B;
+}
+
 /**
- * Every HTTP handler goes through this: middy with Powertools logging and metrics
- * first and the error mapper last, so a thin handler only parses, authorises, calls
- * the core and the stores, and answers.
+ * Authorisation as the route table says, before the body is read: no valid link is 401
+ * and the wrong role or OPD 403, whatever the body holds. A route cannot forget it.
  */
-export function apiHandler<B = undefined>(
-  schema: z.ZodMiniType<B> | undefined,
-  handle: (request: ApiRequest<B>) => Promise<Result>,
-  options: ApiHandlerOptions = {},
-) {
-  return middy<Event, Result, Error, Context>()
-    .use(httpTelemetry())
-    .use({
-      onError: (request) => {
-        request.response = errorToResponse(request.error, request.context?.awsRequestId);
-      },
-    })
-    .handler((event) =>
-      handle({ event, body: schema ? parseBody(event, schema, options.maxBodyBytes) : (undefined as B), now: serverNow() }),
-    );
+function authorise<B, C extends Principal, S>(routeKey: RouteKey, ports: CallerPorts<C, S>, resolved: WeakMap<object, Resolved<B, C, S>>): Middleware {
+  const { access } = ROUTES[routeKey];
+  return {
+    before: async (request) => {
+      const who = await ports.caller(bearerTokenHash(request.event), request.event);
+      if (!who) throw linkInvalid();
+      let scope = undefined as S;
+      if (access === 'admin') requireAdmin(who);
+      if (access === 'opd') {
+        const opd = request.event.pathParameters?.opd ?? who.opd;
+        requireOpdScope(who, opd);
+        if (ports.scope) scope = await ports.scope(who, opd);
+      }
+      resolved.set(request.context, { who, scope, body: undefined as B });
+    },
+  };
+}
+
+/**
+ * The API handlers of one Lambda function: middy with Powertools logging and metrics
+ * first, the error mapper last, then authorisation (route table) and the body (zod), so
+ * a route handler only calls a use case and answers.
+ */
+export function apiFunction<C extends Principal, S = undefined>(fn: ApiFunction, ports: CallerPorts<C, S>) {
+  return function route<B = undefined>(
+    routeKey: RouteKey,
+    options: RouteOptions<B>,
+    handle: (request: ApiRequest<B, C, S>) => Promise<Result>,
+  ): RouteHandler {
+    if (ROUTES[routeKey].fn !== fn) throw new Error(`${routeKey} is not served by ${fn}`);
+    const resolved = new WeakMap<object, Resolved<B, C, S>>();
+    const handler = middy<Event, Result, Error, Context>()
+      .use(httpTelemetry())
+      .use({
+        onError: (request) => {
+          request.response = errorToResponse(request.error, request.context?.awsRequestId);
+        },
+      })
+      .use(authorise(routeKey, ports, resolved))
+      .use({
+        before: (request) => {
+          const r = resolved.get(request.context)!;
+          r.body = options.body ? parseBody(request.event, options.body, options.maxBodyBytes) : (undefined as B);
+        },
+      });
+    // The handler sees the event and context only; what the middlewares resolved is keyed by the context.
+    const wrapped = handler.handler(async (event, context) => {
+      const r = resolved.get(context)!;
+      return handle({ event, body: r.body, now: serverNow(), who: r.who, scope: r.scope });
+    });
+    // Callers without a Lambda context (tests, scripts) still get a fresh one per request.
+    const served = (event: Event, context?: Context) => wrapped(event, context ?? ({} as Context));
+    return Object.assign(served, { routeKey });
+  };
 }

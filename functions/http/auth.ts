@@ -1,8 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { linkInvalid, linkMissing } from '../core/errors';
 import { hashToken, looksLikeToken } from '../core/token';
-import type { Link } from '../store/link-store';
-import { findLink } from '../store/link-store';
 
 /** The hash of the bearer token; malformed tokens are refused without touching the database. */
 export function bearerTokenHash(event: APIGatewayProxyEventV2): string {
@@ -11,10 +9,4 @@ export function bearerTokenHash(event: APIGatewayProxyEventV2): string {
   if (!token) throw linkMissing();
   if (!looksLikeToken(token)) throw linkInvalid();
   return hashToken(token);
-}
-
-export async function authenticate(event: APIGatewayProxyEventV2): Promise<Link> {
-  const link = await findLink(bearerTokenHash(event));
-  if (!link) throw linkInvalid();
-  return link;
 }

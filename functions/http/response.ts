@@ -11,3 +11,16 @@ export function json(
     body: JSON.stringify(body),
   };
 }
+
+/** A CSV file to download (the page saves it under the server's file name). */
+export function csvFile(filename: string, csv: string): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${filename}"`,
+      'cache-control': 'no-store',
+    },
+    body: csv,
+  };
+}

@@ -2,18 +2,38 @@ import type { CheckinStatus } from '../core/checkin';
 import { decideCheckin } from '../core/checkin';
 import type { ReportRule } from '../core/config';
 import { reportFor } from '../core/checkin';
-import { Conflict, linkInvalid } from '../core/errors';
+import { Conflict } from '../core/errors';
 import type { SesiSlot } from '../core/sesi';
 import type { Checkin } from '../store/checkin-store';
 import { findCheckin, loadLinkAndSesi, recordCheckin } from '../store/checkin-store';
+import type { Link } from '../store/link-store';
+import { findLink } from '../store/link-store';
+import type { SesiRecord } from '../store/sesi-store';
+
+/** The caller of a check-in, with the sesi they named, both from round trip 1. */
+export type CheckinCaller = Link & { sesi: SesiRecord | undefined };
 
 /**
- * What happens when an ASN taps "Hadir": the link and the sesi in one read, the rule
- * on the server's clock, one conditional write. Refusals write nothing; a retry
+ * Round trip 1: the link and the sesi the request names, in one read, so resolving the
+ * caller before the body is validated costs nothing extra. A body without a usable sesi
+ * id reads the link alone (the body's validation refuses it next).
+ */
+export async function checkinCaller(tokenHash: string, sesiId: string | undefined): Promise<CheckinCaller | undefined> {
+  if (!sesiId) {
+    const link = await findLink(tokenHash);
+    return link && { ...link, sesi: undefined };
+  }
+  const { link, sesi } = await loadLinkAndSesi(tokenHash, sesiId);
+  return link && { ...link, sesi };
+}
+
+/**
+ * What happens when an ASN taps "Hadir": the link and the sesi already read (see
+ * `checkinCaller`), the rule on the server's clock, one conditional write. Refusals write nothing; a retry
  * arriving after the close still learns that the first tap was recorded.
  */
 export async function checkIn(
-  tokenHash: string,
+  link: CheckinCaller,
   sesiId: string,
   now: Date,
   formatClock: (d: Date) => string,
@@ -21,8 +41,7 @@ export async function checkIn(
     laporanRule: () => 'opsional',
   },
 ): Promise<{ checkin: Checkin; repeat: boolean }> {
-  const { link, sesi } = await loadLinkAndSesi(tokenHash, sesiId);
-  if (!link) throw linkInvalid();
+  const sesi = link.sesi?.id === sesiId ? link.sesi : undefined;
   if (!sesi) throw new Conflict('SESI_TIDAK_ADA', 'Apel ini tidak dibuka: bukan hari apel WFA atau belum dijadwalkan.');
 
   let status: CheckinStatus;

@@ -3,7 +3,7 @@ import {
   ProvisionedThroughputExceededException,
   ThrottlingException,
 } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler as checkin } from '../../functions/handlers/checkin';
@@ -106,9 +106,18 @@ describe('check-in when DynamoDB fails', () => {
     spy.mockRestore();
   });
 
-  it('refuses malformed JSON before touching DynamoDB', async () => {
+  it('refuses malformed JSON without a link before touching DynamoDB', async () => {
+    const res = await call(checkin, { method: 'POST', path: '/api/checkins', rawBody: '{"sesiId": "2026-11-30.pagi"' });
+    expect(res.status).toBe(401);
+    expect(ddb.calls()).toHaveLength(0);
+  });
+
+  it('refuses malformed JSON from a valid link after one read of the link, and writes nothing', async () => {
+    ddb.on(GetCommand).resolves({ ...meta, Item: linkAndSesi.Responses[tableName('links')][0] });
     const res = await post('{"sesiId": "2026-11-30.pagi"');
     expect(res.status).toBe(400);
-    expect(ddb.calls()).toHaveLength(0);
+    expect(res.body.error.code).toBe('JSON_TIDAK_VALID');
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
   });
 });

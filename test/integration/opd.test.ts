@@ -78,12 +78,13 @@ describe('live roll', () => {
 
 describe('a repeat check-in when the plan is required', () => {
   it('returns the first tap from a second phone that sent no plan, instead of refusing it', async () => {
-    const { checkIn } = await import('../../functions/usecases/check-in');
+    const { checkIn, checkinCaller } = await import('../../functions/usecases/check-in');
     const { hashToken } = await import('../../functions/core/token');
+    const caller = async (nip: string) => (await checkinCaller(hashToken(tok(nip)), pagi.id))!;
     at('2026-11-29T23:20:00Z');
-    const first = await checkIn(hashToken(tok(staff.nip)), pagi.id, new Date(), String, { laporanRule: () => 'wajib' });
+    const first = await checkIn(await caller(staff.nip), pagi.id, new Date(), String, { laporanRule: () => 'wajib' });
     expect(first.repeat).toBe(true); // checked in earlier in this file, with a plan
-    await expect(checkIn(hashToken(tok(staff2.nip)), pagi.id, new Date(), String, { laporanRule: () => 'wajib' })).rejects.toThrow(/rencana kerja/);
+    await expect(checkIn(await caller(staff2.nip), pagi.id, new Date(), String, { laporanRule: () => 'wajib' })).rejects.toThrow(/rencana kerja/);
   });
 });
 

@@ -84,3 +84,24 @@ export function sesiIdValue(value: string): string {
   if (!parseSesiId(value)) throw new InvalidInput('INPUT_TIDAK_VALID', 'sesi harus berbentuk YYYY-MM-DD.pagi atau YYYY-MM-DD.sore');
   return value;
 }
+
+/** `?tahun=`: a four-digit year of this century. */
+export function yearValue(value: string | undefined, fallback: string): number {
+  const year = value ?? fallback;
+  if (!/^20\d\d$/.test(year)) throw new InvalidInput('INPUT_TIDAK_VALID', 'tahun: harus tahun empat angka, mis. 2027');
+  return Number(year);
+}
+
+/** `?bulan=`: a month `YYYY-MM`. */
+export function monthValue(value: string | undefined, fallback: string): string {
+  const month = value ?? fallback;
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new InvalidInput('INPUT_TIDAK_VALID', 'bulan: harus YYYY-MM');
+  return month;
+}
+
+/** `?aktif=`: which ASN a roster list shows. */
+export function activeFilter(value: string | undefined): 'ya' | 'tidak' | 'semua' {
+  const aktif = value ?? 'semua';
+  if (aktif !== 'ya' && aktif !== 'tidak' && aktif !== 'semua') throw new InvalidInput('INPUT_TIDAK_VALID', 'aktif: harus ya, tidak atau semua');
+  return aktif;
+}

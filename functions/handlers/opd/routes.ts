@@ -1,103 +1,82 @@
-import { apiHandler } from '../../http/api-handler';
-import { authenticate } from '../../http/auth';
-import { jsonWithEtag } from '../../http/etag';
-import { pathParam, queryParam } from '../../http/params';
-import { json } from '../../http/response';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { zoneLabel } from '../../core/config';
 import { addDays, localDate } from '../../core/time';
+import { apiFunction } from '../../http/api-handler';
+import { jsonWithEtag } from '../../http/etag';
+import { pathParam, queryParam } from '../../http/params';
+import { csvFile, json } from '../../http/response';
+import { callerOf } from '../../usecases/caller';
 import { markUniform } from '../../usecases/opd/compliance';
 import { addExcuse, listExcuses, retractExcuse } from '../../usecases/opd/excuses';
 import { historyCsv, opdHistory } from '../../usecases/opd/history';
 import { meetingLinksOfOpd, setMeetingLinks } from '../../usecases/opd/meeting-links';
 import { checksOfOpd, startCheck } from '../../usecases/opd/readiness';
 import { opdRoll } from '../../usecases/opd/roll';
-import { manageableOpds } from '../../usecases/opd/scope';
+import { manageableOpds, opdInScope } from '../../usecases/opd/scope';
 import { config } from '../runtime-config';
-import { opdRequest } from './request';
 import { complianceBody, dateParam, excuseBody, meetingLinksBody, readinessBody } from './schemas';
 
-/** The heads' routes: each parses, authorises (role and OPD scope), calls a use case and answers. */
+/**
+ * The heads' routes. The API wrapper has already checked the role and the OPD of the
+ * path (route table: access `opd`) and loaded that OPD; each route calls a use case.
+ */
 
+const route = apiFunction('opd', { caller: callerOf, scope: opdInScope });
 const today = (now: Date) => localDate(now, config.timeZone);
 
-export const listOpd = apiHandler(undefined, async ({ event, now }) => {
-  const who = await authenticate(event);
-  return json(200, { opd: await manageableOpds(who, today(now)) });
-});
-
-export const roll = apiHandler(undefined, async ({ event, now }) => {
-  const { opd } = await opdRequest(event);
-  const body = await opdRoll(opd, queryParam(event, 'sesi'), now, config);
-  // `now` changes every poll; the ETag covers only what the page shows.
-  return jsonWithEtag(event, { timeZone: config.timeZone, zoneLabel: zoneLabel(config.timeZone), ...body }, { now: now.toISOString() });
-});
-
-export const excuses = apiHandler(undefined, async ({ event, now }) => {
-  const { opd } = await opdRequest(event);
-  const dari = dateParam(queryParam(event, 'dari'), addDays(today(now), -30), 'dari');
-  const sampai = dateParam(queryParam(event, 'sampai'), addDays(today(now), 60), 'sampai');
-  return json(200, { izin: await listExcuses(opd, dari, sampai) });
-});
-
-export const addExcuseRoute = apiHandler(excuseBody, async ({ event, body, now }) => {
-  const { who, opd } = await opdRequest(event);
-  return json(201, { izin: await addExcuse(who, opd, body, now) });
-});
-
-export const withdrawExcuseRoute = apiHandler(undefined, async ({ event, now }) => {
-  const { who, opd } = await opdRequest(event);
-  return json(200, { izin: await retractExcuse(who, opd, pathParam(event, 'izinId'), now) });
-});
-
-export const uniformMark = apiHandler(complianceBody, async ({ event, body, now }) => {
-  const { who, opd } = await opdRequest(event);
-  const mark = await markUniform(who, opd, pathParam(event, 'sesiId'), pathParam(event, 'nip'), body.patuh, body.catatan, now);
-  return json(200, { tidakPatuh: mark });
-});
-
-export const readinessChecks = apiHandler(undefined, async ({ event, now }) => {
-  const { opd } = await opdRequest(event);
-  return json(200, { now: now.toISOString(), cek: await checksOfOpd(opd, now) });
-});
-
-export const startReadiness = apiHandler(readinessBody, async ({ event, body, now }) => {
-  const { who, opd } = await opdRequest(event);
-  return json(201, { cek: await startCheck(who, opd, body.menit, body.pesan, now, config) });
-});
-
-export const getMeetingLinks = apiHandler(undefined, async ({ event }) => {
-  const { opd } = await opdRequest(event);
-  return json(200, await meetingLinksOfOpd(opd, config));
-});
-
-export const meetingLinks = apiHandler(meetingLinksBody, async ({ event, body, now }) => {
-  const { who, opd } = await opdRequest(event);
-  return json(200, { tautanApel: await setMeetingLinks(who, opd, body, now) });
-});
-
-function historyRange(event: Parameters<typeof queryParam>[0], now: Date) {
+function historyRange(event: APIGatewayProxyEventV2, now: Date) {
   const sampai = dateParam(queryParam(event, 'sampai'), today(now), 'sampai');
   const dari = dateParam(queryParam(event, 'dari'), addDays(sampai, -29), 'dari');
   return { dari, sampai };
 }
 
-export const history = apiHandler(undefined, async ({ event, now }) => {
-  const { opd } = await opdRequest(event);
-  const { dari, sampai } = historyRange(event, now);
-  return json(200, await opdHistory(opd, dari, sampai));
-});
+export const routes = [
+  route('GET /api/opd', {}, async ({ who, now }) => json(200, { opd: await manageableOpds(who, today(now)) })),
 
-export const historyCsvRoute = apiHandler(undefined, async ({ event, now }) => {
-  const { opd } = await opdRequest(event);
-  const { dari, sampai } = historyRange(event, now);
-  const csv = historyCsv(await opdHistory(opd, dari, sampai));
-  return {
-    statusCode: 200,
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="rekap-apel-${opd.kode}-${dari}-${sampai}.csv"`,
-      'cache-control': 'no-store',
-    },
-    body: csv,
-  };
-});
+  route('GET /api/opd/{opd}/apel', {}, async ({ event, scope, now }) => {
+    const body = await opdRoll(scope, queryParam(event, 'sesi'), now, config);
+    // `now` changes every poll; the ETag covers only what the page shows.
+    return jsonWithEtag(event, { timeZone: config.timeZone, zoneLabel: zoneLabel(config.timeZone), ...body }, { now: now.toISOString() });
+  }),
+
+  route('GET /api/opd/{opd}/izin', {}, async ({ event, scope, now }) => {
+    const dari = dateParam(queryParam(event, 'dari'), addDays(today(now), -30), 'dari');
+    const sampai = dateParam(queryParam(event, 'sampai'), addDays(today(now), 60), 'sampai');
+    return json(200, { izin: await listExcuses(scope, dari, sampai) });
+  }),
+
+  route('POST /api/opd/{opd}/izin', { body: excuseBody }, async ({ who, scope, body, now }) =>
+    json(201, { izin: await addExcuse(who, scope, body, now) }),
+  ),
+
+  route('DELETE /api/opd/{opd}/izin/{izinId}', {}, async ({ event, who, scope, now }) =>
+    json(200, { izin: await retractExcuse(who, scope, pathParam(event, 'izinId'), now) }),
+  ),
+
+  route('PUT /api/opd/{opd}/seragam/{sesiId}/{nip}', { body: complianceBody }, async ({ event, who, scope, body, now }) => {
+    const mark = await markUniform(who, scope, pathParam(event, 'sesiId'), pathParam(event, 'nip'), body.patuh, body.catatan, now);
+    return json(200, { tidakPatuh: mark });
+  }),
+
+  route('GET /api/opd/{opd}/kesiapan', {}, async ({ scope, now }) => json(200, { now: now.toISOString(), cek: await checksOfOpd(scope, now) })),
+
+  route('POST /api/opd/{opd}/kesiapan', { body: readinessBody }, async ({ who, scope, body, now }) =>
+    json(201, { cek: await startCheck(who, scope, body.menit, body.pesan, now, config) }),
+  ),
+
+  route('GET /api/opd/{opd}/tautan-apel', {}, async ({ scope }) => json(200, await meetingLinksOfOpd(scope, config))),
+
+  route('PUT /api/opd/{opd}/tautan-apel', { body: meetingLinksBody }, async ({ who, scope, body, now }) =>
+    json(200, { tautanApel: await setMeetingLinks(who, scope, body, now) }),
+  ),
+
+  route('GET /api/opd/{opd}/rekap', {}, async ({ event, scope, now }) => {
+    const { dari, sampai } = historyRange(event, now);
+    return json(200, await opdHistory(scope, dari, sampai));
+  }),
+
+  route('GET /api/opd/{opd}/rekap.csv', {}, async ({ event, scope, now }) => {
+    const { dari, sampai } = historyRange(event, now);
+    return csvFile(`rekap-apel-${scope.kode}-${dari}-${sampai}.csv`, historyCsv(await opdHistory(scope, dari, sampai)));
+  }),
+];

@@ -95,7 +95,7 @@ export async function setSpecialDay(
   input: SpecialDayInput,
   config: ApelConfig,
   now: Date,
-): Promise<{ hariKhusus: SpecialDay | null; rencana: SesiPlan[] }> {
+): Promise<{ hariKhusus: SpecialDay | null; rencana: PlannedWindow[] }> {
   const day: SpecialDay = { date, tambahan: input.tambahan ?? null, batal: input.batal ?? {}, waktu: input.waktu ?? {} };
   const after = isEmptySpecialDay(day) ? null : day;
   const [stored, holiday] = await Promise.all([readSpecialDay(date), readHoliday(date)]);
@@ -113,5 +113,23 @@ export async function setSpecialDay(
       () => changedMeanwhile(),
     );
   }
-  return { hariKhusus: after, rencana: afterPlan };
+  return {
+    hariKhusus: after,
+    rencana: afterPlan.map((p) => ({
+      id: p.id,
+      slot: p.slot,
+      opensAt: p.opensAt.toISOString(),
+      onTimeUntil: p.onTimeUntil.toISOString(),
+      closesAt: p.closesAt.toISOString(),
+    })),
+  };
+}
+
+/** A date's apel as the admin's change leaves them, as the console shows them. */
+export interface PlannedWindow {
+  id: string;
+  slot: SesiPlan['slot'];
+  opensAt: string;
+  onTimeUntil: string;
+  closesAt: string;
 }

@@ -1,13 +1,4 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { requireAdmin } from '../../core/access';
-import { authenticate } from '../../http/auth';
-
-/** Every /api/admin/… request: the link must be an admin's; anyone else gets 403 before anything is read. */
-export async function adminRequest(event: APIGatewayProxyEventV2) {
-  const who = await authenticate(event);
-  requireAdmin(who);
-  return who;
-}
 
 /**
  * Where the site is, for the links handed out: the browser's `Origin` (sent with every
