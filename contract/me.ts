@@ -1,0 +1,86 @@
+/**
+ * The ASN's page: who the link belongs to and this week's apel (GET /api/me), the next
+ * apel when none is left today (GET /api/schedule), and "Saya siap" to a readiness check.
+ */
+import type {
+  AsnStatus,
+  CheckinStatus,
+  Endpoint,
+  Holiday,
+  Instant,
+  MeetingLinks,
+  NoRequest,
+  Opd,
+  PlannedSesi,
+  ReportRule,
+  Role,
+  SesiState,
+} from './common';
+
+/** One sesi of the week as this ASN sees it: its window, whether it is open now, and their status in it. */
+export interface SesiView extends PlannedSesi {
+  state: SesiState;
+  /** The local runtime's demo sesi. */
+  demo: boolean;
+  /** Their check-in, else `tidak_hadir` once closed, else `belum`. */
+  status: CheckinStatus | 'tidak_hadir' | 'belum';
+  checkedInAt: Instant | null;
+  /** The work plan (pagi) or output (sore) sent with their check-in. */
+  laporan: string | null;
+  seragamDikonfirmasi: boolean | null;
+}
+
+/** A readiness check (cek kesiapan) of the ASN's OPD that is running, and whether they answered it. */
+export interface MyReadinessCheck {
+  id: string;
+  pesan: string;
+  mulai: Instant;
+  /** Answers are taken until this instant. */
+  batas: Instant;
+  /** When this ASN answered "Saya siap", or null. */
+  dijawabPada: Instant | null;
+}
+
+/** GET /api/me: the link's owner, their OPD, today's and this week's apel (Monday to Sunday). */
+export interface Me {
+  /** The server's clock: the page computes countdowns from it, not from the phone's. */
+  now: Instant;
+  regency: string;
+  /** IANA zone of the regency, e.g. `Asia/Makassar`; every time is shown in it. */
+  timeZone: string;
+  /** `WIB`, `WITA`, `WIT` (else the IANA name). */
+  zoneLabel: string;
+  asn: { nip: string; nama: string; jabatan: string; status: AsnStatus; role: Role };
+  /** `wfa` as of today. */
+  opd: Opd;
+  today: SesiView[];
+  week: SesiView[];
+  /** Holidays of this week. */
+  libur: Holiday[];
+  /** Today's uniform, e.g. `PDH khaki`, or null. */
+  seragam: string | null;
+  laporan: Record<'pagi' | 'sore', ReportRule>;
+  /** The meeting link of each apel: the OPD's own, else the regency's. */
+  tautanApel: MeetingLinks;
+  kesiapan: MyReadinessCheck | null;
+}
+
+/** GET /api/schedule: the apel of the next 14 days that have not closed yet, and the holidays among them. */
+export interface Schedule {
+  now: Instant;
+  timeZone: string;
+  zoneLabel: string;
+  sesi: PlannedSesi[];
+  libur: Holiday[];
+}
+
+/** POST /api/kesiapan/{cekId}: 201 when recorded, 200 with the first time for a repeat. */
+export interface ReadinessAnswered {
+  dijawabPada: Instant;
+}
+
+export interface MeRoutes {
+  'GET /api/me': Endpoint<NoRequest, Me>;
+  'POST /api/kesiapan/{cekId}': Endpoint<{ params: { cekId: string } }, ReadinessAnswered>;
+  'GET /api/schedule': Endpoint<NoRequest, Schedule>;
+}
