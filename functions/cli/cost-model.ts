@@ -1,4 +1,4 @@
-import { API_FUNCTIONS } from '../http/routes';
+import { FUNCTION_NAMES, FUNCTIONS, functionsTriggeredBy } from '../manifest';
 import { TABLES } from '../store/tables';
 
 /**
@@ -115,8 +115,19 @@ export interface CostEstimate {
   traffic: { apelPerMonth: number; apiRequests: number; checkIns: number; headPolls: number; lambdaGbSeconds: number };
 }
 
-/** The scheduled function (functions/handlers/apel-clock.ts), run by one schedule every minute. */
-export const APEL_CLOCK = { functions: 1, runsPerDay: 24 * 60, msPerTick: 40, mb: 512, rruPerTick: 3 } as const;
+/**
+ * The scheduled functions of the manifest (the apel clock, functions/handlers/apel-clock.ts),
+ * run by one schedule every minute, at the memory the manifest gives them.
+ */
+export const APEL_CLOCK = {
+  functions: functionsTriggeredBy('every-minute').length,
+  runsPerDay: 24 * 60,
+  msPerTick: 40,
+  mb: FUNCTIONS.apelClock.memoryMb,
+  // Closing a sesi reads the roster and its check-ins: about 3 s.
+  msPerClose: 3000,
+  rruPerTick: 3,
+} as const;
 
 /** Alarm metrics of infra/constructs/monitoring.ts: DLQ, API 5xx, check-in p99, Lambda throttles of the region, Errors per function, read and write throttles per table. */
 export function alarmMetricCount(functions: number, tables: number): number {
@@ -128,16 +139,19 @@ const HOURS_PER_MONTH = 730;
 const KB = 1024;
 const GB = 1024 ** 3;
 
-/** Request sizes and costs per kind of API call, from the handlers and stores (docs in README "Cost"). */
+/**
+ * Request sizes and costs per kind of API call, from the handlers and stores (docs in README "Cost");
+ * each billed at the memory the manifest gives the function that serves it.
+ */
 const CALLS = {
   // BatchGet link + sesi (strongly consistent, 2 RRU); PutItem into table + 2 indexes (3 WRU).
-  checkin: { rru: 2, wru: 3, ms: 60, mb: 512, responseKb: 0.8 },
+  checkin: { rru: 2, wru: 3, ms: 60, mb: FUNCTIONS.checkin.memoryMb, responseKb: 0.8 },
   // link, profile, holidays, today's sesi, the week's check-ins, readiness.
-  me: { rru: 4, wru: 0, ms: 70, mb: 512, responseKb: 2 },
-  schedule: { rru: 1.5, wru: 0, ms: 40, mb: 512, responseKb: 2 },
+  me: { rru: 4, wru: 0, ms: 70, mb: FUNCTIONS.me.memoryMb, responseKb: 2 },
+  schedule: { rru: 1.5, wru: 0, ms: 40, mb: FUNCTIONS.schedule.memoryMb, responseKb: 2 },
   // link + an OPD's roster and check-ins through the byOpd indexes (eventually consistent).
-  headPoll: { rru: 10, wru: 0, ms: 90, mb: 1024, responseKb: 6 },
-  admin: { rru: 20, wru: 1, ms: 150, mb: 1024, responseKb: 10 },
+  headPoll: { rru: 10, wru: 0, ms: 90, mb: FUNCTIONS.opd.memoryMb, responseKb: 6 },
+  admin: { rru: 20, wru: 1, ms: 150, mb: FUNCTIONS.admin.memoryMb, responseKb: 10 },
 } as const;
 
 export function estimateMonthlyCost(usage: Usage): CostEstimate {
@@ -166,7 +180,7 @@ export function estimateMonthlyCost(usage: Usage): CostEstimate {
   // close reads the roster and the sesi's check-ins (items ~0.5/0.4 KB, 4 KB per RRU, eventually consistent).
   const scheduledRuns = APEL_CLOCK.runsPerDay * 30.4;
   const closeRru = scheduledRuns * APEL_CLOCK.rruPerTick + (apelPerMonth * (u.asn * 0.5 * 0.5 + u.asn * 0.4 * 0.5)) / 4;
-  const closeGbSeconds = apelPerMonth * 3 * 1 + (scheduledRuns * APEL_CLOCK.msPerTick * APEL_CLOCK.mb) / 1000 / 1024;
+  const closeGbSeconds = ((apelPerMonth * APEL_CLOCK.msPerClose + scheduledRuns * APEL_CLOCK.msPerTick) * APEL_CLOCK.mb) / 1000 / 1024;
 
   const lambdaRequests = apiRequests + scheduledRuns;
   const lambdaGbSeconds = kinds.reduce((s, { n, c }) => s + (n * c.ms * c.mb) / 1000 / 1024, 0) + closeGbSeconds;
@@ -195,7 +209,7 @@ export function estimateMonthlyCost(usage: Usage): CostEstimate {
     4 * wfaDays; // SesiOpened/SesiClosed by slot, in the hour of each open and close
   const metricMonths = metricHours / HOURS_PER_MONTH;
 
-  const alarmMetrics = alarmMetricCount(API_FUNCTIONS.length + APEL_CLOCK.functions, Object.keys(TABLES).length);
+  const alarmMetrics = alarmMetricCount(FUNCTION_NAMES.length, Object.keys(TABLES).length);
 
   const items: CostItem[] = [];
   const add = (service: string, item: string, quantity: string, listUsd: number, usd = listUsd) =>

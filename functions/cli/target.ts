@@ -1,9 +1,8 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { LOCAL_TABLE_PREFIX, SITE_URL_OUTPUT, tableOutputKey, useLocalTables } from '../deployment';
 import { localClientConfig } from '../store/client-config';
 import { TABLES } from '../store/tables';
-import { useLocalTables } from '../local/tables';
-import { SITE_URL_OUTPUT, tableOutputKey } from '../../infra/output-keys';
 
 /**
  * Where a command writes: the deployed stack (`--stack ApelWfa-prod`, using the
@@ -38,7 +37,7 @@ async function stackTarget(stack: string, region?: string): Promise<Target> {
 async function localTarget(): Promise<Target> {
   const endpoint = process.env.DYNAMODB_ENDPOINT ?? `http://localhost:${process.env.DYNAMODB_PORT ?? 8765}`;
   process.env.DYNAMODB_ENDPOINT = endpoint;
-  useLocalTables('apel');
+  useLocalTables(LOCAL_TABLE_PREFIX);
   const probe = new DynamoDBClient(localClientConfig(endpoint, 1));
   try {
     await probe.send(new ListTablesCommand({ Limit: 1 }));

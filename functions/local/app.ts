@@ -4,8 +4,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { parse } from 'csv-parse/sync';
 import type { ApelConfig } from '../core/config';
 import type { IssuedLink } from '../cli/links';
+import { API_FUNCTIONS } from '../http/routes';
+import { type FunctionName, FUNCTIONS, functionsTriggeredBy } from '../manifest';
 import { serverNow } from '../runtime/clock';
 import { localClientConfig } from '../store/client-config';
+import type { Routes } from './server';
 import { createTables, useLocalTables } from './tables';
 
 /**
@@ -54,13 +57,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     port: o.port,
     ...(o.host ? { host: o.host } : {}),
     webDir: o.webDir,
-    routes: {
-      checkin: async () => (await import('../handlers/checkin')).handler,
-      me: async () => (await import('../handlers/me')).handler,
-      schedule: async () => (await import('../handlers/schedule')).handler,
-      opd: async () => (await import('../handlers/opd-api')).handler,
-      admin: async () => (await import('../handlers/admin-api')).handler,
-    },
+    routes: apiRoutes(),
   });
   const links = await ensureDemoRoster(o, server.url);
 
@@ -68,10 +65,12 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   let scheduler: { stop(): void } | undefined;
   if (o.scheduler !== false) {
     const { startScheduler } = await import('./scheduler');
-    const { handler: apelClock } = await import('../handlers/apel-clock');
+    const ticks = await Promise.all(functionsTriggeredBy('every-minute').map((name) => loadHandler<(input: object) => Promise<unknown>>(name)));
     // The same handler and input as EventBridge Scheduler's every-minute schedule; it
     // logs what it did, as on Lambda, and also closes the demo sesi after its window.
-    scheduler = startScheduler(async () => void (await apelClock({})));
+    scheduler = startScheduler(async () => {
+      for (const tick of ticks) await tick({});
+    });
   }
 
   return {
@@ -83,6 +82,21 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       await server.close();
     },
   };
+}
+
+/** Each API function of the manifest behind the routes the route table gives it, loaded on first use as on Lambda. */
+function apiRoutes(): Routes {
+  const routes: Routes = {};
+  for (const name of API_FUNCTIONS) routes[name] = () => loadHandler(name);
+  return routes;
+}
+
+/**
+ * A function's handler, from its manifest entry (functions/handlers/<entry>.ts). Only
+ * called once the environment is set: stores and handlers read it at load.
+ */
+async function loadHandler<H>(name: FunctionName): Promise<H> {
+  return (await import(/* @vite-ignore */ `../handlers/${FUNCTIONS[name].entry}`)).handler;
 }
 
 async function ensureDemoRoster(o: AppOptions, baseUrl: string): Promise<IssuedLink[]> {

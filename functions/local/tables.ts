@@ -1,20 +1,19 @@
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { localTableName } from '../deployment';
 import type { TableDef } from '../store/tables';
 import { TABLES } from '../store/tables';
 
-/**
- * Creates the local tables from the same `TABLES` definitions the CDK stack uses,
- * and points the stores at them through the same environment variables a Lambda
- * reads. `prefix` keeps test runs apart in one shared engine.
- */
-export function useLocalTables(prefix: string): void {
-  for (const def of Object.values(TABLES)) process.env[def.envVar] = `${prefix}-${def.id}`;
-}
+/** Points the stores at the tables of `prefix` (the same env vars a Lambda reads); see deployment.ts. */
+export { useLocalTables } from '../deployment';
 
+/**
+ * Creates the local tables from the same `TABLES` definitions the CDK stack uses.
+ * `prefix` keeps test runs apart in one shared engine.
+ */
 export async function createTables(client: DynamoDBClient, prefix: string): Promise<void> {
   for (const def of Object.values(TABLES)) {
-    const TableName = `${prefix}-${def.id}`;
+    const TableName = localTableName(prefix, def);
     try {
       const { Table } = await client.send(new DescribeTableCommand({ TableName }));
       await addMissingIndexes(client, TableName, def, new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName)));

@@ -6,56 +6,46 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { ApelConfig } from '../../functions/core/config';
+import type { FunctionSpec, TableAccess } from '../../functions/manifest';
 import { METRICS_NAMESPACE } from '../../functions/telemetry/names';
 import { esbuildOptions } from '../bundling';
 import { acknowledge, arnRef } from '../nag';
 import { HANDLERS_DIR, LOCK_FILE, REPO_ROOT } from '../paths';
 import type { DataTable } from './data-tables';
 
-/**
- * Read only; read and PutItem only (append-only records such as check-ins and the
- * audit trail); read and UpdateItem only (annotating records, never adding or
- * deleting them); or read and write.
- */
-export type TableAccess = 'RO' | 'RO+PUT' | 'RO+UPDATE' | 'RW';
-
 export interface ApelFunctionProps {
-  /** Handler file in functions/handlers, without extension (e.g. `checkin`); it exports `handler`. */
-  readonly entry: string;
-  readonly description: string;
+  /** The function's entry of functions/manifest.ts: handler, description, memory, time-out. */
+  readonly spec: FunctionSpec;
   /** Passed as `APEL_CONFIG`, so functions and stack read the same validated config. */
   readonly config: ApelConfig;
-  /** @default 512 — enough CPU for a fast cold start of a small bundle. */
-  readonly memorySize?: number;
-  /** @default 10 seconds — well under API Gateway's 30 s limit. */
-  readonly timeout?: Duration;
 }
 
 /**
  * The one Lambda construct of Apel WFA. Every function gets the same runtime,
- * architecture, log retention and bundling; what differs is the handler and the
- * tables it may touch, granted one by one with `bindTable` (read-only by default).
+ * architecture, log retention and bundling; what differs is its manifest entry
+ * (handler, memory, time-out) and the tables it may touch, granted one by one with
+ * `bindTable` (read-only by default).
  */
 export class ApelFunction extends NodejsFunction {
-  constructor(scope: Construct, id: string, props: ApelFunctionProps) {
+  constructor(scope: Construct, id: string, { spec, config }: ApelFunctionProps) {
     // An explicit log group, so retention is set (the implicit one keeps logs forever).
     // Removal is left at RETAIN: logs of a deleted stack may still be needed and
     // expire by themselves after the retention period.
     const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.THREE_MONTHS });
 
     super(scope, id, {
-      entry: join(HANDLERS_DIR, `${props.entry}.ts`),
+      entry: join(HANDLERS_DIR, `${spec.entry}.ts`),
       handler: 'handler',
-      description: props.description,
+      description: spec.description,
       runtime: Runtime.NODEJS_22_X,
       // Graviton: cheaper per GB-second and at least as fast for this JSON-and-I/O work.
       architecture: Architecture.ARM_64,
-      memorySize: props.memorySize ?? 512,
-      timeout: props.timeout ?? Duration.seconds(10),
+      memorySize: spec.memoryMb,
+      timeout: Duration.seconds(spec.timeoutSeconds),
       logGroup,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
-        APEL_CONFIG: JSON.stringify(props.config),
+        APEL_CONFIG: JSON.stringify(config),
         // Powertools (functions/telemetry): JSON logs at INFO with the request id, EMF
         // metrics in this stage's `service`, so uji and prod never mix their figures.
         POWERTOOLS_SERVICE_NAME: Stack.of(scope).stackName,

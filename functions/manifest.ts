@@ -1,0 +1,175 @@
+import { API_FUNCTIONS, type ApiFunction, type RouteKey, routesOf } from './http/routes';
+import { tableName, type TableKey } from './store/tables';
+
+/**
+ * Every Lambda function of Apel WFA, declared once: its handler, what starts it, the
+ * tables it may touch and how, its memory and time-out. Read by the CDK stack (one
+ * ApelFunction per entry, grants as listed), by the handlers at load
+ * (`requireFunctionTables`), by the local runtime (which handler serves which route,
+ * which one the scheduler ticks) and by the cost model (`npm run cost`). No CDK import:
+ * the handlers bundle this file.
+ *
+ * Which function serves a route is said only by the route table (http/routes.ts); an
+ * `api` function serves exactly `routesOf(name)` there.
+ *
+ * The name is the key; the stack makes it the construct id `<Name>Function`
+ * (`CheckinFunction`, `ApelClockFunction`, …), from which CloudFormation's logical id
+ * comes: renaming a key replaces that function (and its log group) on the next deploy.
+ */
+
+/**
+ * Read only; read and PutItem only (append-only records such as check-ins and the
+ * audit trail); read and UpdateItem only (annotating records, never adding or
+ * deleting them); or read and write.
+ */
+export type TableAccess = 'RO' | 'RO+PUT' | 'RO+UPDATE' | 'RW';
+
+/** The HTTP API (its routes in http/routes.ts), or EventBridge Scheduler every minute (the apel clock). */
+export type Trigger = 'api' | 'every-minute';
+
+export interface FunctionSpec {
+  /** Handler file in functions/handlers, without extension (e.g. `checkin`); it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly trigger: Trigger;
+  /** 512 MB gives enough CPU for a fast cold start of a small bundle. */
+  readonly memoryMb: number;
+  /** API functions stay well under API Gateway's 30 s limit. */
+  readonly timeoutSeconds: number;
+  /** Each table the function uses and how; a table left out is neither granted nor named in its environment. */
+  readonly tables: Readonly<Partial<Record<TableKey, TableAccess>>>;
+}
+
+type ApiSpec = FunctionSpec & { readonly trigger: 'api' };
+type ScheduledSpec = FunctionSpec & { readonly trigger: 'every-minute' };
+
+export const FUNCTIONS = {
+  // The hot path, kept separate and lean: it cold-starts when everybody arrives at 07:30.
+  checkin: {
+    entry: 'checkin',
+    description: 'POST /api/checkins: record an ASN check-in at an open apel',
+    trigger: 'api',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    tables: {
+      links: 'RO',
+      sessions: 'RO',
+      // Check-ins are only ever added: no update or delete, not even by mistake.
+      checkins: 'RO+PUT',
+    },
+  },
+
+  me: {
+    entry: 'me',
+    description: "GET /api/me: an ASN's profile, today's apel and this week",
+    trigger: 'api',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    tables: {
+      roster: 'RO',
+      links: 'RO',
+      calendar: 'RO',
+      sessions: 'RO',
+      checkins: 'RO',
+      // Today's readiness check of their OPD, and the answer to it.
+      records: 'RO+PUT',
+    },
+  },
+
+  schedule: {
+    entry: 'schedule',
+    description: 'GET /api/schedule: coming apel and holidays',
+    trigger: 'api',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    tables: { links: 'RO', calendar: 'RO' },
+  },
+
+  // The heads' pages (and the admin's view of any OPD): live roll, excuses, readiness,
+  // uniform marks, recaps. Check-ins may be annotated (uniform mark), never added or removed.
+  opd: {
+    entry: 'opd-api',
+    description: "/api/opd/*: an OPD head's live roll, excuses, readiness checks and recaps",
+    trigger: 'api',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    tables: {
+      roster: 'RO',
+      links: 'RO',
+      calendar: 'RO',
+      sessions: 'RO',
+      checkins: 'RO+UPDATE',
+      records: 'RW',
+      audit: 'RO+PUT',
+    },
+  },
+
+  // The HR admin's console: roster (imports of 5,000 rows in one request), OPDs, calendar,
+  // disruptions, links, overview and audit. The only function that writes roster and links
+  // (besides the CLI, with the deployer's credentials).
+  admin: {
+    entry: 'admin-api',
+    description: '/api/admin/*: roster, OPDs, calendar, disruptions, links, overview and audit trail',
+    trigger: 'api',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    tables: {
+      roster: 'RW',
+      links: 'RW',
+      calendar: 'RW',
+      // A disruption is written onto the sesi record; sesi are never deleted.
+      sessions: 'RO+PUT',
+      checkins: 'RO',
+      records: 'RO',
+      audit: 'RO+PUT',
+    },
+  },
+
+  // The apel clock, every minute: opens each apel when due (config + calendar) and closes
+  // it a minute after its window, writing the per-OPD recap. Closing reads the whole
+  // roster and every check-in of the sesi: more memory (and so CPU) and time than an API call.
+  apelClock: {
+    entry: 'apel-clock',
+    description: 'Scheduled every minute: open and close each apel by config and calendar, write the recap',
+    trigger: 'every-minute',
+    memoryMb: 1024,
+    timeoutSeconds: 120,
+    tables: {
+      roster: 'RO',
+      calendar: 'RO',
+      checkins: 'RO',
+      sessions: 'RW',
+    },
+  },
+} as const satisfies Record<ApiFunction, ApiSpec> & Record<'apelClock', ScheduledSpec>;
+
+export type FunctionName = keyof typeof FUNCTIONS;
+
+export const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[];
+
+export function isApiFunction(name: FunctionName): name is ApiFunction {
+  return (API_FUNCTIONS as readonly string[]).includes(name);
+}
+
+/** The routes that start a function (none for a scheduled one): those the route table gives it. */
+export function routesOfFunction(name: FunctionName): RouteKey[] {
+  return isApiFunction(name) ? routesOf(name) : [];
+}
+
+/** The functions a trigger starts, in manifest order. */
+export function functionsTriggeredBy(trigger: Trigger): FunctionName[] {
+  return FUNCTION_NAMES.filter((name) => FUNCTIONS[name].trigger === trigger);
+}
+
+/** The tables of a function, with their access, in manifest order. */
+export function tablesOf(name: FunctionName): [TableKey, TableAccess][] {
+  return Object.entries(FUNCTIONS[name].tables) as [TableKey, TableAccess][];
+}
+
+/**
+ * Called at a handler's load (`requireFunctionTables('checkin')`): a function deployed
+ * without one of the tables the manifest gives it fails at cold start, naming the env var.
+ */
+export function requireFunctionTables(name: FunctionName): void {
+  for (const [table] of tablesOf(name)) tableName(table);
+}
