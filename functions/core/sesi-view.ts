@@ -1,6 +1,10 @@
 import type { CheckinStatus } from './checkin';
 import type { SesiPlan, SesiSlot } from './sesi';
 import { SLOT_LABELS } from './sesi';
+import type { DaySesi, OpenedSesi, SesiState } from './sesi-state';
+import { sesiOfDays } from './sesi-state';
+
+export type { OpenedSesi } from './sesi-state';
 
 /** What an ASN sees of one sesi: its window, whether it is open now, and their status in it. */
 export interface SesiView {
@@ -11,7 +15,7 @@ export interface SesiView {
   opensAt: string;
   onTimeUntil: string;
   closesAt: string;
-  state: 'terjadwal' | 'dibuka' | 'ditutup';
+  state: SesiState;
   demo: boolean;
   status: CheckinStatus | 'tidak_hadir' | 'belum';
   checkedInAt: string | null;
@@ -20,33 +24,13 @@ export interface SesiView {
   seragamDikonfirmasi: boolean | null;
 }
 
-export interface OpenedSesi extends SesiPlan {
-  state: 'dibuka' | 'ditutup';
-  demo: boolean;
-}
+type MyCheckin = { status: CheckinStatus; at: string; laporan?: string; seragam?: boolean };
 
-/**
- * Merges the plan (from config and calendar) with what actually happened (opened sesi
- * and this ASN's check-ins). A planned sesi that was never opened and is already over
- * did not take place and is left out, so nobody is shown absent from an apel that
- * never opened.
- */
-export function sesiViews(
-  now: Date,
-  planned: readonly SesiPlan[],
-  opened: readonly OpenedSesi[],
-  checkins: ReadonlyMap<string, { status: CheckinStatus; at: string; laporan?: string; seragam?: boolean }>,
-): SesiView[] {
-  const byId = new Map<string, SesiPlan & Partial<OpenedSesi>>(planned.map((p) => [p.id, p]));
-  for (const o of opened) byId.set(o.id, o);
-  const t = now.getTime();
-  const views: SesiView[] = [];
-  for (const s of byId.values()) {
-    const over = s.state === 'ditutup' || t >= s.closesAt.getTime();
-    if (!s.state && over) continue;
-    const state = over ? 'ditutup' : s.state && t >= s.opensAt.getTime() ? 'dibuka' : 'terjadwal';
+/** One ASN's view of the day's sesi (core/sesi-state.ts) with their check-ins. */
+export function asnSesiViews(days: readonly DaySesi[], checkins: ReadonlyMap<string, MyCheckin>): SesiView[] {
+  return days.map((s) => {
     const checkin = checkins.get(s.id);
-    views.push({
+    return {
       id: s.id,
       date: s.date,
       slot: s.slot,
@@ -54,13 +38,17 @@ export function sesiViews(
       opensAt: s.opensAt.toISOString(),
       onTimeUntil: s.onTimeUntil.toISOString(),
       closesAt: s.closesAt.toISOString(),
-      state,
-      demo: s.demo ?? false,
-      status: checkin?.status ?? (state === 'ditutup' ? 'tidak_hadir' : 'belum'),
+      state: s.state,
+      demo: s.demo,
+      status: checkin?.status ?? (s.state === 'ditutup' ? 'tidak_hadir' : 'belum'),
       checkedInAt: checkin?.at ?? null,
       laporan: checkin?.laporan ?? null,
       seragamDikonfirmasi: checkin?.seragam ?? null,
-    });
-  }
-  return views.sort((a, b) => a.opensAt.localeCompare(b.opensAt));
+    };
+  });
+}
+
+/** The plan merged with what happened (see `sesiOfDays`), as one ASN sees it. */
+export function sesiViews(now: Date, planned: readonly SesiPlan[], opened: readonly OpenedSesi[], checkins: ReadonlyMap<string, MyCheckin>): SesiView[] {
+  return asnSesiViews(sesiOfDays(planned, opened, now), checkins);
 }

@@ -1,16 +1,14 @@
 import type { ApelConfig } from '../core/config';
-import type { Opd } from '../core/roster';
-import { plannedSesi, sesiId } from '../core/sesi';
-import type { SesiView } from '../core/sesi-view';
-import { sesiViews } from '../core/sesi-view';
-import type { Holiday } from '../core/sesi';
-import { addDays, localDate, mondayOf } from '../core/time';
 import { wfaOn } from '../core/opd';
-import { calendarBetween } from '../store/special-day-store';
+import type { Opd } from '../core/roster';
+import type { Holiday } from '../core/sesi';
+import type { SesiView } from '../core/sesi-view';
+import { asnSesiViews } from '../core/sesi-view';
+import { addDays, localDate, mondayOf } from '../core/time';
 import { checkinsOfAsn } from '../store/checkin-store';
 import type { Link } from '../store/link-store';
 import { getAsn, getOpd } from '../store/roster-store';
-import { getSesiMany } from '../store/sesi-store';
+import { loadSesiOfDays } from './sesi-of-days';
 
 export interface MyWeek {
   asn: { nip: string; nama: string; jabatan: string; status: 'PNS' | 'PPPK'; role: Link['role'] };
@@ -22,24 +20,20 @@ export interface MyWeek {
 
 /**
  * What an ASN's page shows: who they are, their OPD, and this week's apel (Monday to
- * Sunday, as planned by config and calendar and as actually opened, demo included)
- * with their status in each. Four reads in parallel, then one batch read of the sesi.
+ * Sunday, as planned by config and calendar and as actually opened, today's demo
+ * included) with their status in each. Three reads in parallel beside the week's sesi.
  */
 export async function myWeek(link: Link, now: Date, config: ApelConfig): Promise<MyWeek> {
   const today = localDate(now, config.timeZone);
   const monday = mondayOf(today);
   const sunday = addDays(monday, 6);
-  const [asn, opd, { holidays, specialDays }, checkins] = await Promise.all([
+  const [asn, opd, days, checkins] = await Promise.all([
     getAsn(link.nip),
     getOpd(link.opd),
-    calendarBetween(monday, sunday),
+    loadSesiOfDays(monday, sunday, now, config, today),
     checkinsOfAsn(link.nip, `${monday}.`, `${sunday}.~`),
   ]);
-  const planned = Array.from({ length: 7 }, (_, i) => addDays(monday, i)).flatMap((date) =>
-    plannedSesi(date, config, holidays.get(date), specialDays.get(date)),
-  );
-  const opened = await getSesiMany([...planned.map((p) => p.id), sesiId(today, 'demo')]);
-  const week = sesiViews(now, planned, opened, new Map(checkins.map((c) => [c.sesiId, c])));
+  const week = asnSesiViews(days.sesi, new Map(checkins.map((c) => [c.sesiId, c])));
   return {
     asn: asn
       ? { nip: asn.nip, nama: asn.nama, jabatan: asn.jabatan, status: asn.status, role: link.role }
@@ -48,6 +42,6 @@ export async function myWeek(link: Link, now: Date, config: ApelConfig): Promise
     opd: opd ? { kode: opd.kode, nama: opd.nama, wfa: wfaOn(opd, today) } : { kode: link.opd, nama: link.opd, wfa: true },
     today: week.filter((v) => v.date === today),
     week,
-    libur: [...holidays.values()],
+    libur: [...days.holidays.values()],
   };
 }

@@ -6,16 +6,16 @@ import type { RecapRow } from '../../core/recap';
 import { wfaOn } from '../../core/opd';
 import type { Opd } from '../../core/roster';
 import type { SesiSlot } from '../../core/sesi';
-import { parseSesiId, plannedSesi, SLOT_LABELS, sesiId } from '../../core/sesi';
+import { parseSesiId, SLOT_LABELS } from '../../core/sesi';
+import type { DaySesi, SesiState } from '../../core/sesi-state';
 import type { IsoDate } from '../../core/time';
 import { localDate, weekdayOf } from '../../core/time';
-import { calendarBetween } from '../../store/special-day-store';
 import type { Checkin, ComplianceMark } from '../../store/checkin-store';
 import { listCheckins } from '../../store/checkin-store';
 import { excusesOfOpd } from '../../store/excuse-store';
 import { listAsnOfOpd } from '../../store/roster-store';
-import type { SesiRecord } from '../../store/sesi-store';
-import { getSesiMany, recapsOfOpd } from '../../store/sesi-store';
+import { recapsOfOpd } from '../../store/sesi-store';
+import { loadSesiOfDays } from '../sesi-of-days';
 
 /**
  * The live roll of one OPD in one sesi: every expected ASN with their status. While
@@ -42,7 +42,7 @@ export interface RollSesi {
   date: IsoDate;
   slot: SesiSlot;
   label: string;
-  state: 'terjadwal' | 'dibuka' | 'ditutup';
+  state: SesiState;
   opensAt: string;
   onTimeUntil: string;
   closesAt: string;
@@ -72,7 +72,7 @@ export async function opdRoll(opd: Opd, requested: string | undefined, now: Date
   if (requested) {
     const parsed = parseSesiId(requested);
     if (!parsed) throw new InvalidInput('INPUT_TIDAK_VALID', 'sesi harus berbentuk YYYY-MM-DD.pagi atau YYYY-MM-DD.sore');
-    sesi = parsed.date === today ? todays.find((s) => s.id === requested) : (await sesiOfDay(parsed.date, now, config)).find((s) => s.id === requested);
+    sesi = (parsed.date === today ? todays : await sesiOfDay(parsed.date, now, config)).find((s) => s.id === requested);
   } else {
     sesi =
       todays.find((s) => s.state === 'dibuka') ??
@@ -95,32 +95,23 @@ export async function opdRoll(opd: Opd, requested: string | undefined, now: Date
   };
 }
 
-/** The sesi of a date as planned (config, holidays) and as opened (demo included). */
-export async function sesiOfDay(date: IsoDate, now: Date, config: ApelConfig): Promise<RollSesi[]> {
-  // Config, holidays and the admin's settings of the date (extra day, cancelled slot, changed times).
-  const { holidays, specialDays } = await calendarBetween(date, date);
-  const planned = plannedSesi(date, config, holidays.get(date), specialDays.get(date));
-  const opened = await getSesiMany([...planned.map((p) => p.id), sesiId(date, 'demo')]);
-  const byId = new Map<string, RollSesi>();
-  // A planned sesi that is over without ever opening did not take place: nobody is absent from it.
-  for (const p of planned) if (now < p.closesAt) byId.set(p.id, view(p, undefined));
-  for (const o of opened) byId.set(o.id, view(o, o));
-  return [...byId.values()].sort((a, b) => a.opensAt.localeCompare(b.opensAt));
+/** The sesi of a date (usecases/sesi-of-days.ts), as the heads' pages show them. */
+async function sesiOfDay(date: IsoDate, now: Date, config: ApelConfig): Promise<RollSesi[]> {
+  return (await loadSesiOfDays(date, date, now, config)).sesi.map(rollSesi);
 }
 
-function view(p: Omit<SesiRecord, 'state' | 'demo' | 'openedAt'>, record: SesiRecord | undefined): RollSesi {
-  const state = record ? (record.state === 'ditutup' ? 'ditutup' : 'dibuka') : 'terjadwal';
+export function rollSesi(s: DaySesi): RollSesi {
   return {
-    id: p.id,
-    date: p.date,
-    slot: p.slot,
-    label: SLOT_LABELS[p.slot],
-    state,
-    opensAt: p.opensAt.toISOString(),
-    onTimeUntil: p.onTimeUntil.toISOString(),
-    closesAt: p.closesAt.toISOString(),
-    demo: record?.demo ?? false,
-    gangguan: record?.gangguan ? { mode: record.gangguan.mode, keterangan: record.gangguan.keterangan } : null,
+    id: s.id,
+    date: s.date,
+    slot: s.slot,
+    label: SLOT_LABELS[s.slot],
+    state: s.state,
+    opensAt: s.opensAt.toISOString(),
+    onTimeUntil: s.onTimeUntil.toISOString(),
+    closesAt: s.closesAt.toISOString(),
+    demo: s.demo,
+    gangguan: s.gangguan ? { mode: s.gangguan.mode, keterangan: s.gangguan.keterangan } : null,
   };
 }
 
