@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { checkHolidayRows } from '../core/calendar';
-import { parseCsv } from '../core/csv';
 import type { RowProblem } from '../core/roster';
-import { checkAsnRows, checkOpdRows } from '../core/roster';
+import { serverNow } from '../runtime/clock';
 import type { ImportCounts } from '../store/batch';
-import { importHolidays } from '../store/calendar-store';
-import { syncLink } from '../store/link-store';
-import { importAsns, importOpds, listOpds } from '../store/roster-store';
+import { importHolidayCsv } from '../usecases/admin/calendar';
+import { importOpdCsv } from '../usecases/admin/opds';
+import { commitImport } from '../usecases/admin/roster-import';
+import { CLI } from './admin-link';
 
 export interface FileReport extends ImportCounts {
   file: string;
@@ -15,26 +14,22 @@ export interface FileReport extends ImportCounts {
 
 /**
  * Imports the roster (and optionally a holiday list) from CSV files in the fixture
- * format. Invalid rows are reported and skipped, valid rows written, unchanged rows
- * left alone, and the links of ASN who moved OPD follow them.
+ * format, through the same use cases as the admin console: each file gets its audit
+ * line (actor `cli`), an empty `peran` keeps the role set in the console, and the
+ * links of ASN who moved OPD follow them. Invalid rows are reported and skipped,
+ * valid rows written, unchanged rows left alone; nobody is deactivated from here.
  */
-export async function importRosterFiles(files: { opd?: string; asn?: string; libur?: string }): Promise<FileReport[]> {
+export async function importRosterFiles(files: { opd?: string; asn?: string; libur?: string }, now = serverNow()): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   if (files.opd) {
-    const checked = checkOpdRows(parseCsv(readFileSync(files.opd, 'utf8'), ['kode', 'nama', 'wfa']));
-    reports.push({ file: files.opd, problems: checked.problems, ...(await importOpds(checked.valid)) });
+    reports.push({ file: files.opd, ...(await importOpdCsv(CLI, readFileSync(files.opd, 'utf8'), now)) });
   }
   if (files.asn) {
-    const known = new Set((await listOpds()).map((o) => o.kode));
-    const required = ['nip', 'nama', 'jabatan', 'opd', 'status', 'no_hp', 'peran'];
-    const checked = checkAsnRows(parseCsv(readFileSync(files.asn, 'utf8'), required), known);
-    // A moved ASN's link follows them (it carries their OPD for the check-in path).
-    const { added, updated, unchanged } = await importAsns(checked.valid, syncLink);
-    reports.push({ file: files.asn, problems: checked.problems, added, updated, unchanged });
+    const { counts, problems } = await commitImport(CLI, readFileSync(files.asn, 'utf8'), [], now);
+    reports.push({ file: files.asn, problems, added: counts.baru, updated: counts.berubah, unchanged: counts.tetap });
   }
   if (files.libur) {
-    const checked = checkHolidayRows(parseCsv(readFileSync(files.libur, 'utf8'), ['tanggal', 'jenis', 'keterangan']));
-    reports.push({ file: files.libur, problems: checked.problems, ...(await importHolidays(checked.valid)) });
+    reports.push({ file: files.libur, ...(await importHolidayCsv(CLI, readFileSync(files.libur, 'utf8'), now)) });
   }
   return reports;
 }

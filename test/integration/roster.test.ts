@@ -8,6 +8,7 @@ import { issueLinks, writeLinksCsv } from '../../functions/cli/links';
 import { importRosterFiles } from '../../functions/cli/roster-import';
 import { hashToken } from '../../functions/core/token';
 import { findLink, issueLink, issueLinksInBulk, revokeLink } from '../../functions/store/link-store';
+import { listAudit } from '../../functions/store/audit-store';
 import { getAsn, listAsnOfOpd, listOpds } from '../../functions/store/roster-store';
 import { allItems, freshTables } from '../support/db';
 
@@ -64,6 +65,23 @@ describe('roster import', () => {
     expect(report).toMatchObject({ added: 0, updated: 1, unchanged: 1 });
     expect(await getAsn('196610171993121005')).toMatchObject({ opd: 'setda', status: 'PPPK', noHp: '6281234567890' });
     expect(await getAsn('197702112007041002')).toMatchObject({ opd: 'setda', nama: 'Hendra Sofyan Gonibala' });
+  });
+});
+
+describe('roster import from the command line', () => {
+  it('goes through the console\'s use case: one audit line per file by "cli", and an empty peran keeps the console\'s role', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apel-cli-'));
+    const rows = parse(readFileSync(demo('asn.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const head = rows.find((r) => r.peran === 'pimpinan')!;
+    writeFileSync(join(dir, 'asn.csv'), stringify([{ ...head, peran: '' }], { header: true }));
+    const at = new Date('2031-03-10T01:00:00Z');
+
+    const [report] = await importRosterFiles({ asn: join(dir, 'asn.csv') }, at);
+
+    expect(report).toMatchObject({ added: 0, updated: 0, unchanged: 1, problems: [] });
+    expect((await getAsn(head.nip!))?.role).toBe('pimpinan');
+    const lines = await listAudit({ month: '2031-03', actorNip: 'cli' });
+    expect(lines.map((l) => [l.action, l.actor.role])).toEqual([['roster.impor', 'admin']]);
   });
 });
 

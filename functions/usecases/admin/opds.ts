@@ -7,7 +7,9 @@ import { checkOpdRows } from '../../core/roster';
 import type { IsoDate } from '../../core/time';
 import { writeAudited } from '../../store/audit-store';
 import { listWholeRoster, putOpd, readOpd } from '../../store/roster-admin-store';
-import { listOpds } from '../../store/roster-store';
+import type { ImportCounts } from '../../store/batch';
+import { importOpds, listOpds } from '../../store/roster-store';
+import { parseCsv } from '../../core/csv';
 import { changedMeanwhile } from './roster';
 
 /**
@@ -86,4 +88,17 @@ export function renameOpd(who: Principal, kode: string, nama: string, today: Iso
 
 export function setOpdWfa(who: Principal, kode: string, change: WfaChange, today: IsoDate, now: Date): Promise<OpdView> {
   return changeOpd(who, kode, 'opd.wfa', (o) => ({ ...o, wfaSejak: withWfaChange(o.wfaSejak, change) }), today, now);
+}
+
+/**
+ * The OPD list from a CSV (`kode,nama,wfa`, as demo-data/opd.csv): new and changed OPDs
+ * are written, unchanged ones left alone; dated exemptions set in the console are kept.
+ * Its audit line (the codes) is written first, as for the roster import.
+ */
+export async function importOpdCsv(who: Principal, csv: string, now: Date): Promise<ImportCounts & { problems: { line: number; reason: string }[] }> {
+  const rows = parseCsv(csv, ['kode', 'nama', 'wfa']);
+  if (rows.length === 0) throw new InvalidInput('CSV_TIDAK_VALID', 'Berkas tidak berisi baris data (hanya judul kolom, atau kosong).');
+  const { valid, problems } = checkOpdRows(rows);
+  await writeAudited([], auditEntry(who, now, { action: 'opd.impor', target: 'opd', after: { kode: valid.map((o) => o.kode), ditolak: problems.length } }));
+  return { ...(await importOpds(valid)), problems };
 }
