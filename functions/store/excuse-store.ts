@@ -53,6 +53,19 @@ export async function excusesOfOpd(opd: string, dari: IsoDate, sampai: IsoDate):
   return items.map(excuseFrom);
 }
 
+/** One ASN's excuses that overlap [dari, sampai], in whichever OPD they were recorded, withdrawn ones included. */
+export async function excusesOfAsn(nip: string, dari: IsoDate, sampai: IsoDate): Promise<Excuse[]> {
+  const { partition, from, to } = keys.excuseByAsnRange(nip, dari);
+  const items = await queryAll({
+    TableName: tableName('records'),
+    IndexName: 'byAsn',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+    FilterExpression: 'dari <= :until',
+    ExpressionAttributeValues: { ':pk': partition, ':from': from, ':to': to, ':until': sampai },
+  });
+  return items.map(excuseFrom);
+}
+
 export async function getExcuse(opd: string, id: string): Promise<Excuse | undefined> {
   const key = excuseKey(opd, id);
   if (!key) return undefined;

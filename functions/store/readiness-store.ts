@@ -18,8 +18,6 @@ import { keys, tableName } from './tables';
  * deadline, so "one running check per OPD" is a condition, not a read-then-write.
  */
 
-const RUNNING = 'BERJALAN';
-
 const checkFrom = (i: Item): ReadinessCheck => ({
   id: String(i.id),
   opd: String(i.opd),
@@ -36,7 +34,7 @@ export async function startReadinessCheck(check: ReadinessCheck, audit: AuditEnt
       {
         Put: {
           TableName: table,
-          Item: { pk: keys.readinessCheckPartition(check.opd), sk: RUNNING, cekId: check.id, batas: check.batas },
+          Item: { ...keys.readinessRunning(check.opd), cekId: check.id, batas: check.batas },
           ConditionExpression: 'attribute_not_exists(pk) OR batas <= :now',
           ExpressionAttributeValues: { ':now': check.mulai },
         },

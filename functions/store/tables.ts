@@ -116,11 +116,14 @@ export const keys = {
   excuse: (opd: string, until: string, id: string) => ({ pk: `IZIN#${opd}`, sk: `${until}#${id}` }),
   excusePartition: (opd: string) => `IZIN#${opd}`,
   excuseByAsn: (nip: string, until: string, id: string) => ({ gsi1pk: `ASN#${nip}`, gsi1sk: `IZIN#${until}#${id}` }),
-  excuseByAsnPartition: (nip: string) => `ASN#${nip}`,
+  /** An ASN's excuses whose last day is on or after `from` (sk = IZIN#<last day>#<id>). */
+  excuseByAsnRange: (nip: string, from: string) => ({ partition: `ASN#${nip}`, from: `IZIN#${from}`, to: 'IZIN#~' }),
 
   /** A readiness check's id starts with its start time, so recent checks are `sk >= time`. */
   readinessCheck: (opd: string, cekId: string) => ({ pk: `CEK#${opd}`, sk: cekId }),
   readinessCheckPartition: (opd: string) => `CEK#${opd}`,
+  /** The marker of the OPD's running check: its deadline, so "one at a time" is a condition. */
+  readinessRunning: (opd: string) => ({ pk: `CEK#${opd}`, sk: 'BERJALAN' }),
   readinessAnswer: (cekId: string, nip: string) => ({ pk: `JAWAB#${cekId}`, sk: nip }),
   readinessAnswerPartition: (cekId: string) => `JAWAB#${cekId}`,
 

@@ -5,7 +5,9 @@ import type { Holiday } from '../core/sesi';
 import type { SesiView } from '../core/sesi-view';
 import { asnSesiViews } from '../core/sesi-view';
 import { addDays, localDate, mondayOf } from '../core/time';
+import type { Excuse } from '../core/attendance';
 import { checkinsOfAsn } from '../store/checkin-store';
+import { excusesOfAsn } from '../store/excuse-store';
 import type { Link } from '../store/link-store';
 import { getAsn, getOpd } from '../store/roster-store';
 import { loadSesiOfDays } from './sesi-of-days';
@@ -16,22 +18,26 @@ export interface MyWeek {
   today: SesiView[];
   week: SesiView[];
   libur: Holiday[];
+  /** The excuses a head recorded for this ASN that cover a day of this week (withdrawn ones left out). */
+  izin: Pick<Excuse, 'id' | 'jenis' | 'dari' | 'sampai' | 'catatan' | 'oleh'>[];
 }
 
 /**
  * What an ASN's page shows: who they are, their OPD, and this week's apel (Monday to
  * Sunday, as planned by config and calendar and as actually opened, today's demo
- * included) with their status in each. Three reads in parallel beside the week's sesi.
+ * included) with their status in each, and the excuses recorded for them this week.
+ * Four reads in parallel beside the week's sesi.
  */
 export async function myWeek(link: Link, now: Date, config: ApelConfig): Promise<MyWeek> {
   const today = localDate(now, config.timeZone);
   const monday = mondayOf(today);
   const sunday = addDays(monday, 6);
-  const [asn, opd, days, checkins] = await Promise.all([
+  const [asn, opd, days, checkins, excuses] = await Promise.all([
     getAsn(link.nip),
     getOpd(link.opd),
     loadSesiOfDays(monday, sunday, now, config, today),
     checkinsOfAsn(link.nip, `${monday}.`, `${sunday}.~`),
+    excusesOfAsn(link.nip, monday, sunday),
   ]);
   const week = asnSesiViews(days.sesi, new Map(checkins.map((c) => [c.sesiId, c])));
   return {
@@ -43,5 +49,9 @@ export async function myWeek(link: Link, now: Date, config: ApelConfig): Promise
     today: week.filter((v) => v.date === today),
     week,
     libur: [...days.holidays.values()],
+    izin: excuses
+      .filter((e) => !e.ditarik)
+      .map(({ id, jenis, dari, sampai, catatan, oleh }) => ({ id, jenis, dari, sampai, catatan, oleh }))
+      .sort((a, b) => a.dari.localeCompare(b.dari)),
   };
 }

@@ -107,6 +107,14 @@ describe('excuses', () => {
     expect(listed.body.izin.map((e: { id: string }) => e.id)).toEqual([res.body.izin.id]);
   });
 
+  it("shows the excuses of this week on the ASN's own page, and not once withdrawn", async () => {
+    const res = await asHead('POST', '/api/opd/setda/izin', { nip: staff.nip, jenis: 'cuti', dari: '2026-11-27', sampai: '2026-11-30', catatan: 'Cuti tahunan' });
+    const page = async () => (await call(me, { path: '/api/me', token: tok(staff.nip) })).body.izin;
+    expect(await page()).toEqual([{ id: res.body.izin.id, jenis: 'cuti', dari: '2026-11-27', sampai: '2026-11-30', catatan: 'Cuti tahunan', oleh: head.nip }]);
+    expect((await asHead('DELETE', `/api/opd/setda/izin/${res.body.izin.id}`)).status).toBe(200);
+    expect(await page()).toEqual([]);
+  });
+
   it.each([
     ['dates in the wrong order', { nip: '197702112007041002', jenis: 'izin', dari: '2026-12-02', sampai: '2026-12-01' }, 'TANGGAL_TIDAK_VALID'],
     ['an ASN of another OPD', { nip: '196610171993121005', jenis: 'izin', dari: '2026-12-01', sampai: '2026-12-01' }, 'ASN_BUKAN_OPD_INI'],
