@@ -113,7 +113,7 @@ describe('check-in when DynamoDB fails', () => {
   });
 
   it('refuses malformed JSON from a valid link after one read of the link, and writes nothing', async () => {
-    ddb.on(GetCommand).resolves({ ...meta, Item: linkAndSesi.Responses[tableName('links')][0] });
+    ddb.on(GetCommand).resolves({ ...meta, Item: linkAndSesi.Responses[tableName('links')]![0] });
     const res = await post('{"sesiId": "2026-11-30.pagi"');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('JSON_TIDAK_VALID');
