@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { changes } from '../../web/src/pages/Admin/Audit/diff';
-import { describe as describeDay, draftOf, inputOf } from '../../web/src/pages/Admin/Kalender/hari';
-import type { IssuedLink } from '../../web/src/pages/Admin/api/types';
-import { query } from '../../web/src/pages/Admin/api/client';
-import { persen } from '../../web/src/pages/Admin/Ringkasan/columns';
+import type { LinkCard } from '../../contract';
+import { query } from '../../web/src/lib/query';
+import { describe as describeDay, draftOf, inputOf } from '../../web/src/pages/Admin/Calendar/specialDay';
+import { linksCsv } from '../../web/src/pages/Admin/Links/linksCsv';
+import { pagesOf, PER_PAGE } from '../../web/src/pages/Admin/Links/pages';
+import { persen } from '../../web/src/pages/Admin/Overview/columns';
 import { pathOf, tabOf } from '../../web/src/pages/Admin/route';
-import { linksCsv } from '../../web/src/pages/Admin/Tautan/linksCsv';
-import { pagesOf, PER_PAGE } from '../../web/src/pages/Admin/Tautan/pages';
 import { formatHp } from '../../web/src/pages/Admin/ui/labels';
 
-const link = (n: number, opd = 'setda', over: Partial<IssuedLink> = {}): IssuedLink => ({
+const link = (n: number, opd = 'setda', over: Partial<LinkCard> = {}): LinkCard => ({
   nip: `19900415202501201${n % 10}`,
   nama: `Pegawai ${String(n).padStart(2, '0')}`,
   jabatan: 'Pelaksana',
@@ -104,7 +104,7 @@ describe("a date's calendar settings form", () => {
   });
 
   it('reopens a saved date as it was, and describes it in words', () => {
-    const saved = { date: '2026-12-03', tambahan: { keterangan: 'Apel HUT Kabupaten' }, waktu: { sore: { opens: '14:45', onTimeUntil: '15:00', closes: '15:30' } } };
+    const saved = { date: '2026-12-03', tambahan: { keterangan: 'Apel HUT Kabupaten' }, batal: {}, waktu: { sore: { opens: '14:45', onTimeUntil: '15:00', closes: '15:30' } } };
     const d = draftOf(saved.date, defaults, saved);
     expect(d.tambahan).toBe(true);
     expect(d.waktu.sore.on).toBe(true);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SesiView } from '../../web/src/lib/api';
+import type { SesiView } from '../../contract';
 import { ApiError, request, retryDelayMs } from '../../web/src/lib/api';
-import { badgeOf, byDate, currentSesi, formatNip } from '../../web/src/lib/sesi';
+import { formatNip } from '../../web/src/lib/nip';
+import { badgeOf, byDate, currentSesi } from '../../web/src/pages/Checkin/sesi';
 import { clockTime, countdown, countdownWords, dateIn, hourMinute, longDate, shortDate } from '../../web/src/lib/time';
 import { tokenFromHash } from '../../web/src/lib/token';
 
@@ -17,6 +18,8 @@ const sesi = (id: string, state: SesiView['state'], status: SesiView['status'] =
   demo: false,
   status,
   checkedInAt: null,
+  laporan: null,
+  seragamDikonfirmasi: null,
 });
 
 describe('times in the regency zone', () => {

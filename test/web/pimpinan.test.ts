@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { send } from '../../web/src/lib/api';
-import type { Counts } from '../../web/src/lib/opd-api';
-import { filenameOf } from '../../web/src/lib/opd-api';
-import { addDays, daySpan, excusedBreakdown, excusedCount, groupOf, matchesSearch, mondayOf, statusBadge } from '../../web/src/lib/roll';
+import type { Counts } from '../../contract';
+import { filenameOf } from '../../web/src/lib/download';
+import { addDays, daySpan, excusedBreakdown, excusedCount, groupOf, matchesSearch, mondayOf, statusBadge } from '../../web/src/pages/Pimpinan/roll';
 
 const counts = (over: Partial<Counts> = {}): Counts => ({
   expected: 10,

@@ -1,19 +1,21 @@
 import { render } from 'preact';
+import { Lazy } from './lib/lazy';
+import { segment } from './lib/route';
 import { takeToken, tokenFromHash } from './lib/token';
 import { Checkin } from './pages/Checkin';
 import './styles.css';
-import { Lazy } from './lib/lazy';
 
 /**
- * One page per path. The pages for pimpinan and admin will join this switch as lazy imports,
- * so that an ASN's phone never downloads them.
+ * One page per path (see `lib/route.ts`). The heads' page and the admin console are lazy
+ * imports (see `Lazy`), so that an ASN's phone never downloads them.
  */
 function App({ token }: { token: string | undefined }) {
-  // The admin console (`/admin`, `/admin/<tab>`), downloaded only there: see `Lazy`.
-  if (/^\/admin(\/|$)/.test(location.pathname)) return <Lazy load={() => import('./pages/Admin' + '').then((m: typeof import('./pages/Admin')) => m.load())} token={token} />;
-  switch (location.pathname) {
-    // An OPD head's view of their staff, downloaded only there: see `Lazy`.
-    case '/pimpinan':
+  switch (segment(0)) {
+    // The admin console (`/admin`, `/admin/<tab>`).
+    case 'admin':
+      return <Lazy load={() => import('./pages/Admin' + '').then((m: typeof import('./pages/Admin')) => m.load())} token={token} />;
+    // An OPD head's view of their staff.
+    case 'pimpinan':
       return <Lazy load={() => import('./pages/Pimpinan' + '').then((m: typeof import('./pages/Pimpinan')) => m.load())} token={token} />;
     default:
       return <Checkin token={token} />;

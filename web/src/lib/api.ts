@@ -1,85 +1,10 @@
 /**
- * The HTTP API (docs/api.md): types of its answers and a fetch that retries what is safe to
- * retry. Every call carries the link's token; errors carry the server's Indonesian message.
+ * The one transport to the HTTP API (docs/api.md, shapes in contract/): a fetch with the
+ * link's token that retries what is safe to retry, and whose errors carry the server's
+ * Indonesian message. Every page's API module calls `send` or `request`; `getMe` is here
+ * because every page asks it first.
  */
-
-export type SesiState = 'terjadwal' | 'dibuka' | 'ditutup';
-export type SesiStatus = 'hadir' | 'terlambat' | 'tidak_hadir' | 'belum';
-
-export interface SesiView {
-  id: string;
-  date: string;
-  slot: 'pagi' | 'sore' | 'demo';
-  label: string;
-  opensAt: string;
-  onTimeUntil: string;
-  closesAt: string;
-  state: SesiState;
-  demo: boolean;
-  status: SesiStatus;
-  checkedInAt: string | null;
-  /** The work plan (pagi) or output (sore) sent with this ASN's check-in. */
-  laporan?: string | null;
-  seragamDikonfirmasi?: boolean | null;
-}
-
-/** Whether the check-in of a slot asks for today's work plan (pagi) or output (sore). */
-export type LaporanRule = 'wajib' | 'opsional' | 'tidak';
-
-/** A readiness check (cek kesiapan) of the ASN's OPD that is running or just ended. */
-export interface KesiapanView {
-  id: string;
-  pesan: string;
-  mulai: string;
-  batas: string;
-  dijawabPada: string | null;
-}
-
-export interface Me {
-  now: string;
-  regency: string;
-  timeZone: string;
-  zoneLabel: string;
-  asn: { nip: string; nama: string; jabatan: string; status: string; role: string };
-  opd: { kode: string; nama: string; wfa: boolean };
-  today: SesiView[];
-  week: SesiView[];
-  /** Today's uniform, e.g. `PDH khaki`, or null. */
-  seragam?: string | null;
-  laporan?: { pagi: LaporanRule; sore: LaporanRule };
-  /** The meeting link of each apel (the OPD's own, else the regency's). */
-  tautanApel?: { pagi: string | null; sore: string | null };
-  kesiapan?: KesiapanView | null;
-}
-
-export type PlannedSesi = Pick<SesiView, 'id' | 'date' | 'slot' | 'label' | 'opensAt' | 'onTimeUntil' | 'closesAt'>;
-
-export interface Libur {
-  date: string;
-  jenis: 'libur_nasional' | 'cuti_bersama' | string;
-  keterangan: string;
-}
-
-export interface Schedule {
-  now: string;
-  timeZone: string;
-  zoneLabel: string;
-  sesi: PlannedSesi[];
-  libur: Libur[];
-}
-
-export interface Checkin {
-  sesiId: string;
-  nip: string;
-  status: 'hadir' | 'terlambat';
-  at: string;
-  laporan?: string | null;
-}
-
-export interface CheckinResult {
-  checkin: Checkin;
-  repeat: boolean;
-}
+import type { ResponseOf } from '../../../contract';
 
 /** A refusal or failure, with a message that can be shown to the ASN as is. */
 export class ApiError extends Error {
@@ -101,6 +26,8 @@ export interface RetryOptions {
   onRetry?: (attempt: number) => void;
   /** Extra request headers, e.g. `If-None-Match`. */
   headers?: Record<string, string>;
+  /** The message when no answer arrived at all (network, time-out), once attempts are used up. */
+  lost?: string;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -123,6 +50,7 @@ export function retryDelayMs(attempt: number, retryAfter: string | null, random:
 const NETWORK_MESSAGE =
   'Belum ada jawaban dari server. Periksa jaringan Anda, lalu coba lagi; kehadiran tidak akan tercatat dua kali.';
 
+/** The server's `{error: {code, message}}`; a gateway's own answer (not JSON) says what it was. */
 async function errorFrom(res: Response): Promise<ApiError> {
   try {
     const body = (await res.json()) as { error?: { code?: string; message?: string } };
@@ -130,7 +58,13 @@ async function errorFrom(res: Response): Promise<ApiError> {
   } catch {
     // not JSON (a gateway page): fall through to the generic message
   }
-  return new ApiError(res.status, 'TIDAK_DIKENAL', `Terjadi gangguan pada server (${res.status}). Coba lagi sebentar lagi.`);
+  const what =
+    res.status === 404
+      ? 'Alamat API tidak ditemukan (404).'
+      : res.status === 413
+        ? 'Berkas terlalu besar untuk dikirim (413).'
+        : `Terjadi gangguan pada server (${res.status}).`;
+  return new ApiError(res.status, 'TIDAK_DIKENAL', `${what} Coba lagi sebentar lagi.`);
 }
 
 export interface Timed<T> {
@@ -140,12 +74,13 @@ export interface Timed<T> {
   receivedAt: number;
 }
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * A call to the API, retried while that is safe. `read` turns a successful answer (2xx, or
  * 304 to a conditional request) into the result; a body that cannot be read counts as a
- * network failure and is retried like one. Any other answer throws its `ApiError`.
+ * network failure and is retried like one. Any other answer throws its `ApiError`. A call
+ * that must not be repeated (it would change something twice) passes `attempts: 1`.
  */
 export async function send<T>(
   method: Method,
@@ -185,7 +120,7 @@ export async function send<T>(
     } catch (error) {
       if (error instanceof ApiError) throw error;
       // A network failure, a timeout (abort) or an unreadable body: try again while we may.
-      if (attempt >= attempts) throw new ApiError(0, 'JARINGAN', NETWORK_MESSAGE);
+      if (attempt >= attempts) throw new ApiError(0, 'JARINGAN', options.lost ?? NETWORK_MESSAGE);
     } finally {
       clearTimeout(timer);
     }
@@ -200,32 +135,7 @@ export function request<T>(method: Method, path: string, token: string, body?: u
 }
 
 /** `/api/me`, with the offset of the server's clock from this phone's (ms, server minus client). */
-export async function getMe(token: string, onRetry?: (attempt: number) => void): Promise<{ me: Me; clockOffset: number }> {
-  const { body, sentAt, receivedAt } = await request<Me>('GET', '/me', token, undefined, { onRetry });
+export async function getMe(token: string, onRetry?: (attempt: number) => void): Promise<{ me: ResponseOf<'GET /api/me'>; clockOffset: number }> {
+  const { body, sentAt, receivedAt } = await request<ResponseOf<'GET /api/me'>>('GET', '/me', token, undefined, { onRetry });
   return { me: body, clockOffset: Date.parse(body.now) - (sentAt + receivedAt) / 2 };
-}
-
-export async function getSchedule(token: string): Promise<Schedule> {
-  return (await request<Schedule>('GET', '/schedule', token)).body;
-}
-
-/** What the ASN sends with a check-in besides the sesi (docs/api.md, "ASN additions"). */
-export interface CheckinExtras {
-  laporan?: string;
-  seragam?: boolean;
-}
-
-/** Safe to retry: the server returns the first result for a repeated check-in. */
-export async function postCheckin(
-  token: string,
-  sesiId: string,
-  extras: CheckinExtras = {},
-  onRetry?: (attempt: number) => void,
-): Promise<CheckinResult> {
-  return (await request<CheckinResult>('POST', '/checkins', token, { sesiId, ...extras }, { onRetry })).body;
-}
-
-/** "Saya siap" to a readiness check; safe to retry (a repeat answers with the first time). */
-export async function answerKesiapan(token: string, cekId: string): Promise<{ dijawabPada: string }> {
-  return (await request<{ dijawabPada: string }>('POST', `/kesiapan/${encodeURIComponent(cekId)}`, token)).body;
 }

@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks';
 import type { AdminContext } from './context';
 import type { Tab } from './route';
 import { AuditPage } from './Audit';
-import { KalenderPage } from './Kalender';
+import { CalendarPage } from './Calendar';
 import { OpdPage } from './Opd';
-import { RingkasanPage } from './Ringkasan';
+import { OverviewPage } from './Overview';
 import { RosterPage } from './Roster';
-import { TautanPage } from './Tautan';
+import { LinksPage } from './Links';
 
 function page(tab: Tab, ctx: AdminContext, active: boolean) {
   switch (tab) {
@@ -15,13 +15,13 @@ function page(tab: Tab, ctx: AdminContext, active: boolean) {
     case 'opd':
       return <OpdPage ctx={ctx} />;
     case 'kalender':
-      return <KalenderPage ctx={ctx} />;
+      return <CalendarPage ctx={ctx} />;
     case 'tautan':
-      return <TautanPage ctx={ctx} />;
+      return <LinksPage ctx={ctx} />;
     case 'audit':
       return <AuditPage ctx={ctx} active={active} />;
     default:
-      return <RingkasanPage ctx={ctx} active={active} />;
+      return <OverviewPage ctx={ctx} active={active} />;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { ApiError, Me } from '../../lib/api';
+import type { Me } from '../../../../contract';
+import type { ApiError } from '../../lib/api';
 import { getMe } from '../../lib/api';
 import type { PageProps } from '../../lib/lazy';
 import { stylesheet } from '../../lib/stylesheet';

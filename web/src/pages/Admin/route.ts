@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { navigate, useAddress } from '../../lib/navigate';
+import { oneOf, segment } from '../../lib/route';
 
 /** The console's tabs, each at its own path (`/admin`, `/admin/roster`, …) so reload and Back work. */
 export const TABS = [
@@ -12,9 +13,12 @@ export const TABS = [
 
 export type Tab = (typeof TABS)[number]['id'];
 
+/** The tab of an `/admin/<tab>` path (see lib/route.ts); an unknown one opens the overview. */
 export function tabOf(pathname: string): Tab {
-  const id = pathname.replace(/^\/admin\/?/, '').split('/')[0];
-  return TABS.find((t) => t.id === id)?.id ?? 'ringkasan';
+  return oneOf(
+    TABS.map((t) => t.id),
+    segment(1, pathname),
+  );
 }
 
 export function pathOf(tab: Tab, search = ''): string {
@@ -23,21 +27,10 @@ export function pathOf(tab: Tab, search = ''): string {
 
 /** The open tab and a way to open another (a new history entry); follows Back and Forward. */
 export function useTab(): [Tab, (tab: Tab, search?: string) => void] {
-  const [tab, setTab] = useState(() => tabOf(location.pathname));
-  useEffect(() => {
-    const onPop = () => setTab(tabOf(location.pathname));
-    addEventListener('popstate', onPop);
-    return () => removeEventListener('popstate', onPop);
-  }, []);
+  const tab = tabOf(useAddress().pathname);
   const open = (next: Tab, search = '') => {
-    history.pushState(null, '', pathOf(next, search));
-    setTab(next);
+    navigate(pathOf(next, search));
     scrollTo(0, 0);
   };
   return [tab, open];
-}
-
-/** A query parameter of the current address (e.g. `?nip=` when the Roster opens the Tautan tab). */
-export function param(name: string): string | undefined {
-  return new URLSearchParams(location.search).get(name) ?? undefined;
 }

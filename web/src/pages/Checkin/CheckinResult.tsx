@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { clockTime } from '../lib/time';
+import type { CheckinStatus } from '../../../../contract';
+import { clockTime } from '../../lib/time';
 
 interface Props {
-  status: 'hadir' | 'terlambat';
+  status: CheckinStatus;
   at: string;
   timeZone: string;
   zoneLabel: string;

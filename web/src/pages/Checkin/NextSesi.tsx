@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Schedule } from '../lib/api';
-import { getSchedule } from '../lib/api';
-import { hourMinute, longDate, shortDate } from '../lib/time';
-import { useServerNow } from '../lib/useServerNow';
-import { Countdown } from './Countdown';
+import type { Schedule } from '../../../../contract';
+import { Countdown } from '../../components/Countdown';
+import { hourMinute, longDate, shortDate } from '../../lib/time';
+import { useServerNow } from '../../lib/useServerNow';
+import { getSchedule } from './api';
 
 interface Props {
   token: string;

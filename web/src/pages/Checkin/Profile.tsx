@@ -1,5 +1,5 @@
-import type { Me } from '../lib/api';
-import { formatNip } from '../lib/sesi';
+import type { Me } from '../../../../contract';
+import { formatNip } from '../../lib/nip';
 
 export function Profile({ asn, opd }: Pick<Me, 'asn' | 'opd'>) {
   return (

@@ -1,20 +1,21 @@
 import { useState } from 'preact/hooks';
-import type { KesiapanView } from '../lib/api';
-import { ApiError, answerKesiapan } from '../lib/api';
-import { clockTime } from '../lib/time';
-import { useServerNow } from '../lib/useServerNow';
-import { Countdown } from './Countdown';
+import type { MyReadinessCheck } from '../../../../contract';
+import { Countdown } from '../../components/Countdown';
+import { ApiError } from '../../lib/api';
+import { clockTime } from '../../lib/time';
+import { useServerNow } from '../../lib/useServerNow';
+import { answerReadiness } from './api';
 
 interface Props {
   token: string;
-  cek: KesiapanView;
+  cek: MyReadinessCheck;
   timeZone: string;
   zoneLabel: string;
   clockOffset: number;
 }
 
 /** A readiness check started by the head of the ASN's OPD: "Saya siap" before its deadline. */
-export function KesiapanCard({ token, cek, timeZone, zoneLabel, clockOffset }: Props) {
+export function ReadinessCard({ token, cek, timeZone, zoneLabel, clockOffset }: Props) {
   const now = useServerNow(clockOffset);
   const [answeredAt, setAnsweredAt] = useState(cek.dijawabPada);
   const [sending, setSending] = useState(false);
@@ -25,7 +26,7 @@ export function KesiapanCard({ token, cek, timeZone, zoneLabel, clockOffset }: P
     setSending(true);
     setError(undefined);
     try {
-      setAnsweredAt((await answerKesiapan(token, cek.id)).dijawabPada);
+      setAnsweredAt((await answerReadiness(token, cek.id)).dijawabPada);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Terjadi kesalahan. Coba lagi.');
     } finally {

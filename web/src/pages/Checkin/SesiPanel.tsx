@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Checkin, CheckinExtras, LaporanRule, SesiView } from '../lib/api';
-import { hourMinute, longDate } from '../lib/time';
-import { useServerNow } from '../lib/useServerNow';
+import type { Checkin, ReportRule, SesiView } from '../../../../contract';
+import { Countdown } from '../../components/Countdown';
+import { hourMinute, longDate } from '../../lib/time';
+import { useServerNow } from '../../lib/useServerNow';
+import type { CheckinExtras } from './api';
 import { CheckinResult } from './CheckinResult';
-import { Countdown } from './Countdown';
 
 interface Props {
   sesi: SesiView;
@@ -17,7 +18,7 @@ interface Props {
   error: string | undefined;
   onCheckin: (sesiId: string, extras: CheckinExtras) => void;
   /** Whether this apel asks for today's work plan (pagi) or output (sore). */
-  laporan: LaporanRule;
+  laporan: ReportRule;
   /** Today's uniform, which the ASN confirms wearing; null: none configured. */
   seragam: string | null;
   /** The apel's meeting link, offered once the ASN has checked in. */

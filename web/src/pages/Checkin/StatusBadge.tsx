@@ -1,5 +1,5 @@
-import type { SesiView } from '../lib/api';
-import { badgeOf } from '../lib/sesi';
+import type { SesiView } from '../../../../contract';
+import { badgeOf } from './sesi';
 
 export function StatusBadge({ sesi }: { sesi: Pick<SesiView, 'state' | 'status'> }) {
   const badge = badgeOf(sesi);

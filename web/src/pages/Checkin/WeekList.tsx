@@ -1,6 +1,6 @@
-import type { SesiView } from '../lib/api';
-import { byDate } from '../lib/sesi';
-import { hourMinute, shortDate } from '../lib/time';
+import type { SesiView } from '../../../../contract';
+import { hourMinute, shortDate } from '../../lib/time';
+import { byDate } from './sesi';
 import { StatusBadge } from './StatusBadge';
 
 interface Props {

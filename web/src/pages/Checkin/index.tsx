@@ -1,14 +1,14 @@
 import { useRef } from 'preact/hooks';
 import { AppHeader } from '../../components/AppHeader';
-import { KesiapanCard } from '../../components/KesiapanCard';
-import { NextSesi } from '../../components/NextSesi';
-import { Profile } from '../../components/Profile';
-import { SesiPanel } from '../../components/SesiPanel';
-import { WeekList } from '../../components/WeekList';
-import { currentSesi } from '../../lib/sesi';
 import { dateIn } from '../../lib/time';
+import { NextSesi } from './NextSesi';
+import { Profile } from './Profile';
+import { ReadinessCard } from './ReadinessCard';
+import { SesiPanel } from './SesiPanel';
+import { currentSesi } from './sesi';
 import { useCheckin } from './useCheckin';
 import { useMe } from './useMe';
+import { WeekList } from './WeekList';
 
 /** The ASN's page: who they are, today's apel with the check-in button, and this week. */
 export function Checkin({ token }: { token: string | undefined }) {
@@ -101,7 +101,7 @@ function CheckinPage({ token }: { token: string }) {
           </a>
         )}
         {me.kesiapan && (
-          <KesiapanCard
+          <ReadinessCard
             key={me.kesiapan.id}
             token={token}
             cek={me.kesiapan}

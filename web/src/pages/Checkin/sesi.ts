@@ -1,4 +1,4 @@
-import type { SesiView } from './api';
+import type { SesiView } from '../../../../contract';
 
 /** The apel to show now: the open one first, else the next one that has not opened yet. */
 export function currentSesi(today: readonly SesiView[]): SesiView | undefined {
@@ -19,11 +19,6 @@ export function badgeOf(sesi: Pick<SesiView, 'state' | 'status'>): Badge {
     default:
       return sesi.state === 'terjadwal' ? { text: 'Terjadwal', tone: 'jadwal' } : { text: 'Belum', tone: 'belum' };
   }
-}
-
-/** NIP grouped as it is usually written: `19900415 202501 2 011`. */
-export function formatNip(nip: string): string {
-  return nip.replace(/^(\d{8})(\d{6})(\d)(\d{3})$/, '$1 $2 $3 $4');
 }
 
 /** Sesi grouped by date, in the order given. */

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
-import type { Checkin, CheckinExtras } from '../../lib/api';
-import { ApiError, postCheckin } from '../../lib/api';
+import type { Checkin } from '../../../../contract';
+import { ApiError } from '../../lib/api';
+import type { CheckinExtras } from './api';
+import { postCheckin } from './api';
 
 export interface CheckinState {
   sending: boolean;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Me } from '../../lib/api';
+import type { Me } from '../../../../contract';
 import { ApiError, getMe } from '../../lib/api';
 
 /** How stale `/api/me` may be when the phone is woken before it is fetched again. */

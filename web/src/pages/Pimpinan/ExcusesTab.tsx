@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Izin, JenisIzin, RollRow } from '../../lib/opd-api';
-import { JENIS_IZIN, listIzin, messageOf, recordIzin, withdrawIzin } from '../../lib/opd-api';
-import { addDays, JENIS_LABEL, matchesSearch } from '../../lib/roll';
-import { formatNip } from '../../lib/sesi';
+import type { Excuse, ExcuseKind, RollRow } from '../../../../contract';
+import { formatNip } from '../../lib/nip';
 import { dateIn, hourMinute, shortDate } from '../../lib/time';
-import type { TabProps } from '.';
+import { EXCUSE_KINDS, listExcuses, messageOf, recordExcuse, withdrawExcuse } from './api';
+import { addDays, EXCUSE_LABEL, matchesSearch } from './roll';
+import type { TabProps } from './tabs';
 
 interface Props extends TabProps {
   /** The OPD's expected ASN, from the live roll. */
@@ -14,14 +14,14 @@ interface Props extends TabProps {
 }
 
 /** Excuses: record one for an ASN of the OPD, see the current and recent ones, withdraw one. */
-export function IzinTab(props: Props) {
+export function ExcusesTab(props: Props) {
   const { token, opd, today } = props;
-  const [list, setList] = useState<Izin[]>();
+  const [list, setList] = useState<Excuse[]>();
   const [listError, setListError] = useState<string>();
   const range = { dari: addDays(today, -30), sampai: addDays(today, 90) };
 
   const refresh = () =>
-    listIzin(token, opd, range.dari, range.sampai).then(
+    listExcuses(token, opd, range.dari, range.sampai).then(
       (l) => {
         setList(l);
         setListError(undefined);
@@ -42,7 +42,7 @@ export function IzinTab(props: Props) {
 
   return (
     <>
-      <IzinForm {...props} onSaved={changed} />
+      <ExcuseForm {...props} onSaved={changed} />
       <section class="card" aria-labelledby="izin-list-title" data-testid="izin-list">
         <h2 id="izin-list-title">Izin berjalan dan terbaru</h2>
         <p class="muted">
@@ -54,7 +54,7 @@ export function IzinTab(props: Props) {
         {sorted.length > 0 && (
           <ul class="izin-list">
             {sorted.map((i) => (
-              <IzinItem key={i.id} izin={i} nama={names.get(i.nip)} pencatat={names.get(i.oleh)} {...props} onWithdrawn={changed} />
+              <ExcuseItem key={i.id} izin={i} nama={names.get(i.nip)} pencatat={names.get(i.oleh)} {...props} onWithdrawn={changed} />
             ))}
           </ul>
         )}
@@ -63,12 +63,12 @@ export function IzinTab(props: Props) {
   );
 }
 
-const isCurrent = (i: Izin, today: string) => !i.ditarik && i.sampai >= today;
+const isCurrent = (i: Excuse, today: string) => !i.ditarik && i.sampai >= today;
 
-function IzinForm({ token, opd, today, rows, initialNip, onSaved }: Props & { onSaved: () => void }) {
+function ExcuseForm({ token, opd, today, rows, initialNip, onSaved }: Props & { onSaved: () => void }) {
   const [search, setSearch] = useState('');
   const [nip, setNip] = useState(initialNip ?? '');
-  const [jenis, setJenis] = useState<JenisIzin>('izin');
+  const [jenis, setJenis] = useState<ExcuseKind>('izin');
   const [dari, setDari] = useState(today);
   const [sampai, setSampai] = useState(today);
   const [catatan, setCatatan] = useState('');
@@ -85,9 +85,9 @@ function IzinForm({ token, opd, today, rows, initialNip, onSaved }: Props & { on
     setBusy(true);
     setMessage(undefined);
     try {
-      const izin = await recordIzin(token, opd, { nip, jenis, dari, sampai, catatan: catatan.trim() });
+      const izin = await recordExcuse(token, opd, { nip, jenis, dari, sampai, catatan: catatan.trim() });
       const nama = rows.find((r) => r.nip === izin.nip)?.nama ?? izin.nip;
-      setMessage({ ok: true, text: `${JENIS_LABEL[izin.jenis]} untuk ${nama} tercatat.` });
+      setMessage({ ok: true, text: `${EXCUSE_LABEL[izin.jenis]} untuk ${nama} tercatat.` });
       setNip('');
       setSearch('');
       setCatatan('');
@@ -120,10 +120,10 @@ function IzinForm({ token, opd, today, rows, initialNip, onSaved }: Props & { on
         </label>
         <fieldset class="jenis">
           <legend>Jenis</legend>
-          {JENIS_IZIN.map((j) => (
+          {EXCUSE_KINDS.map((j) => (
             <label key={j} class="chip">
               <input type="radio" name="jenis" value={j} checked={jenis === j} onChange={() => setJenis(j)} />
-              {JENIS_LABEL[j]}
+              {EXCUSE_LABEL[j]}
             </label>
           ))}
         </fieldset>
@@ -166,7 +166,7 @@ function IzinForm({ token, opd, today, rows, initialNip, onSaved }: Props & { on
   );
 }
 
-function IzinItem(props: Props & { izin: Izin; nama: string | undefined; pencatat: string | undefined; onWithdrawn: () => void }) {
+function ExcuseItem(props: Props & { izin: Excuse; nama: string | undefined; pencatat: string | undefined; onWithdrawn: () => void }) {
   const { izin, timeZone, zoneLabel, today } = props;
   const when = (iso: string) => `${shortDate(dateIn(Date.parse(iso), timeZone))} ${hourMinute(iso, timeZone)} ${zoneLabel}`;
   const [confirming, setConfirming] = useState(false);
@@ -177,7 +177,7 @@ function IzinItem(props: Props & { izin: Izin; nama: string | undefined; pencata
     setBusy(true);
     setError(undefined);
     try {
-      await withdrawIzin(props.token, props.opd, izin.id);
+      await withdrawExcuse(props.token, props.opd, izin.id);
       setConfirming(false);
       props.onWithdrawn();
     } catch (e) {
@@ -191,7 +191,7 @@ function IzinItem(props: Props & { izin: Izin; nama: string | undefined; pencata
     <li class={izin.ditarik ? 'izin is-withdrawn' : 'izin'} data-testid={`izin-${izin.nip}`}>
       <div class="izin-head">
         <span class="asn-name">{props.nama ?? formatNip(izin.nip)}</span>
-        <span class={izin.ditarik ? 'badge badge-jadwal' : 'badge badge-izin'}>{JENIS_LABEL[izin.jenis]}</span>
+        <span class={izin.ditarik ? 'badge badge-jadwal' : 'badge badge-izin'}>{EXCUSE_LABEL[izin.jenis]}</span>
       </div>
       <p>
         {shortDate(izin.dari)}

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Counts, Rekap } from '../../lib/opd-api';
-import { getRekap, getRekapCsv, messageOf } from '../../lib/opd-api';
-import { addDays, daySpan, KODE_LABEL, KODES, mondayOf } from '../../lib/roll';
-import { formatNip } from '../../lib/sesi';
+import type { Counts, History } from '../../../../contract';
+import { saveFile } from '../../lib/download';
+import { formatNip } from '../../lib/nip';
 import { shortDate } from '../../lib/time';
-import type { TabProps } from '.';
+import { getHistory, getHistoryCsv, messageOf } from './api';
+import { addDays, CODE_LABEL, CODES, daySpan, mondayOf } from './roll';
+import type { TabProps } from './tabs';
 
 /** The server accepts at most this many days per recap. */
 const MAX_DAYS = 92;
@@ -12,11 +13,11 @@ const MAX_DAYS = 92;
 const SLOT: Record<string, string> = { pagi: 'Pagi', sore: 'Sore', demo: 'Demo' };
 
 /** Recaps and history: per sesi and per ASN over a date range, and the same as a CSV file. */
-export function RekapTab(props: TabProps & { onSesi: (id: string) => void }) {
+export function HistoryTab(props: TabProps & { onSesi: (id: string) => void }) {
   const { token, opd, today } = props;
   const [dari, setDari] = useState(mondayOf(addDays(today, -7)));
   const [sampai, setSampai] = useState(today);
-  const [rekap, setRekap] = useState<Rekap>();
+  const [rekap, setRekap] = useState<History>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -27,7 +28,7 @@ export function RekapTab(props: TabProps & { onSesi: (id: string) => void }) {
     setBusy(true);
     setError(undefined);
     try {
-      setRekap(await getRekap(token, opd, dari, sampai));
+      setRekap(await getHistory(token, opd, dari, sampai));
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -39,15 +40,8 @@ export function RekapTab(props: TabProps & { onSesi: (id: string) => void }) {
     if (problem) return setError(problem);
     setError(undefined);
     try {
-      const { blob, filename } = await getRekapCsv(token, opd, dari, sampai);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = filename;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const { blob, filename } = await getHistoryCsv(token, opd, dari, sampai);
+      saveFile(filename, blob);
     } catch (e) {
       setError(messageOf(e));
     }
@@ -92,12 +86,12 @@ export function RekapTab(props: TabProps & { onSesi: (id: string) => void }) {
           </p>
         )}
       </section>
-      {rekap && <RekapTables rekap={rekap} onSesi={props.onSesi} />}
+      {rekap && <HistoryTables rekap={rekap} onSesi={props.onSesi} />}
     </>
   );
 }
 
-function RekapTables({ rekap, onSesi }: { rekap: Rekap; onSesi: (id: string) => void }) {
+function HistoryTables({ rekap, onSesi }: { rekap: History; onSesi: (id: string) => void }) {
   if (rekap.sesi.length === 0) {
     return (
       <section class="card" data-testid="rekap-kosong">
@@ -120,19 +114,19 @@ function RekapTables({ rekap, onSesi }: { rekap: Rekap; onSesi: (id: string) => 
                 <th scope="col" title="Diharapkan hadir">
                   ASN
                 </th>
-                <th scope="col" title={KODE_LABEL.H}>
+                <th scope="col" title={CODE_LABEL.H}>
                   H
                 </th>
-                <th scope="col" title={KODE_LABEL.TL}>
+                <th scope="col" title={CODE_LABEL.TL}>
                   TL
                 </th>
                 <th scope="col" title="Izin, sakit, cuti, dinas luar, tugas belajar">
                   I/S/C/DL/TB
                 </th>
-                <th scope="col" title={KODE_LABEL.DB}>
+                <th scope="col" title={CODE_LABEL.DB}>
                   DB
                 </th>
-                <th scope="col" title={KODE_LABEL.TK}>
+                <th scope="col" title={CODE_LABEL.TK}>
                   TK
                 </th>
                 <th scope="col">
@@ -166,7 +160,7 @@ function RekapTables({ rekap, onSesi }: { rekap: Rekap; onSesi: (id: string) => 
       </section>
       <section class="card" aria-labelledby="rekap-asn-title" data-testid="rekap-asn">
         <h2 id="rekap-asn-title">Per ASN</h2>
-        <p class="muted legend">{KODES.map((k) => `${k} ${KODE_LABEL[k].toLowerCase()}`).join(' · ')}</p>
+        <p class="muted legend">{CODES.map((k) => `${k} ${CODE_LABEL[k].toLowerCase()}`).join(' · ')}</p>
         <div class="scroll">
           <table class="grid-table codes">
             <thead>
@@ -181,8 +175,8 @@ function RekapTables({ rekap, onSesi }: { rekap: Rekap; onSesi: (id: string) => 
                     {SLOT[s.slot] ?? s.label}
                   </th>
                 ))}
-                {KODES.map((k) => (
-                  <th key={k} scope="col" class="total" title={KODE_LABEL[k]}>
+                {CODES.map((k) => (
+                  <th key={k} scope="col" class="total" title={CODE_LABEL[k]}>
                     {k}
                   </th>
                 ))}
@@ -203,7 +197,7 @@ function RekapTables({ rekap, onSesi }: { rekap: Rekap; onSesi: (id: string) => 
                       </td>
                     );
                   })}
-                  {KODES.map((k) => (
+                  {CODES.map((k) => (
                     <td key={k} class="total">
                       {a.jumlah[k] ?? 0}
                     </td>

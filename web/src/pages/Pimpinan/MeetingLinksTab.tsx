@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { TautanApel } from '../../lib/opd-api';
-import { getTautanApel, messageOf, putTautanApel } from '../../lib/opd-api';
-import type { TabProps } from '.';
+import type { MeetingLinks } from '../../../../contract';
+import { getMeetingLinks, messageOf, putMeetingLinks } from './api';
+import type { TabProps } from './tabs';
 
 const isHttps = (v: string) => {
   try {
@@ -16,18 +16,18 @@ const isHttps = (v: string) => {
  * regency's. The form starts from the OPD's current setting; until it has loaded, the links in
  * force for the head's own OPD (from `/api/me`) are shown.
  */
-export function TautanTab({ token, opd, current }: TabProps & { current: TautanApel | undefined }) {
+export function MeetingLinksTab({ token, opd, current }: TabProps & { current: MeetingLinks | undefined }) {
   const [pagi, setPagi] = useState('');
   const [sore, setSore] = useState('');
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<TautanApel>();
+  const [saved, setSaved] = useState<MeetingLinks>();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   // Saving before the current links are known could replace them with empty ones.
   const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
     let live = true;
-    getTautanApel(token, opd)
+    getMeetingLinks(token, opd)
       .then(({ tautanApel }) => {
         if (!live) return;
         setSaved(tautanApel);
@@ -51,7 +51,7 @@ export function TautanTab({ token, opd, current }: TabProps & { current: TautanA
     setBusy(true);
     setMessage(undefined);
     try {
-      setSaved(await putTautanApel(token, opd, value));
+      setSaved(await putMeetingLinks(token, opd, value));
       setMessage({ ok: true, text: 'Tautan apel tersimpan.' });
     } catch (err) {
       setMessage({ ok: false, text: messageOf(err) });

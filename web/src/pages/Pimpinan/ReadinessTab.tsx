@@ -1,26 +1,26 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Countdown } from '../../components/Countdown';
-import type { Cek } from '../../lib/opd-api';
-import { listCek, messageOf, startCek } from '../../lib/opd-api';
+import type { ReadinessCheck, ReadinessCheckWithAnswers } from '../../../../contract';
 import { clockTime, dateIn, hourMinute, shortDate } from '../../lib/time';
 import { useServerNow } from '../../lib/useServerNow';
-import type { TabProps } from '.';
+import { listReadinessChecks, messageOf, startReadinessCheck } from './api';
+import type { TabProps } from './tabs';
 
 /** How often the answers of a running check are fetched again while this tab is open. */
 const POLL_MS = 10_000;
 
 /** Readiness checks (cek kesiapan): start one, see who answered and when, who has not. */
-export function KesiapanTab(props: TabProps & { clockOffset: number }) {
+export function ReadinessTab(props: TabProps & { clockOffset: number }) {
   const { token, opd } = props;
   const now = useServerNow(props.clockOffset);
-  const [list, setList] = useState<Cek[]>();
+  const [list, setList] = useState<ReadinessCheckWithAnswers[]>();
   const [error, setError] = useState<string>();
   const [nonce, setNonce] = useState(0);
   const running = list?.find((c) => Date.parse(c.batas) > now);
 
   useEffect(() => {
     let stopped = false;
-    listCek(token, opd).then(
+    listReadinessChecks(token, opd).then(
       (l) => {
         if (stopped) return;
         setList(l);
@@ -43,12 +43,12 @@ export function KesiapanTab(props: TabProps & { clockOffset: number }) {
   return (
     <>
       {running ? (
-        <CekCard cek={running} now={now} {...props} open />
+        <CheckCard cek={running} now={now} {...props} open />
       ) : (
         <StartForm
           {...props}
           // Shown at once as running; the reload then brings who is expected to answer.
-          onStarted={(cek) => setList((l) => [{ ...cek, jawaban: [], belum: [] }, ...(l ?? [])])}
+          onStarted={(cek) => setList((l) => [{ ...cek, berjalan: true, jawaban: [], belum: [] }, ...(l ?? [])])}
           reload={() => setNonce((n) => n + 1)}
         />
       )}
@@ -61,14 +61,14 @@ export function KesiapanTab(props: TabProps & { clockOffset: number }) {
         {list
           ?.filter((c) => c !== running)
           .map((c) => (
-            <CekCard key={c.id} cek={c} now={now} {...props} open={false} />
+            <CheckCard key={c.id} cek={c} now={now} {...props} open={false} />
           ))}
       </section>
     </>
   );
 }
 
-function StartForm({ token, opd, onStarted, reload }: TabProps & { onStarted: (c: Cek) => void; reload: () => void }) {
+function StartForm({ token, opd, onStarted, reload }: TabProps & { onStarted: (c: ReadinessCheck) => void; reload: () => void }) {
   const [menit, setMenit] = useState('15');
   const [pesan, setPesan] = useState('Mohon konfirmasi siap bekerja.');
   const [busy, setBusy] = useState(false);
@@ -81,7 +81,7 @@ function StartForm({ token, opd, onStarted, reload }: TabProps & { onStarted: (c
     setBusy(true);
     setError(undefined);
     try {
-      onStarted(await startCek(token, opd, m, pesan.trim()));
+      onStarted(await startReadinessCheck(token, opd, m, pesan.trim()));
       reload();
     } catch (err) {
       setError(messageOf(err));
@@ -116,7 +116,7 @@ function StartForm({ token, opd, onStarted, reload }: TabProps & { onStarted: (c
   );
 }
 
-function CekCard({ cek, now, timeZone, zoneLabel, open }: TabProps & { cek: Cek; now: number; open: boolean }) {
+function CheckCard({ cek, now, timeZone, zoneLabel, open }: TabProps & { cek: ReadinessCheckWithAnswers; now: number; open: boolean }) {
   const total = cek.jawaban.length + cek.belum.length;
   const hm = (iso: string) => hourMinute(iso, timeZone);
   const running = Date.parse(cek.batas) > now;

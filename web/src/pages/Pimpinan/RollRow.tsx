@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { RollRow as Row, RollSesi } from '../../lib/opd-api';
-import { markSeragam, messageOf } from '../../lib/opd-api';
-import { statusBadge } from '../../lib/roll';
-import { formatNip } from '../../lib/sesi';
+import type { RollRow as Row, RollSesi } from '../../../../contract';
+import { formatNip } from '../../lib/nip';
 import { hourMinute, shortDate } from '../../lib/time';
-import type { TabProps } from '.';
+import { markUniform, messageOf } from './api';
+import { statusBadge } from './roll';
+import type { TabProps } from './tabs';
 
 interface Props extends TabProps {
   row: Row;
@@ -35,7 +35,7 @@ export function RollRow({ row, sesi, seragam, token, opd, timeZone, zoneLabel, s
     setBusy(true);
     setError(undefined);
     try {
-      await markSeragam(token, opd, sesi.id, row.nip, patuh, catatan.trim());
+      await markUniform(token, opd, sesi.id, row.nip, patuh, catatan.trim());
       setEditing(false);
       setCatatan('');
       state.reload();

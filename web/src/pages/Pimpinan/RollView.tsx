@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { Counts, Roll } from '../../lib/opd-api';
-import type { Group } from '../../lib/roll';
-import { excusedBreakdown, excusedCount, groupOf, matchesSearch } from '../../lib/roll';
+import type { Counts, Roll } from '../../../../contract';
 import { clockTime, hourMinute, longDate, shortDate } from '../../lib/time';
-import type { TabProps } from '.';
+import type { Group } from './roll';
+import { excusedBreakdown, excusedCount, groupOf, matchesSearch } from './roll';
 import { RollRow } from './RollRow';
+import type { TabProps } from './tabs';
 import type { RollState } from './useRoll';
 
 interface Props extends TabProps {

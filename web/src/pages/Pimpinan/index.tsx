@@ -1,17 +1,21 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { AppHeader } from '../../components/AppHeader';
-import type { Me } from '../../lib/api';
+import type { Me, Opd } from '../../../../contract';
 import { ApiError, getMe } from '../../lib/api';
-import type { Opd } from '../../lib/opd-api';
-import { listOpds, messageOf } from '../../lib/opd-api';
+import type { PageProps } from '../../lib/lazy';
+import { navigate } from '../../lib/navigate';
+import { oneOf, param } from '../../lib/route';
 import { stylesheet } from '../../lib/stylesheet';
 import { dateIn } from '../../lib/time';
-import { IzinTab } from './IzinTab';
-import { KesiapanTab } from './KesiapanTab';
-import { RekapTab } from './RekapTab';
+import { listOpds, messageOf } from './api';
+import { ExcusesTab } from './ExcusesTab';
+import { HistoryTab } from './HistoryTab';
+import { MeetingLinksTab } from './MeetingLinksTab';
+import { ReadinessTab } from './ReadinessTab';
 import { RollView } from './RollView';
-import { TautanTab } from './TautanTab';
+import type { Tab } from './tabs';
+import { TABS } from './tabs';
 import { useRoll } from './useRoll';
 import cssUrl from './pimpinan.css?url';
 
@@ -21,28 +25,15 @@ export async function load(): Promise<ComponentType<PageProps>> {
   return Pimpinan;
 }
 
-type PageProps = { token: string | undefined };
-
-const TABS = [
-  ['apel', 'Apel'],
-  ['izin', 'Izin'],
-  ['kesiapan', 'Kesiapan'],
-  ['rekap', 'Rekap'],
-  ['tautan', 'Tautan'],
-] as const;
-export type Tab = (typeof TABS)[number][0];
-
-/** Where the head is, kept in the address (`?opd=…&tab=…`) so that a reload stays there. */
+/** Where the head is, kept in the address (`?opd=…&tab=…`, see lib/route.ts) so that a reload stays there. */
 function fromAddress(): { opd: string | undefined; tab: Tab } {
-  const q = new URLSearchParams(location.search);
-  const tab = TABS.find(([t]) => t === q.get('tab'))?.[0] ?? 'apel';
-  return { opd: q.get('opd') ?? undefined, tab };
+  return { opd: param('opd'), tab: oneOf(TABS.map(([t]) => t), param('tab')) };
 }
 
 function toAddress(opd: string, tab: Tab) {
   const q = new URLSearchParams({ opd });
   if (tab !== 'apel') q.set('tab', tab);
-  history.replaceState(history.state, '', `${location.pathname}?${q}`);
+  navigate(`${location.pathname}?${q}`, true);
 }
 
 /** `/pimpinan`: a head's view of their OPD (an admin picks any OPD). */
@@ -176,11 +167,11 @@ function HeadPage({ token, me, opds }: { token: string; me: Me; opds: Opd[] }) {
           />
         )}
         {tab === 'izin' && (
-          <IzinTab {...common} rows={roll.roll?.rows ?? []} initialNip={izinFor} onChanged={roll.reload} key={`${opd}|${izinFor ?? ''}`} />
+          <ExcusesTab {...common} rows={roll.roll?.rows ?? []} initialNip={izinFor} onChanged={roll.reload} key={`${opd}|${izinFor ?? ''}`} />
         )}
-        {tab === 'kesiapan' && <KesiapanTab {...common} clockOffset={roll.clockOffset} key={opd} />}
+        {tab === 'kesiapan' && <ReadinessTab {...common} clockOffset={roll.clockOffset} key={opd} />}
         {tab === 'rekap' && (
-          <RekapTab
+          <HistoryTab
             {...common}
             key={opd}
             onSesi={(id) => {
@@ -189,18 +180,8 @@ function HeadPage({ token, me, opds }: { token: string; me: Me; opds: Opd[] }) {
             }}
           />
         )}
-        {tab === 'tautan' && <TautanTab {...common} current={opd === me.opd.kode ? me.tautanApel : undefined} key={opd} />}
+        {tab === 'tautan' && <MeetingLinksTab {...common} current={opd === me.opd.kode ? me.tautanApel : undefined} key={opd} />}
       </main>
     </>
   );
-}
-
-/** What every tab is given. */
-export interface TabProps {
-  token: string;
-  opd: string;
-  timeZone: string;
-  zoneLabel: string;
-  /** Today in the regency's zone, `YYYY-MM-DD`. */
-  today: string;
 }

@@ -1,12 +1,12 @@
 /**
  * Pure helpers of the pimpinan page: how each status reads, which rows a search or a count
- * tile shows, dates of the forms. Imported only by the lazily loaded pages.
+ * tile shows, dates of the forms.
  */
-import type { Counts, JenisIzin, Kode, RollRow, RollStatus } from './opd-api';
+import type { AttendanceStatus, Code, Counts, ExcuseKind, RollRow } from '../../../../contract';
 
 export type Tone = 'hadir' | 'terlambat' | 'belum' | 'absen' | 'izin' | 'jadwal';
 
-export const JENIS_LABEL: Record<JenisIzin, string> = {
+export const EXCUSE_LABEL: Record<ExcuseKind, string> = {
   izin: 'Izin',
   sakit: 'Sakit',
   cuti: 'Cuti',
@@ -14,7 +14,7 @@ export const JENIS_LABEL: Record<JenisIzin, string> = {
   tugas_belajar: 'Tugas belajar',
 };
 
-export const KODE_LABEL: Record<Kode, string> = {
+export const CODE_LABEL: Record<Code, string> = {
   H: 'Hadir',
   TL: 'Terlambat',
   TK: 'Tidak hadir (tanpa keterangan)',
@@ -26,10 +26,10 @@ export const KODE_LABEL: Record<Kode, string> = {
   DB: 'Dibebaskan',
 };
 
-export const KODES: Kode[] = ['H', 'TL', 'TK', 'I', 'S', 'C', 'DL', 'TB', 'DB'];
+export const CODES: Code[] = ['H', 'TL', 'TK', 'I', 'S', 'C', 'DL', 'TB', 'DB'];
 
 /** The badge of a row's status. */
-export function statusBadge(status: RollStatus): { text: string; tone: Tone } {
+export function statusBadge(status: AttendanceStatus): { text: string; tone: Tone } {
   switch (status) {
     case 'hadir':
       return { text: 'Hadir', tone: 'hadir' };
@@ -42,14 +42,14 @@ export function statusBadge(status: RollStatus): { text: string; tone: Tone } {
     case 'dibebaskan':
       return { text: 'Dibebaskan', tone: 'jadwal' };
     default:
-      return { text: JENIS_LABEL[status] ?? status, tone: 'izin' };
+      return { text: EXCUSE_LABEL[status] ?? status, tone: 'izin' };
   }
 }
 
 /** The count tiles, which also filter the list. `izin` groups every excuse kind. */
 export type Group = 'hadir' | 'terlambat' | 'belum_hadir' | 'izin' | 'tidak_hadir' | 'dibebaskan';
 
-export function groupOf(status: RollStatus): Group {
+export function groupOf(status: AttendanceStatus): Group {
   return status === 'hadir' || status === 'terlambat' || status === 'belum_hadir' || status === 'tidak_hadir' || status === 'dibebaskan'
     ? status
     : 'izin';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Roll } from '../../lib/opd-api';
-import { getRoll, messageOf } from '../../lib/opd-api';
+import type { Roll } from '../../../../contract';
+import { getRoll, messageOf } from './api';
 
 export interface RollState {
   roll?: Roll;

@@ -1,5 +1,5 @@
-import { formatNip } from '../../../lib/sesi';
-import type { AuditEntry } from '../api/types';
+import type { AuditEntry } from '../../../../../contract';
+import { formatNip } from '../../../lib/nip';
 import { changes } from './diff';
 import { AKSI, ROLE } from './labels';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AuditFilter } from '../api/audit';
+import type { AuditQuery } from '../../../../../contract';
 import { listAudit } from '../api/audit';
 import type { AdminContext } from '../context';
 import { ErrorNote, Loading } from '../ui/Messages';
@@ -12,8 +12,8 @@ import { AKSI_FILTER } from './labels';
 /** The audit trail of a month, newest first, filtered by OPD, actor and action. Read-only. */
 export function AuditPage({ ctx, active }: { ctx: AdminContext; active: boolean }) {
   const { opds, nama } = useOpdList(ctx.token);
-  const [draft, setDraft] = useState<AuditFilter>({ bulan: ctx.today.slice(0, 7), opd: '', aktor: '', aksi: '' });
-  const [filter, setFilter] = useState<AuditFilter>(draft);
+  const [draft, setDraft] = useState<AuditQuery>({ bulan: ctx.today.slice(0, 7), opd: '', aktor: '', aksi: '' });
+  const [filter, setFilter] = useState<AuditQuery>(draft);
   const list = useLoad(
     () =>
       listAudit(ctx.token, {

@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
+import type { DisruptionInput, OverviewSesi } from '../../../../../contract';
 import { hourMinute, longDate } from '../../../lib/time';
-import type { GangguanInput } from '../api/kalender';
-import { declareGangguan } from '../api/kalender';
-import { getRingkasan } from '../api/ringkasan';
-import type { RingkasanSesi } from '../api/types';
+import { declareDisruption } from '../api/calendar';
+import { getOverview } from '../api/overview';
 import type { AdminContext } from '../context';
 import { DoneNote, ErrorNote, Loading } from '../ui/Messages';
 import { useAction } from '../ui/useAction';
@@ -13,9 +12,9 @@ import { useLoad } from '../ui/useLoad';
  * A disruption (the network was down, the server unreachable) declared for one sesi of a
  * date: extend its window, or excuse everyone in it (nobody marked late or absent).
  */
-export function GangguanPanel({ ctx }: { ctx: AdminContext }) {
+export function DisruptionPanel({ ctx }: { ctx: AdminContext }) {
   const [tanggal, setTanggal] = useState(ctx.today);
-  const day = useLoad(async () => (await getRingkasan(ctx.token, tanggal, undefined)).body?.sesi ?? [], tanggal);
+  const day = useLoad(async () => (await getOverview(ctx.token, tanggal, undefined)).body?.sesi ?? [], tanggal);
   return (
     <section class="adm-card" aria-labelledby="gangguan-h" data-testid="gangguan">
       <h2 id="gangguan-h">Gangguan saat apel</h2>
@@ -33,13 +32,13 @@ export function GangguanPanel({ ctx }: { ctx: AdminContext }) {
       ) : day.data?.length === 0 ? (
         <p class="muted">Tidak ada apel yang dibuka pada {longDate(tanggal)}.</p>
       ) : (
-        day.data?.map((s) => <SesiGangguan key={s.id} ctx={ctx} sesi={s} onSaved={() => void day.reload()} />)
+        day.data?.map((s) => <SesiDisruption key={s.id} ctx={ctx} sesi={s} onSaved={() => void day.reload()} />)
       )}
     </section>
   );
 }
 
-function SesiGangguan({ ctx, sesi, onSaved }: { ctx: AdminContext; sesi: RingkasanSesi; onSaved: () => void }) {
+function SesiDisruption({ ctx, sesi, onSaved }: { ctx: AdminContext; sesi: OverviewSesi; onSaved: () => void }) {
   const [mode, setMode] = useState<'perpanjang' | 'bebaskan'>(sesi.state === 'dibuka' ? 'perpanjang' : 'bebaskan');
   const [menit, setMenit] = useState(15);
   const [keterangan, setKeterangan] = useState('');
@@ -49,8 +48,8 @@ function SesiGangguan({ ctx, sesi, onSaved }: { ctx: AdminContext; sesi: Ringkas
 
   async function submit(e: Event) {
     e.preventDefault();
-    const g: GangguanInput = mode === 'perpanjang' ? { mode, menit, keterangan: keterangan.trim() } : { mode, keterangan: keterangan.trim() };
-    const r = await save.run(() => declareGangguan(ctx.token, sesi.id, g), (r) =>
+    const g: DisruptionInput = mode === 'perpanjang' ? { mode, menit, keterangan: keterangan.trim() } : { mode, keterangan: keterangan.trim() };
+    const r = await save.run(() => declareDisruption(ctx.token, sesi.id, g), (r) =>
       r.sesi.gangguan.mode === 'perpanjang'
         ? `${sesi.label}: ditutup pukul ${t(r.sesi.closesAt)} ${ctx.zoneLabel}.`
         : `${sesi.label}: tidak ada peserta yang dicatat terlambat atau tidak hadir.`,

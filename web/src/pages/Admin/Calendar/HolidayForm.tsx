@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { putLibur } from '../api/kalender';
-import type { Libur } from '../api/types';
+import type { Holiday } from '../../../../../contract';
+import { putHoliday } from '../api/calendar';
 import type { AdminContext } from '../context';
 import { ErrorNote } from '../ui/Messages';
 import { useAction } from '../ui/useAction';
 
 /** Add a holiday or cuti bersama, or edit one (its date stays). */
-export function LiburForm({
+export function HolidayForm({
   ctx,
   libur,
   tahun,
@@ -14,16 +14,16 @@ export function LiburForm({
   onCancel,
 }: {
   ctx: AdminContext;
-  libur?: Libur;
+  libur?: Holiday;
   tahun: number;
-  onSaved: (l: Libur, message: string) => void;
+  onSaved: (l: Holiday, message: string) => void;
   onCancel?: () => void;
 }) {
-  const [form, setForm] = useState<Libur>(libur ?? { date: '', jenis: 'libur_nasional', keterangan: '' });
+  const [form, setForm] = useState<Holiday>(libur ?? { date: '', jenis: 'libur_nasional', keterangan: '' });
   const save = useAction();
   async function submit(e: Event) {
     e.preventDefault();
-    const r = await save.run(() => putLibur(ctx.token, { ...form, keterangan: form.keterangan.trim() }));
+    const r = await save.run(() => putHoliday(ctx.token, { ...form, keterangan: form.keterangan.trim() }));
     if (r) {
       onSaved(r.libur, libur ? 'Hari libur diubah.' : 'Hari libur ditambahkan.');
       if (!libur) setForm({ date: '', jenis: form.jenis, keterangan: '' });
@@ -45,7 +45,7 @@ export function LiburForm({
       </label>
       <label>
         Jenis
-        <select value={form.jenis} onChange={(e) => setForm({ ...form, jenis: e.currentTarget.value })}>
+        <select value={form.jenis} onChange={(e) => setForm({ ...form, jenis: e.currentTarget.value as Holiday['jenis'] })}>
           <option value="libur_nasional">Libur nasional</option>
           <option value="cuti_bersama">Cuti bersama</option>
         </select>

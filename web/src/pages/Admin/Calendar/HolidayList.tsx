@@ -1,29 +1,29 @@
 import { useState } from 'preact/hooks';
+import type { Holiday } from '../../../../../contract';
 import { longDate } from '../../../lib/time';
-import { deleteLibur } from '../api/kalender';
-import type { Libur } from '../api/types';
+import { deleteHoliday } from '../api/calendar';
 import type { AdminContext } from '../context';
 import { Confirm } from '../ui/Confirm';
 import { DoneNote, ErrorNote } from '../ui/Messages';
 import { useAction } from '../ui/useAction';
-import { LiburForm } from './LiburForm';
-import { LiburUpload } from './LiburUpload';
+import { HolidayForm } from './HolidayForm';
+import { HolidayUpload } from './HolidayUpload';
 
 const JENIS: Record<string, string> = { libur_nasional: 'Libur nasional', cuti_bersama: 'Cuti bersama' };
 
 /** The year's holidays and cuti bersama: no apel on these dates. */
-export function LiburList({ ctx, tahun, libur, onChanged }: { ctx: AdminContext; tahun: number; libur: Libur[]; onChanged: () => void }) {
+export function HolidayList({ ctx, tahun, libur, onChanged }: { ctx: AdminContext; tahun: number; libur: Holiday[]; onChanged: () => void }) {
   const [editing, setEditing] = useState<string>();
-  const [removing, setRemoving] = useState<Libur>();
+  const [removing, setRemoving] = useState<Holiday>();
   const [notice, setNotice] = useState<string>();
   const del = useAction();
 
-  async function remove(l: Libur) {
+  async function remove(l: Holiday) {
     setRemoving(undefined);
     setNotice(undefined);
-    if (await del.run(() => deleteLibur(ctx.token, l.date), `${l.keterangan} (${longDate(l.date)}) dihapus dari kalender.`)) onChanged();
+    if (await del.run(() => deleteHoliday(ctx.token, l.date), `${l.keterangan} (${longDate(l.date)}) dihapus dari kalender.`)) onChanged();
   }
-  const saved = (_: Libur, message: string) => {
+  const saved = (_: Holiday, message: string) => {
     setEditing(undefined);
     del.reset();
     setNotice(message);
@@ -36,7 +36,7 @@ export function LiburList({ ctx, tahun, libur, onChanged }: { ctx: AdminContext;
         Hari libur dan cuti bersama {tahun} <span class="muted">({libur.length})</span>
       </h2>
       <p class="muted">Pada tanggal-tanggal ini tidak ada apel.</p>
-      <LiburForm ctx={ctx} tahun={tahun} onSaved={saved} />
+      <HolidayForm ctx={ctx} tahun={tahun} onSaved={saved} />
       <DoneNote text={notice ?? del.done} />
       <ErrorNote error={del.error} />
       {libur.length === 0 ? (
@@ -59,7 +59,7 @@ export function LiburList({ ctx, tahun, libur, onChanged }: { ctx: AdminContext;
                 editing === l.date ? (
                   <tr key={l.date}>
                     <td colSpan={4}>
-                      <LiburForm ctx={ctx} tahun={tahun} libur={l} onSaved={saved} onCancel={() => setEditing(undefined)} />
+                      <HolidayForm ctx={ctx} tahun={tahun} libur={l} onSaved={saved} onCancel={() => setEditing(undefined)} />
                     </td>
                   </tr>
                 ) : (
@@ -82,7 +82,7 @@ export function LiburList({ ctx, tahun, libur, onChanged }: { ctx: AdminContext;
           </table>
         </div>
       )}
-      <LiburUpload ctx={ctx} onImported={onChanged} />
+      <HolidayUpload ctx={ctx} onImported={onChanged} />
       {removing && (
         <Confirm title="Hapus hari libur?" confirmLabel="Hapus" onConfirm={() => void remove(removing)} onCancel={() => setRemoving(undefined)}>
           <p>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { importLibur } from '../api/kalender';
-import type { LiburImported } from '../api/types';
+import type { HolidayImport } from '../../../../../contract';
+import { importHolidays } from '../api/calendar';
 import type { AdminContext } from '../context';
 import { readTextFile } from '../ui/files';
 import { ErrorNote } from '../ui/Messages';
@@ -8,15 +8,15 @@ import { ProblemTable } from '../ui/ProblemTable';
 import { useAction } from '../ui/useAction';
 
 /** Next year's holidays from a CSV (`tanggal,jenis,keterangan`, as in demo-data/libur-2026.csv). */
-export function LiburUpload({ ctx, onImported }: { ctx: AdminContext; onImported: () => void }) {
-  const [result, setResult] = useState<LiburImported>();
+export function HolidayUpload({ ctx, onImported }: { ctx: AdminContext; onImported: () => void }) {
+  const [result, setResult] = useState<HolidayImport>();
   const [inputKey, setInputKey] = useState(0);
   const [csv, setCsv] = useState<string>();
   const up = useAction();
 
   async function send(text: string) {
     setResult(undefined);
-    const r = await up.run(() => importLibur(ctx.token, text));
+    const r = await up.run(() => importHolidays(ctx.token, text));
     if (r) {
       setResult(r);
       setInputKey((k) => k + 1);

@@ -1,31 +1,30 @@
 import { useState } from 'preact/hooks';
+import type { Slot, SpecialDay, SpecialDaySaved, YearCalendar } from '../../../../../contract';
 import { hourMinute, longDate } from '../../../lib/time';
-import type { HariSaved } from '../api/kalender';
-import { putHari } from '../api/kalender';
-import type { HariKhusus, Kalender, Slot } from '../api/types';
+import { putSpecialDay } from '../api/calendar';
 import type { AdminContext } from '../context';
 import { DoneNote, ErrorNote } from '../ui/Messages';
 import { useAction } from '../ui/useAction';
-import type { HariDraft } from './hari';
-import { draftOf, inputOf, SLOT_LABEL, SLOTS } from './hari';
+import type { SpecialDayDraft } from './specialDay';
+import { draftOf, inputOf, SLOT_LABEL, SLOTS } from './specialDay';
 
 /**
  * One date's exceptions: an extra apel day, a cancelled apel (with the reason), changed
  * times. Saving replaces that date's settings; the server answers with the apel the date
  * now has, shown below the form.
  */
-export function HariForm({
+export function SpecialDayForm({
   ctx,
   kalender,
   onSaved,
 }: {
   ctx: AdminContext;
-  kalender: Kalender;
+  kalender: YearCalendar;
   onSaved: () => void;
 }) {
-  const existing = (tanggal: string): HariKhusus | undefined => kalender.hariKhusus.find((h) => h.date === tanggal);
-  const [d, setD] = useState<HariDraft>(() => draftOf('', kalender.slots));
-  const [saved, setSaved] = useState<HariSaved & { tanggal: string }>();
+  const existing = (tanggal: string): SpecialDay | undefined => kalender.hariKhusus.find((h) => h.date === tanggal);
+  const [d, setD] = useState<SpecialDayDraft>(() => draftOf('', kalender.slots));
+  const [saved, setSaved] = useState<SpecialDaySaved & { tanggal: string }>();
   const save = useAction();
 
   const pick = (tanggal: string) => {
@@ -33,12 +32,12 @@ export function HariForm({
     setSaved(undefined);
     setD(draftOf(tanggal, kalender.slots, existing(tanggal)));
   };
-  const setSlot = <K extends 'batal' | 'waktu'>(k: K, s: Slot, v: Partial<HariDraft[K][Slot]>) =>
+  const setSlot = <K extends 'batal' | 'waktu'>(k: K, s: Slot, v: Partial<SpecialDayDraft[K][Slot]>) =>
     setD({ ...d, [k]: { ...d[k], [s]: { ...d[k][s], ...v } } });
 
   async function submit(e: Event) {
     e.preventDefault();
-    const r = await save.run(() => putHari(ctx.token, d.tanggal, inputOf(d)), 'Pengaturan tanggal ini disimpan.');
+    const r = await save.run(() => putSpecialDay(ctx.token, d.tanggal, inputOf(d)), 'Pengaturan tanggal ini disimpan.');
     if (r) {
       setSaved({ ...r, tanggal: d.tanggal });
       onSaved();

@@ -1,19 +1,19 @@
 import { useState } from 'preact/hooks';
+import type { SpecialDay } from '../../../../../contract';
 import { longDate } from '../../../lib/time';
-import { deleteHari } from '../api/kalender';
-import type { HariKhusus } from '../api/types';
+import { deleteSpecialDay } from '../api/calendar';
 import type { AdminContext } from '../context';
 import { DoneNote, ErrorNote } from '../ui/Messages';
 import { useAction } from '../ui/useAction';
-import { describe } from './hari';
+import { describe } from './specialDay';
 
 /** Dates with an extra apel, a cancelled apel or changed times; past ones cannot change. */
-export function HariList({ ctx, hari, onChanged }: { ctx: AdminContext; hari: HariKhusus[]; onChanged: () => void }) {
+export function SpecialDayList({ ctx, hari, onChanged }: { ctx: AdminContext; hari: SpecialDay[]; onChanged: () => void }) {
   const del = useAction();
   const [busyDate, setBusyDate] = useState<string>();
   async function clear(tanggal: string) {
     setBusyDate(tanggal);
-    if (await del.run(() => deleteHari(ctx.token, tanggal), `Pengaturan khusus ${longDate(tanggal)} dihapus; jadwal biasa berlaku.`)) onChanged();
+    if (await del.run(() => deleteSpecialDay(ctx.token, tanggal), `Pengaturan khusus ${longDate(tanggal)} dihapus; jadwal biasa berlaku.`)) onChanged();
     setBusyDate(undefined);
   }
   return (

@@ -1,21 +1,21 @@
 import { useState } from 'preact/hooks';
-import { getKalender } from '../api/kalender';
+import { getCalendar } from '../api/calendar';
 import type { AdminContext } from '../context';
 import { ErrorNote, Loading } from '../ui/Messages';
 import { useLoad } from '../ui/useLoad';
-import { GangguanPanel } from './GangguanPanel';
-import { HariForm } from './HariForm';
-import { HariList } from './HariList';
-import { dot } from './hari';
-import { LiburList } from './LiburList';
+import { DisruptionPanel } from './DisruptionPanel';
+import { SpecialDayForm } from './SpecialDayForm';
+import { SpecialDayList } from './SpecialDayList';
+import { dot } from './specialDay';
+import { HolidayList } from './HolidayList';
 
 const DAYS: Record<string, string> = { senin: 'Senin', selasa: 'Selasa', rabu: 'Rabu', kamis: 'Kamis', jumat: 'Jumat', sabtu: 'Sabtu', minggu: 'Minggu' };
 
 /** The apel calendar of a year: holidays, dates with exceptions, and disruptions. */
-export function KalenderPage({ ctx }: { ctx: AdminContext }) {
+export function CalendarPage({ ctx }: { ctx: AdminContext }) {
   const thisYear = Number(ctx.today.slice(0, 4));
   const [tahun, setTahun] = useState(thisYear);
-  const k = useLoad(() => getKalender(ctx.token, tahun), String(tahun));
+  const k = useLoad(() => getCalendar(ctx.token, tahun), String(tahun));
   const data = k.data?.tahun === tahun ? k.data : undefined;
 
   return (
@@ -45,12 +45,12 @@ export function KalenderPage({ ctx }: { ctx: AdminContext }) {
           <section class="adm-card" aria-labelledby="hari-h">
             <h2 id="hari-h">Pengaturan khusus per tanggal</h2>
             <p class="muted">Batalkan apel (mis. acara kabupaten), adakan hari apel tambahan, atau ubah jam apel suatu tanggal.</p>
-            <HariForm key={`${tahun}`} ctx={ctx} kalender={data} onSaved={() => void k.reload()} />
+            <SpecialDayForm key={`${tahun}`} ctx={ctx} kalender={data} onSaved={() => void k.reload()} />
             <h3>Tanggal dengan pengaturan khusus</h3>
-            <HariList ctx={ctx} hari={data.hariKhusus} onChanged={() => void k.reload()} />
+            <SpecialDayList ctx={ctx} hari={data.hariKhusus} onChanged={() => void k.reload()} />
           </section>
-          <GangguanPanel ctx={ctx} />
-          <LiburList ctx={ctx} tahun={tahun} libur={data.libur} onChanged={() => void k.reload()} />
+          <DisruptionPanel ctx={ctx} />
+          <HolidayList ctx={ctx} tahun={tahun} libur={data.libur} onChanged={() => void k.reload()} />
         </>
       )}
     </>

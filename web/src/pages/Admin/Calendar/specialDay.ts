@@ -1,11 +1,10 @@
-import type { HariInput } from '../api/kalender';
-import type { HariKhusus, Slot, SlotTimes } from '../api/types';
+import type { Slot, SlotTimes, SpecialDay, SpecialDayInput } from '../../../../../contract';
 
 export const SLOTS: Slot[] = ['pagi', 'sore'];
 export const SLOT_LABEL: Record<Slot, string> = { pagi: 'Apel pagi', sore: 'Apel sore' };
 
 /** The form's state for one date's settings; what is switched off is not sent. */
-export interface HariDraft {
+export interface SpecialDayDraft {
   tanggal: string;
   tambahan: boolean;
   keterangan: string;
@@ -13,7 +12,7 @@ export interface HariDraft {
   waktu: Record<Slot, { on: boolean; times: SlotTimes }>;
 }
 
-export function draftOf(tanggal: string, defaults: Record<Slot, SlotTimes>, hari?: HariKhusus): HariDraft {
+export function draftOf(tanggal: string, defaults: Record<Slot, SlotTimes>, hari?: SpecialDay): SpecialDayDraft {
   const slot = (s: Slot) => ({
     batal: { on: hari?.batal?.[s] !== undefined, alasan: hari?.batal?.[s] ?? '' },
     waktu: { on: hari?.waktu?.[s] !== undefined, times: { ...(hari?.waktu?.[s] ?? defaults[s]) } },
@@ -27,8 +26,8 @@ export function draftOf(tanggal: string, defaults: Record<Slot, SlotTimes>, hari
   };
 }
 
-export function inputOf(d: HariDraft): HariInput {
-  const input: HariInput = {};
+export function inputOf(d: SpecialDayDraft): SpecialDayInput {
+  const input: SpecialDayInput = {};
   if (d.tambahan) input.tambahan = { keterangan: d.keterangan.trim() };
   const batal = SLOTS.filter((s) => d.batal[s].on);
   if (batal.length) input.batal = Object.fromEntries(batal.map((s) => [s, d.batal[s].alasan.trim()]));
@@ -38,7 +37,7 @@ export function inputOf(d: HariDraft): HariInput {
 }
 
 /** One line per setting, for the list: "Apel pagi dibatalkan: …", "Apel sore 14.45–15.30". */
-export function describe(h: HariKhusus): string[] {
+export function describe(h: SpecialDay): string[] {
   const lines: string[] = [];
   if (h.tambahan) lines.push(`Hari apel tambahan: ${h.tambahan.keterangan}`);
   for (const s of SLOTS) {

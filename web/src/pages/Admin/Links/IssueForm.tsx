@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { tautan } from '../api/tautan';
-import type { Cakupan, OpdRow, TautanResult } from '../api/types';
+import type { LinkScope, LinksResult, OpdListRow } from '../../../../../contract';
+import { links } from '../api/links';
 import type { AdminContext } from '../context';
 import { Confirm } from '../ui/Confirm';
 import { ErrorNote } from '../ui/Messages';
@@ -21,9 +21,9 @@ export function IssueForm({
   onResult,
 }: {
   ctx: AdminContext;
-  opds: OpdRow[];
+  opds: OpdListRow[];
   nip: string | undefined;
-  onResult: (r: TautanResult, label: string) => void;
+  onResult: (r: LinksResult, label: string) => void;
 }) {
   const [scope, setScope] = useState<Scope>(initialNip ? 'nip' : 'opd');
   const [nip, setNip] = useState(initialNip ?? '');
@@ -32,7 +32,7 @@ export function IssueForm({
   const act = useAction();
 
   const cleanNip = nip.replace(/\D/g, '');
-  const cakupan: Cakupan | undefined =
+  const cakupan: LinkScope | undefined =
     scope === 'nip' ? (cleanNip ? { nip: cleanNip } : undefined) : scope === 'opd' ? (opd ? { opd } : undefined) : { semua: true };
   const opdNama = opds.find((o) => o.kode === opd)?.nama ?? opd;
   const who = scope === 'nip' ? `ASN dengan NIP ${cleanNip}` : scope === 'opd' ? `semua ASN aktif ${opdNama}` : 'SEMUA ASN aktif di kabupaten';
@@ -41,7 +41,7 @@ export function IssueForm({
   async function go(aksi: Aksi) {
     setAsking(undefined);
     if (!cakupan) return;
-    const r = await act.run(() => tautan(ctx.token, cakupan, aksi));
+    const r = await act.run(() => links(ctx.token, { cakupan, aksi }));
     if (r) onResult(r, label);
   }
 

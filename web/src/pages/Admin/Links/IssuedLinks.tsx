@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { formatNip } from '../../../lib/sesi';
-import type { IssuedLink } from '../api/types';
+import type { LinkCard } from '../../../../../contract';
+import { saveFile } from '../../../lib/download';
+import { formatNip } from '../../../lib/nip';
 import { Confirm } from '../ui/Confirm';
-import { download } from '../ui/files';
 import { PERAN } from '../ui/labels';
 import type { Separator } from './linksCsv';
 import { linksCsv } from './linksCsv';
@@ -12,7 +12,7 @@ import { PrintSheet } from './PrintSheet';
  * Links just issued: they exist only here (the server keeps hashes), so the admin saves them
  * as CSV, prints the cards per OPD, or sends each by WhatsApp now.
  */
-export function IssuedLinks({ links, namaBerkas, onClose }: { links: IssuedLink[]; namaBerkas: string; onClose: () => void }) {
+export function IssuedLinks({ links, namaBerkas, onClose }: { links: LinkCard[]; namaBerkas: string; onClose: () => void }) {
   const [printOpd, setPrintOpd] = useState<string>();
   const [ready, setReady] = useState(false);
   const [copied, setCopied] = useState<string>();
@@ -23,11 +23,11 @@ export function IssuedLinks({ links, namaBerkas, onClose }: { links: IssuedLink[
   const perOpd = (kode: string) => links.filter((l) => l.opd === kode).length;
 
   const save = (sep: Separator) => {
-    download(sep === ',' ? namaBerkas.replace(/\.csv$/, '-koma.csv') : namaBerkas, linksCsv(links, sep));
+    saveFile(sep === ',' ? namaBerkas.replace(/\.csv$/, '-koma.csv') : namaBerkas, linksCsv(links, sep));
     setSaved(true);
   };
 
-  async function copy(l: IssuedLink) {
+  async function copy(l: LinkCard) {
     try {
       await navigator.clipboard.writeText(l.tautan);
       setCopied(l.nip);

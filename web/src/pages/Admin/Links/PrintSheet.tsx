@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { formatNip } from '../../../lib/sesi';
-import type { IssuedLink } from '../api/types';
+import type { LinkCard } from '../../../../../contract';
+import { formatNip } from '../../../lib/nip';
 import { PERAN } from '../ui/labels';
 import { pagesOf } from './pages';
 import { useQrCodes } from './useQrCodes';
@@ -10,7 +10,7 @@ import { useQrCodes } from './useQrCodes';
  * rest of the console). `onReady` is called once every QR image has been decoded, so the
  * print dialog never shows empty squares.
  */
-export function PrintSheet({ links, onReady }: { links: readonly IssuedLink[]; onReady?: () => void }) {
+export function PrintSheet({ links, onReady }: { links: readonly LinkCard[]; onReady?: () => void }) {
   const root = useRef<HTMLDivElement>(null);
   const pages = pagesOf(links);
   const { codes, done } = useQrCodes(links.map((l) => l.tautan));

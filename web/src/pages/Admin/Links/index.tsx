@@ -1,24 +1,24 @@
 import { useState } from 'preact/hooks';
-import type { IssuedLink, TautanResult } from '../api/types';
+import type { LinkCard, LinksResult } from '../../../../../contract';
 import type { AdminContext } from '../context';
-import { param } from '../route';
+import { param } from '../../../lib/route';
 import { DoneNote, ErrorNote } from '../ui/Messages';
 import { useOpdList } from '../ui/useOpdList';
 import { IssuedLinks } from './IssuedLinks';
 import { IssueForm } from './IssueForm';
 
 interface Issued {
-  links: IssuedLink[];
+  links: LinkCard[];
   namaBerkas: string;
 }
 
 /** Personal links: issue, reissue and revoke; then hand them out (CSV, printed QR cards, WhatsApp). */
-export function TautanPage({ ctx }: { ctx: AdminContext }) {
+export function LinksPage({ ctx }: { ctx: AdminContext }) {
   const { opds, error } = useOpdList(ctx.token);
   const [issued, setIssued] = useState<Issued>();
   const [notice, setNotice] = useState<string>();
 
-  function onResult(r: TautanResult, label: string) {
+  function onResult(r: LinksResult, label: string) {
     if (r.aksi === 'cabut') {
       setNotice(`${r.jumlah.toLocaleString('id-ID')} tautan dicabut (${label}).`);
       return;

@@ -1,4 +1,4 @@
-import type { IssuedLink } from '../api/types';
+import type { LinkCard } from '../../../../../contract';
 import { PERAN } from '../ui/labels';
 
 export type Separator = ';' | ',';
@@ -15,7 +15,7 @@ const HEADER = ['NIP', 'Nama', 'Jabatan', 'OPD', 'Peran', 'No HP', 'Tautan', 'Wh
  * Hand-written because it is this small: csv-stringify's browser build bundles an 80 kB
  * Buffer polyfill.
  */
-export function linksCsv(links: readonly IssuedLink[], sep: Separator): string {
+export function linksCsv(links: readonly LinkCard[], sep: Separator): string {
   const rows = links.map((l) => [
     asText(l.nip),
     cell(l.nama),

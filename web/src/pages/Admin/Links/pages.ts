@@ -1,4 +1,4 @@
-import type { IssuedLink } from '../api/types';
+import type { LinkCard } from '../../../../../contract';
 
 /** Cards on one A4 sheet: 2 across, 4 down (95 × 67 mm each, cut along the dashed lines). */
 export const PER_PAGE = 8;
@@ -8,12 +8,12 @@ interface Page {
   opdNama: string;
   index: number;
   count: number;
-  cards: IssuedLink[];
+  cards: LinkCard[];
 }
 
 /** Pages per OPD: each OPD starts on a new sheet, so a sheet goes to one office. */
-export function pagesOf(links: readonly IssuedLink[]): Page[] {
-  const byOpd = new Map<string, IssuedLink[]>();
+export function pagesOf(links: readonly LinkCard[]): Page[] {
+  const byOpd = new Map<string, LinkCard[]>();
   for (const l of links) {
     const list = byOpd.get(l.opd);
     if (list) list.push(l);

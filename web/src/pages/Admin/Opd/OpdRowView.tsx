@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import type { OpdListRow, OpdView } from '../../../../../contract';
 import { shortDate } from '../../../lib/time';
 import { renameOpd, setOpdWfa } from '../api/opd';
-import type { Opd, OpdRow } from '../api/types';
 import type { AdminContext } from '../context';
 import { ErrorNote } from '../ui/Messages';
 import { useAction } from '../ui/useAction';
@@ -9,7 +9,7 @@ import { useAction } from '../ui/useAction';
 type Editing = 'nama' | 'wfa' | undefined;
 
 /** One OPD in the table, with its rename and exempt-from-a-date forms opening in place. */
-export function OpdRowView({ ctx, opd, onSaved }: { ctx: AdminContext; opd: OpdRow; onSaved: (opd: Opd, message: string) => void }) {
+export function OpdRowView({ ctx, opd, onSaved }: { ctx: AdminContext; opd: OpdListRow; onSaved: (opd: OpdView, message: string) => void }) {
   const [editing, setEditing] = useState<Editing>();
   const [nama, setNama] = useState(opd.nama);
   const [wfa, setWfa] = useState(!opd.wfa);

@@ -1,5 +1,5 @@
+import type { Counts, OverviewSesi } from '../../../../../contract';
 import { hourMinute } from '../../../lib/time';
-import type { Counts, RingkasanSesi } from '../api/types';
 import { SortHeader } from '../ui/SortHeader';
 import { useSort } from '../ui/useSort';
 import type { Column } from './columns';
@@ -8,7 +8,7 @@ import { COUNT_COLUMNS, formatPersen, persen } from './columns';
 const STATE = { terjadwal: 'Belum dibuka', dibuka: 'Sedang dibuka', ditutup: 'Ditutup' } as const;
 
 /** One sesi: its window, any disruption, and a sortable table of every OPD's counts with the total. */
-export function SesiOverview({ sesi, timeZone, zoneLabel }: { sesi: RingkasanSesi; timeZone: string; zoneLabel: string }) {
+export function SesiOverview({ sesi, timeZone, zoneLabel }: { sesi: OverviewSesi; timeZone: string; zoneLabel: string }) {
   const columns = COUNT_COLUMNS.filter(
     (c) => (!c.whileOpen || sesi.state !== 'ditutup') && (c.key !== 'dibebaskan' || sesi.total.dibebaskan > 0 || sesi.gangguan?.mode === 'bebaskan'),
   );

@@ -1,4 +1,4 @@
-import type { Counts } from '../api/types';
+import type { Counts } from '../../../../../contract';
 
 export type Column = 'nama' | keyof Counts | 'persen';
 

@@ -3,14 +3,14 @@ import { clockTime, longDate } from '../../../lib/time';
 import type { AdminContext } from '../context';
 import { ErrorNote, Loading } from '../ui/Messages';
 import { SesiOverview } from './SesiOverview';
-import { useRingkasan } from './useRingkasan';
+import { useOverview } from './useOverview';
 
 const JENIS: Record<string, string> = { libur_nasional: 'Libur nasional', cuti_bersama: 'Cuti bersama' };
 
 /** Today's apel (or a past date's) across all OPDs, refreshed while an apel is open. */
-export function RingkasanPage({ ctx, active }: { ctx: AdminContext; active: boolean }) {
+export function OverviewPage({ ctx, active }: { ctx: AdminContext; active: boolean }) {
   const [tanggal, setTanggal] = useState(ctx.today);
-  const { data, error, loading, checkedAt, reload } = useRingkasan(ctx.token, tanggal === ctx.today ? undefined : tanggal, active);
+  const { data, error, loading, checkedAt, reload } = useOverview(ctx.token, tanggal === ctx.today ? undefined : tanggal, active);
   const live = data?.refreshSeconds != null;
 
   return (

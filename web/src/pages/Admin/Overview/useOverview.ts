@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Overview } from '../../../../../contract';
 import type { ApiError } from '../../../lib/api';
-import { getRingkasan } from '../api/ringkasan';
-import type { Ringkasan } from '../api/types';
+import { getOverview } from '../api/overview';
 import { asApiError } from '../ui/useLoad';
 
 /**
@@ -10,8 +10,8 @@ import { asApiError } from '../ui/useLoad';
  * conditional (`If-None-Match`), so an unchanged overview costs a 304 with no body. A failed
  * poll keeps the last figures on screen and says so.
  */
-export function useRingkasan(token: string, tanggal: string | undefined, active: boolean) {
-  const [data, setData] = useState<Ringkasan>();
+export function useOverview(token: string, tanggal: string | undefined, active: boolean) {
+  const [data, setData] = useState<Overview>();
   const [error, setError] = useState<ApiError>();
   const [checkedAt, setCheckedAt] = useState<number>();
   const [loading, setLoading] = useState(true);
@@ -31,7 +31,7 @@ export function useRingkasan(token: string, tanggal: string | undefined, active:
       setLoading(true);
     }
     try {
-      const answer = await getRingkasan(token, current.current.tanggal, etag.current);
+      const answer = await getOverview(token, current.current.tanggal, etag.current);
       if (mine !== seq.current) return;
       if (answer.body) {
         setData(answer.body);

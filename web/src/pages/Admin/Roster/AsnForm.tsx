@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AsnInput, AsnPatch } from '../api/roster';
+import type { AsnInput, AsnPatch, AsnView, OpdListRow, Role } from '../../../../../contract';
 import { addAsn, patchAsn } from '../api/roster';
-import type { Asn, OpdRow, Peran } from '../api/types';
 import type { AdminContext } from '../context';
 import { ErrorNote } from '../ui/Messages';
 import { OpdSelect } from '../ui/OpdSelect';
 import { PERAN } from '../ui/labels';
 import { useAction } from '../ui/useAction';
 
-const EMPTY: AsnInput = { nip: '', nama: '', jabatan: '', opd: '', status: 'PNS', noHp: '', peran: 'asn' };
+/** The form: every field of `AsnInput`, filled in. */
+type AsnDraft = Required<AsnInput>;
+
+const EMPTY: AsnDraft = { nip: '', nama: '', jabatan: '', opd: '', status: 'PNS', noHp: '', peran: 'asn' };
 
 /**
  * Add an ASN, or edit one (name, position, status, phone, OPD = move, role). Shown in a
@@ -22,13 +24,13 @@ export function AsnForm({
   onClose,
 }: {
   ctx: AdminContext;
-  opds: OpdRow[];
+  opds: OpdListRow[];
   /** The ASN to edit; undefined to add one. */
-  asn: Asn | undefined;
-  onSaved: (asn: Asn, message: string) => void;
+  asn: AsnView | undefined;
+  onSaved: (asn: AsnView, message: string) => void;
   onClose: () => void;
 }) {
-  const [form, setForm] = useState<AsnInput>(asn ? { ...asn } : EMPTY);
+  const [form, setForm] = useState<AsnDraft>(asn ? { ...asn } : EMPTY);
   const save = useAction();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -37,7 +39,7 @@ export function AsnForm({
     return () => d?.close();
   }, []);
 
-  const set = (k: keyof AsnInput) => (e: Event) => setForm({ ...form, [k]: (e.currentTarget as HTMLInputElement).value });
+  const set = (k: keyof AsnDraft) => (e: Event) => setForm({ ...form, [k]: (e.currentTarget as HTMLInputElement).value });
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -99,7 +101,7 @@ export function AsnForm({
           <label>
             Peran
             <select value={form.peran} onChange={set('peran')} data-testid="asn-peran">
-              {(Object.keys(PERAN) as Peran[]).map((p) => (
+              {(Object.keys(PERAN) as Role[]).map((p) => (
                 <option key={p} value={p}>
                   {PERAN[p]}
                 </option>

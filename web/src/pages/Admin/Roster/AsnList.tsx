@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { formatNip } from '../../../lib/sesi';
+import type { AsnView, OpdListRow } from '../../../../../contract';
+import { formatNip } from '../../../lib/nip';
 import { listAsn, patchAsn } from '../api/roster';
-import type { Asn, OpdRow } from '../api/types';
 import type { AdminContext } from '../context';
 import { Confirm } from '../ui/Confirm';
 import { DoneNote, ErrorNote, Loading } from '../ui/Messages';
@@ -22,11 +22,11 @@ interface Filter {
 const PAGE = 300;
 
 /** Search the roster by OPD, name or NIP; add, edit, move, deactivate and reactivate ASN. */
-export function AsnList({ ctx, opds, version }: { ctx: AdminContext; opds: OpdRow[]; version: number }) {
+export function AsnList({ ctx, opds, version }: { ctx: AdminContext; opds: OpdListRow[]; version: number }) {
   const [draft, setDraft] = useState<Filter>({ opd: '', q: '', aktif: 'semua' });
   const [filter, setFilter] = useState<Filter>();
-  const [editing, setEditing] = useState<Asn | 'baru'>();
-  const [toggling, setToggling] = useState<Asn>();
+  const [editing, setEditing] = useState<AsnView | 'baru'>();
+  const [toggling, setToggling] = useState<AsnView>();
   const [limit, setLimit] = useState(PAGE);
   const [notice, setNotice] = useState<string>();
   const act = useAction();
@@ -37,9 +37,9 @@ export function AsnList({ ctx, opds, version }: { ctx: AdminContext; opds: OpdRo
   const rows = list.data ?? [];
   const nama = (kode: string) => opds.find((o) => o.kode === kode)?.nama ?? kode;
 
-  const replace = (asn: Asn) => list.setData(rows.map((r) => (r.nip === asn.nip ? asn : r)));
+  const replace = (asn: AsnView) => list.setData(rows.map((r) => (r.nip === asn.nip ? asn : r)));
 
-  async function setAktif(asn: Asn, aktif: boolean) {
+  async function setAktif(asn: AsnView, aktif: boolean) {
     setToggling(undefined);
     setNotice(undefined);
     const saved = await act.run(

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import type { ImportResult, ImportSummary } from '../../../../../contract';
 import { importRoster, previewRoster } from '../api/roster';
-import type { RosterImported, RosterPreview } from '../api/types';
 import type { AdminContext } from '../context';
 import { Confirm } from '../ui/Confirm';
 import { readTextFile } from '../ui/files';
@@ -21,9 +21,9 @@ interface Chosen {
  */
 export function ImportPanel({ ctx, opdNama, onImported }: { ctx: AdminContext; opdNama: (kode: string) => string; onImported: () => void }) {
   const [file, setFile] = useState<Chosen>();
-  const [preview, setPreview] = useState<RosterPreview>();
+  const [preview, setPreview] = useState<ImportSummary>();
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [result, setResult] = useState<RosterImported>();
+  const [result, setResult] = useState<ImportResult>();
   const [confirming, setConfirming] = useState(false);
   // A new key empties the file input, so the same file can be chosen again.
   const [inputKey, setInputKey] = useState(0);

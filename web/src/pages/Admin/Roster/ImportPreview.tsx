@@ -1,5 +1,5 @@
-import { formatNip } from '../../../lib/sesi';
-import type { RosterPreview } from '../api/types';
+import type { ImportSummary } from '../../../../../contract';
+import { formatNip } from '../../../lib/nip';
 import { KOLOM } from '../ui/labels';
 import { ProblemTable } from '../ui/ProblemTable';
 import { MissingList } from './MissingList';
@@ -14,7 +14,7 @@ export function ImportPreview({
   onChoose,
   opdNama,
 }: {
-  preview: RosterPreview;
+  preview: ImportSummary;
   chosen: Set<string>;
   onChoose: (next: Set<string>) => void;
   opdNama: (kode: string) => string;

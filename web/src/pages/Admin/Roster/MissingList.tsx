@@ -1,5 +1,5 @@
-import { formatNip } from '../../../lib/sesi';
-import type { RosterPreview } from '../api/types';
+import type { ImportSummary } from '../../../../../contract';
+import { formatNip } from '../../../lib/nip';
 
 /**
  * Active ASN who are not in the new file. Nobody is deactivated silently: the admin ticks
@@ -11,7 +11,7 @@ export function MissingList({
   onChoose,
   opdNama,
 }: {
-  missing: RosterPreview['missing'];
+  missing: ImportSummary['missing'];
   chosen: Set<string>;
   onChoose: (next: Set<string>) => void;
   opdNama: (kode: string) => string;

@@ -1,12 +1,6 @@
-import type { AuditEntry } from './types';
-import { get, query } from './client';
+import type { AuditQuery, ResponseOf } from '../../../../../contract';
+import { query } from '../../../lib/query';
+import { get } from './client';
 
-export interface AuditFilter {
-  bulan: string;
-  opd?: string;
-  aktor?: string;
-  aksi?: string;
-}
-
-export const listAudit = (token: string, f: AuditFilter) =>
-  get<{ bulan: string; audit: AuditEntry[] }>(token, `/audit${query({ ...f })}`).then((r) => r.audit);
+export const listAudit = (token: string, f: AuditQuery) =>
+  get<ResponseOf<'GET /api/admin/audit'>>(token, `/audit${query({ ...f })}`).then((r) => r.audit);

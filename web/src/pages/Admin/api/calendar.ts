@@ -1,37 +1,26 @@
-import type { Gangguan, HariKhusus, Kalender, Libur, LiburImported, RencanaSesi, Slot, SlotTimes } from './types';
-import { change, enc, get, query } from './client';
+import type { BodyOf, DisruptionInput, Holiday, ResponseOf, SpecialDayInput } from '../../../../../contract';
+import { query } from '../../../lib/query';
+import { change, enc, get } from './client';
 
-export const getKalender = (token: string, tahun: number) => get<Kalender>(token, `/kalender${query({ tahun: String(tahun) })}`);
+export const getCalendar = (token: string, tahun: number) =>
+  get<ResponseOf<'GET /api/admin/kalender'>>(token, `/kalender${query({ tahun: String(tahun) })}`);
 
-export const putLibur = (token: string, libur: Libur) =>
-  change<{ libur: Libur }>(token, 'PUT', `/kalender/libur/${enc(libur.date)}`, { jenis: libur.jenis, keterangan: libur.keterangan });
+export const putHoliday = (token: string, libur: Holiday) => {
+  const body: BodyOf<'PUT /api/admin/kalender/libur/{tanggal}'> = { jenis: libur.jenis, keterangan: libur.keterangan };
+  return change<ResponseOf<'PUT /api/admin/kalender/libur/{tanggal}'>>(token, 'PUT', `/kalender/libur/${enc(libur.date)}`, body);
+};
 
-export const deleteLibur = (token: string, tanggal: string) => change<{ libur: Libur }>(token, 'DELETE', `/kalender/libur/${enc(tanggal)}`);
+export const deleteHoliday = (token: string, tanggal: string) =>
+  change<ResponseOf<'DELETE /api/admin/kalender/libur/{tanggal}'>>(token, 'DELETE', `/kalender/libur/${enc(tanggal)}`);
 
-export const importLibur = (token: string, csv: string) => change<LiburImported>(token, 'POST', '/kalender/libur/impor', { csv });
+export const importHolidays = (token: string, csv: string) =>
+  change<ResponseOf<'POST /api/admin/kalender/libur/impor'>>(token, 'POST', '/kalender/libur/impor', { csv });
 
-export interface HariInput {
-  tambahan?: { keterangan: string } | null;
-  batal?: Partial<Record<Slot, string>>;
-  waktu?: Partial<Record<Slot, SlotTimes>>;
-}
+export const putSpecialDay = (token: string, tanggal: string, day: SpecialDayInput) =>
+  change<ResponseOf<'PUT /api/admin/kalender/hari/{tanggal}'>>(token, 'PUT', `/kalender/hari/${enc(tanggal)}`, day);
 
-export interface HariSaved {
-  hariKhusus: HariKhusus | null;
-  rencana: RencanaSesi[];
-}
+export const deleteSpecialDay = (token: string, tanggal: string) =>
+  change<ResponseOf<'DELETE /api/admin/kalender/hari/{tanggal}'>>(token, 'DELETE', `/kalender/hari/${enc(tanggal)}`);
 
-export const putHari = (token: string, tanggal: string, hari: HariInput) =>
-  change<HariSaved>(token, 'PUT', `/kalender/hari/${enc(tanggal)}`, hari);
-
-export const deleteHari = (token: string, tanggal: string) => change<HariSaved>(token, 'DELETE', `/kalender/hari/${enc(tanggal)}`);
-
-export type GangguanInput = { mode: 'perpanjang'; menit: number; keterangan: string } | { mode: 'bebaskan'; keterangan: string };
-
-export const declareGangguan = (token: string, sesiId: string, g: GangguanInput) =>
-  change<{ sesi: { id: string; state: string; opensAt: string; onTimeUntil: string; closesAt: string; gangguan: Gangguan } }>(
-    token,
-    'POST',
-    `/sesi/${enc(sesiId)}/gangguan`,
-    g,
-  );
+export const declareDisruption = (token: string, sesiId: string, d: DisruptionInput) =>
+  change<ResponseOf<'POST /api/admin/sesi/{sesiId}/gangguan'>>(token, 'POST', `/sesi/${enc(sesiId)}/gangguan`, d);

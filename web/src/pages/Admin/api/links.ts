@@ -1,5 +1,5 @@
-import type { Cakupan, TautanResult } from './types';
+import type { LinksInput, ResponseOf } from '../../../../../contract';
 import { change } from './client';
 
-export const tautan = (token: string, cakupan: Cakupan, aksi: 'terbitkan' | 'cabut') =>
-  change<TautanResult>(token, 'POST', '/tautan', { cakupan, aksi });
+/** Issue (replacing earlier links) or revoke the personal links of one ASN, an OPD or everyone. */
+export const links = (token: string, input: LinksInput) => change<ResponseOf<'POST /api/admin/tautan'>>(token, 'POST', '/tautan', input);

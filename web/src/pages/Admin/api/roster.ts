@@ -1,18 +1,19 @@
-import type { Asn, RosterImported, RosterPreview } from './types';
-import { change, enc, get, query } from './client';
+import type { AsnInput, AsnPatch, AsnQuery, BodyOf, ResponseOf } from '../../../../../contract';
+import { query } from '../../../lib/query';
+import { change, enc, get } from './client';
 
-export type AsnInput = Omit<Asn, 'aktif'>;
-export type AsnPatch = Partial<Omit<Asn, 'nip'>>;
+type Saved = ResponseOf<'POST /api/admin/asn'>;
 
-export const previewRoster = (token: string, csv: string) => change<RosterPreview>(token, 'POST', '/roster/pratinjau', { csv });
+export const previewRoster = (token: string, csv: string) =>
+  change<ResponseOf<'POST /api/admin/roster/pratinjau'>>(token, 'POST', '/roster/pratinjau', { csv });
 
-export const importRoster = (token: string, csv: string, nonaktifkan: string[]) =>
-  change<RosterImported>(token, 'POST', '/roster/impor', { csv, nonaktifkan });
+export const importRoster = (token: string, csv: string, nonaktifkan: string[]) => {
+  const body: BodyOf<'POST /api/admin/roster/impor'> = { csv, nonaktifkan };
+  return change<ResponseOf<'POST /api/admin/roster/impor'>>(token, 'POST', '/roster/impor', body);
+};
 
-export const listAsn = (token: string, f: { opd?: string; q?: string; aktif?: 'ya' | 'tidak' | 'semua' }) =>
-  get<{ asn: Asn[] }>(token, `/asn${query(f)}`).then((r) => r.asn);
+export const listAsn = (token: string, f: AsnQuery) => get<ResponseOf<'GET /api/admin/asn'>>(token, `/asn${query({ ...f })}`).then((r) => r.asn);
 
-export const addAsn = (token: string, asn: AsnInput) => change<{ asn: Asn }>(token, 'POST', '/asn', asn).then((r) => r.asn);
+export const addAsn = (token: string, asn: AsnInput) => change<Saved>(token, 'POST', '/asn', asn).then((r) => r.asn);
 
-export const patchAsn = (token: string, nip: string, patch: AsnPatch) =>
-  change<{ asn: Asn }>(token, 'PATCH', `/asn/${enc(nip)}`, patch).then((r) => r.asn);
+export const patchAsn = (token: string, nip: string, patch: AsnPatch) => change<Saved>(token, 'PATCH', `/asn/${enc(nip)}`, patch).then((r) => r.asn);

@@ -1,4 +1,4 @@
-import type { OpdRow } from '../api/types';
+import type { OpdListRow } from '../../../../../contract';
 
 /** An OPD picker; `empty` adds a first option such as "Semua OPD". */
 export function OpdSelect({
@@ -10,7 +10,7 @@ export function OpdSelect({
   id,
   testid,
 }: {
-  opds: OpdRow[];
+  opds: OpdListRow[];
   value: string;
   onChange: (kode: string) => void;
   empty?: string;

@@ -1,5 +1,5 @@
 /**
- * Files in and out of the browser. HR's spreadsheet may save its CSV as UTF-8 (with or
+ * Files into the browser (downloads: lib/download.ts). HR's spreadsheet may save its CSV as UTF-8 (with or
  * without BOM) or, on an older Windows Excel, in the Windows-1252 code page: the text is read
  * as UTF-8 and, if that is not valid, as Windows-1252, so names like "Andrés" survive.
  */
@@ -10,16 +10,4 @@ export async function readTextFile(file: File): Promise<{ text: string; encoding
   } catch {
     return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'Windows-1252' };
   }
-}
-
-/** Saves text as a download (e.g. a CSV), without a server round trip. */
-export function download(name: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

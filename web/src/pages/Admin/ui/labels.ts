@@ -1,6 +1,6 @@
-import type { Peran } from '../api/types';
+import type { Role } from '../../../../../contract';
 
-export const PERAN: Record<Peran, string> = { asn: 'ASN', pimpinan: 'Pimpinan OPD', admin: 'Admin' };
+export const PERAN: Record<Role, string> = { asn: 'ASN', pimpinan: 'Pimpinan OPD', admin: 'Admin' };
 
 export const KOLOM: Record<string, string> = {
   nama: 'nama',
