@@ -115,7 +115,7 @@ export function upcomingSesi(
  * failed): `perpanjang` extends the window by `menit`; `bebaskan` means nobody in it
  * is marked late or absent. Stored on the sesi record; the recap reads it.
  */
-export interface Gangguan {
+export interface DeclaredDisruption {
   mode: 'perpanjang' | 'bebaskan';
   keterangan: string;
   /** Minutes added to the window (all `perpanjang` declarations together). */
@@ -132,12 +132,12 @@ export const MAX_EXTENSION_MINUTES = 120;
  * clock closes it a minute after `closesAt`), and it moves `closesAt` on from where
  * it is; freeing everyone works on an open or a closed sesi, and is final.
  */
-export function declareGangguan(
-  sesi: { state: 'dibuka' | 'ditutup'; closesAt: Date; gangguan?: Gangguan | undefined },
+export function applyDisruption(
+  sesi: { state: 'dibuka' | 'ditutup'; closesAt: Date; gangguan?: DeclaredDisruption | undefined },
   input: { mode: 'perpanjang'; menit: number; keterangan: string } | { mode: 'bebaskan'; keterangan: string },
   oleh: string,
   now: Date,
-): { gangguan: Gangguan; closesAt: Date } {
+): { gangguan: DeclaredDisruption; closesAt: Date } {
   if (sesi.gangguan?.mode === 'bebaskan') {
     throw new Conflict('SUDAH_DIBEBASKAN', 'Sesi ini sudah dinyatakan bebas: tidak ada yang dicatat terlambat atau tidak hadir.');
   }

@@ -1,9 +1,9 @@
 import { dispatch } from '../http/dispatch';
-import { requireTables } from '../store/tables';
+import { requireFunctionTables } from '../manifest';
 import { routes } from './admin/routes';
 
 /** /api/admin/* — the HR admin's console: roster, OPDs, calendar, disruptions, links, overview, audit. */
 
-requireTables('roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit');
+requireFunctionTables('admin');
 
 export const handler = dispatch('admin', routes);

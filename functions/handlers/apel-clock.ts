@@ -1,14 +1,14 @@
 import type { SesiPlan } from '../core/sesi';
 import { parseSesiId } from '../core/sesi';
 import { serverNow } from '../runtime/clock';
-import { requireTables } from '../store/tables';
+import { requireFunctionTables } from '../manifest';
 import type { Closed } from '../usecases/apel-clock';
 import { tickApelClock } from '../usecases/apel-clock';
 import { closeApel } from '../usecases/apel-session';
 import { config } from './runtime-config';
 import { countSesi, log, scheduledHandler, scheduledInput } from './scheduled-handler';
 
-requireTables('roster', 'calendar', 'sessions', 'checkins');
+requireFunctionTables('apelClock');
 
 /**
  * The apel clock, every minute: opens each planned apel when its window begins and

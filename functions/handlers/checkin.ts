@@ -3,13 +3,13 @@ import { clockIn } from '../core/format';
 import { parseSesiId } from '../core/sesi';
 import { apiFunction, bodyText, MAX_BODY_BYTES } from '../http/api-handler';
 import { json } from '../http/response';
-import { requireTables } from '../store/tables';
+import { requireFunctionTables } from '../manifest';
 import { checkIn, checkinCaller } from '../usecases/check-in';
 import { config } from './runtime-config';
 
 /** POST /api/checkins — the hot path; see usecases/check-in.ts. */
 
-requireTables('links', 'sessions', 'checkins');
+requireFunctionTables('checkin');
 
 const SESI_FORMAT = 'harus berbentuk YYYY-MM-DD.pagi atau YYYY-MM-DD.sore';
 const body = z.object(

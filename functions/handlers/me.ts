@@ -2,14 +2,14 @@ import { apiFunction } from '../http/api-handler';
 import { dispatch } from '../http/dispatch';
 import { pathParam } from '../http/params';
 import { json } from '../http/response';
-import { requireTables } from '../store/tables';
+import { requireFunctionTables } from '../manifest';
 import { answerReadiness, asnPage } from '../usecases/asn-page';
 import { callerOf } from '../usecases/caller';
 import { config } from './runtime-config';
 
 /** An ASN's own page (usecases/asn-page.ts). */
 
-requireTables('roster', 'links', 'calendar', 'sessions', 'checkins', 'records');
+requireFunctionTables('me');
 
 const route = apiFunction('me', { caller: callerOf });
 

@@ -1,9 +1,9 @@
 import { dispatch } from '../http/dispatch';
-import { requireTables } from '../store/tables';
+import { requireFunctionTables } from '../manifest';
 import { routes } from './opd/routes';
 
 /** /api/opd/* — an OPD head's pages (and the admin's view of any OPD). */
 
-requireTables('roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit');
+requireFunctionTables('opd');
 
 export const handler = dispatch('opd', routes);

@@ -1,13 +1,13 @@
 import { apiFunction } from '../http/api-handler';
 import { json } from '../http/response';
-import { requireTables } from '../store/tables';
+import { requireFunctionTables } from '../manifest';
 import { callerOf } from '../usecases/caller';
 import { upcomingApel } from '../usecases/schedule';
 import { config } from './runtime-config';
 
 /** GET /api/schedule — the coming apel and holidays (usecases/schedule.ts). */
 
-requireTables('links', 'calendar');
+requireFunctionTables('schedule');
 
 const route = apiFunction('schedule', { caller: callerOf });
 

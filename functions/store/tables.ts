@@ -80,11 +80,6 @@ export function tableName(table: TableKey): string {
   return name;
 }
 
-/** Called at a handler's load, so a function deployed without one of its tables fails at cold start. */
-export function requireTables(...tables: TableKey[]): void {
-  for (const t of tables) tableName(t);
-}
-
 export const keys = {
   opd: (kode: string) => ({ pk: 'OPD', sk: `OPD#${kode}` }),
   opdPartition: () => 'OPD',

@@ -6,7 +6,7 @@ import { parseConfig } from '../../functions/core/config';
 import { planReadinessCheck } from '../../functions/core/readiness';
 import { plannedSesi } from '../../functions/core/sesi';
 import { addDays } from '../../functions/core/time';
-import { historyCsv, sesiColumn } from '../../functions/usecases/opd/history';
+import { recapsCsv, sesiColumn } from '../../functions/usecases/opd/recaps';
 import { excuseRangeProblem } from '../../functions/usecases/opd/excuses';
 
 const config = parseConfig({ regency: 'Kabupaten Bolaang Mongondow Selatan' });
@@ -109,7 +109,7 @@ describe('readiness checks', () => {
 
 describe('the recap spreadsheet', () => {
   it('is UTF-8 with a BOM, ;-separated with CRLF, with readable column titles', () => {
-    const csv = historyCsv({
+    const csv = recapsCsv({
       opd: { kode: 'setda', nama: 'Sekretariat Daerah', wfa: true },
       dari: '2026-11-30',
       sampai: '2026-11-30',

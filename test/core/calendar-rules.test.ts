@@ -6,7 +6,7 @@ import { parseConfig } from '../../functions/core/config';
 import { Conflict } from '../../functions/core/errors';
 import { wfaOn, withWfaChange } from '../../functions/core/opd';
 import type { Holiday, SesiPlan, SpecialDay } from '../../functions/core/sesi';
-import { declareGangguan, plannedSesi, upcomingSesi } from '../../functions/core/sesi';
+import { applyDisruption, plannedSesi, upcomingSesi } from '../../functions/core/sesi';
 
 const config = parseConfig({ regency: 'Kabupaten Bolaang Mongondow Selatan' });
 
@@ -180,23 +180,23 @@ describe('a disruption', () => {
   const now = wita('07:20');
 
   it('extends an open window, and again, up to 120 minutes in all', () => {
-    const first = declareGangguan({ state: 'dibuka', closesAt: pagi.closesAt }, { mode: 'perpanjang', menit: 15, keterangan: 'Jaringan putus' }, 'admin', now);
-    const second = declareGangguan({ state: 'dibuka', closesAt: first.closesAt, gangguan: first.gangguan }, { mode: 'perpanjang', menit: 10, keterangan: 'Masih putus' }, 'admin', now);
+    const first = applyDisruption({ state: 'dibuka', closesAt: pagi.closesAt }, { mode: 'perpanjang', menit: 15, keterangan: 'Jaringan putus' }, 'admin', now);
+    const second = applyDisruption({ state: 'dibuka', closesAt: first.closesAt, gangguan: first.gangguan }, { mode: 'perpanjang', menit: 10, keterangan: 'Masih putus' }, 'admin', now);
 
     expect(first.closesAt).toEqual(wita('08:15'));
     expect(second).toMatchObject({ closesAt: wita('08:25'), gangguan: { mode: 'perpanjang', menit: 25, oleh: 'admin' } });
     expect(() =>
-      declareGangguan({ state: 'dibuka', closesAt: second.closesAt, gangguan: second.gangguan }, { mode: 'perpanjang', menit: 100, keterangan: 'x' }, 'admin', now),
+      applyDisruption({ state: 'dibuka', closesAt: second.closesAt, gangguan: second.gangguan }, { mode: 'perpanjang', menit: 100, keterangan: 'x' }, 'admin', now),
     ).toThrow(expect.objectContaining({ code: 'PERPANJANGAN_TERLALU_LAMA' }));
   });
 
   it('cannot extend a closed sesi, but can free it; freeing is final', () => {
     const closed = { state: 'ditutup' as const, closesAt: pagi.closesAt };
 
-    expect(() => declareGangguan(closed, { mode: 'perpanjang', menit: 5, keterangan: 'x' }, 'admin', now)).toThrow(Conflict);
-    const freed = declareGangguan(closed, { mode: 'bebaskan', keterangan: 'Server mati' }, 'admin', now);
+    expect(() => applyDisruption(closed, { mode: 'perpanjang', menit: 5, keterangan: 'x' }, 'admin', now)).toThrow(Conflict);
+    const freed = applyDisruption(closed, { mode: 'bebaskan', keterangan: 'Server mati' }, 'admin', now);
     expect(freed).toEqual({ closesAt: pagi.closesAt, gangguan: { mode: 'bebaskan', keterangan: 'Server mati', oleh: 'admin', at: now.toISOString() } });
-    expect(() => declareGangguan({ ...closed, gangguan: freed.gangguan }, { mode: 'bebaskan', keterangan: 'lagi' }, 'admin', now)).toThrow(
+    expect(() => applyDisruption({ ...closed, gangguan: freed.gangguan }, { mode: 'bebaskan', keterangan: 'lagi' }, 'admin', now)).toThrow(
       expect.objectContaining({ code: 'SUDAH_DIBEBASKAN' }),
     );
   });

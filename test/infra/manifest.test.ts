@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API_FUNCTIONS, ROUTE_KEYS, ROUTES } from '../../functions/http/routes';
 import { FUNCTION_NAMES, FUNCTIONS, functionsTriggeredBy, requireFunctionTables, routesOfFunction, tablesOf } from '../../functions/manifest';
 import { TABLES } from '../../functions/store/tables';
@@ -110,5 +110,20 @@ describe('import arrows', () => {
 
   it('runs one way between cli/ and local/: the local runtime may use the admin commands, the commands never import the runtime', () => {
     expect(edges.filter((e) => e.from.startsWith('functions/cli/') && e.to.startsWith('functions/local/'))).toEqual([]);
+  });
+});
+
+describe('each handler checks its own tables at load', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+    vi.resetModules();
+  });
+
+  it.each(FUNCTION_NAMES)('%s fails at cold start, naming the env var, when its last table is not bound', async (name) => {
+    const [last] = tablesOf(name).at(-1)!;
+    delete process.env[TABLES[last].envVar];
+    vi.resetModules();
+    await expect(import(join(HANDLERS_DIR, `${FUNCTIONS[name].entry}.ts`))).rejects.toThrow(TABLES[last].envVar);
   });
 });

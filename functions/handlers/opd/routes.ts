@@ -8,7 +8,7 @@ import { csvFile, json } from '../../http/response';
 import { callerOf } from '../../usecases/caller';
 import { markUniform } from '../../usecases/opd/compliance';
 import { addExcuse, listExcuses, retractExcuse } from '../../usecases/opd/excuses';
-import { historyCsv, opdHistory } from '../../usecases/opd/history';
+import { recapsCsv, opdRecaps } from '../../usecases/opd/recaps';
 import { meetingLinksOfOpd, setMeetingLinks } from '../../usecases/opd/meeting-links';
 import { checksOfOpd, startCheck } from '../../usecases/opd/readiness';
 import { opdRoll } from '../../usecases/opd/roll';
@@ -24,7 +24,7 @@ import { complianceBody, dateParam, excuseBody, meetingLinksBody, readinessBody 
 const route = apiFunction('opd', { caller: callerOf, scope: opdInScope });
 const today = (now: Date) => localDate(now, config.timeZone);
 
-function historyRange(event: APIGatewayProxyEventV2, now: Date) {
+function recapRange(event: APIGatewayProxyEventV2, now: Date) {
   const sampai = dateParam(queryParam(event, 'sampai'), today(now), 'sampai');
   const dari = dateParam(queryParam(event, 'dari'), addDays(sampai, -29), 'dari');
   return { dari, sampai };
@@ -71,12 +71,12 @@ export const routes = [
   ),
 
   route('GET /api/opd/{opd}/rekap', {}, async ({ event, scope, now }) => {
-    const { dari, sampai } = historyRange(event, now);
-    return json(200, await opdHistory(scope, dari, sampai));
+    const { dari, sampai } = recapRange(event, now);
+    return json(200, await opdRecaps(scope, dari, sampai));
   }),
 
   route('GET /api/opd/{opd}/rekap.csv', {}, async ({ event, scope, now }) => {
-    const { dari, sampai } = historyRange(event, now);
-    return csvFile(`rekap-apel-${scope.kode}-${dari}-${sampai}.csv`, historyCsv(await opdHistory(scope, dari, sampai)));
+    const { dari, sampai } = recapRange(event, now);
+    return csvFile(`rekap-apel-${scope.kode}-${dari}-${sampai}.csv`, recapsCsv(await opdRecaps(scope, dari, sampai)));
   }),
 ];

@@ -1,8 +1,8 @@
 import type { Principal } from '../../core/access';
 import { auditEntry } from '../../core/audit';
 import { NotFound } from '../../core/errors';
-import type { Gangguan } from '../../core/sesi';
-import { declareGangguan } from '../../core/sesi';
+import type { DeclaredDisruption } from '../../core/sesi';
+import { applyDisruption } from '../../core/sesi';
 import { writeAudited } from '../../store/audit-store';
 import { sesiFrom } from '../../store/sesi-store';
 import { keys } from '../../store/tables';
@@ -20,7 +20,7 @@ export async function declareDisruption(who: Principal, id: string, input: Disru
   const item = await getConsistent('sessions', keys.sesi(id));
   if (!item) throw new NotFound('SESI_TIDAK_ADA', `Sesi ${id} tidak dibuka (bukan hari apel, atau belum waktunya).`);
   const sesi = sesiFrom(item);
-  const { gangguan, closesAt } = declareGangguan(sesi, input, who.nip, now);
+  const { gangguan, closesAt } = applyDisruption(sesi, input, who.nip, now);
   await writeAudited(
     [putVersioned('sessions', { ...item, gangguan, closesAt: closesAt.toISOString() }, item)],
     auditEntry(who, now, {
@@ -37,6 +37,6 @@ export async function declareDisruption(who: Principal, id: string, input: Disru
     opensAt: sesi.opensAt.toISOString(),
     onTimeUntil: sesi.onTimeUntil.toISOString(),
     closesAt: closesAt.toISOString(),
-    gangguan: gangguan satisfies Gangguan,
+    gangguan: gangguan satisfies DeclaredDisruption,
   };
 }

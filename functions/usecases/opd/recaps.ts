@@ -12,7 +12,7 @@ import { getSesiMany, recapsOfOpd } from '../../store/sesi-store';
 import type { RollSesi } from './roll';
 
 /**
- * Recaps and history of one OPD over a date range: closed sesi only, each ASN's code
+ * The recaps of one OPD over a date range (history and its CSV): closed sesi only, each ASN's code
  * per sesi with today's excuses applied, and totals per code. Reads one batch of recap
  * items (by key: date × slot × OPD), the OPD's excuses and the sesi records.
  */
@@ -20,7 +20,7 @@ import type { RollSesi } from './roll';
 export const MAX_RANGE_DAYS = 92;
 const SLOTS: SesiSlot[] = ['pagi', 'sore', 'demo'];
 
-export interface History {
+export interface OpdRecaps {
   opd: Opd;
   dari: IsoDate;
   sampai: IsoDate;
@@ -28,7 +28,7 @@ export interface History {
   asn: Array<{ nip: string; nama: string; jabatan: string; kode: Record<string, Code>; jumlah: Record<Code, number> }>;
 }
 
-export async function opdHistory(opd: Opd, dari: IsoDate, sampai: IsoDate): Promise<History> {
+export async function opdRecaps(opd: Opd, dari: IsoDate, sampai: IsoDate): Promise<OpdRecaps> {
   if (sampai < dari) throw new InvalidInput('TANGGAL_TIDAK_VALID', 'Tanggal "sampai" tidak boleh sebelum tanggal "dari".');
   if (addDays(dari, MAX_RANGE_DAYS - 1) < sampai) {
     throw new InvalidInput('TANGGAL_TIDAK_VALID', `Rentang rekap paling panjang ${MAX_RANGE_DAYS} hari.`);
@@ -40,8 +40,8 @@ export async function opdHistory(opd: Opd, dari: IsoDate, sampai: IsoDate): Prom
   const [records, excuses] = await Promise.all([getSesiMany(closedIds), excusesOfOpd(opd.kode, dari, sampai)]);
   const sesiById = new Map(records.map((s) => [s.id, s]));
 
-  const sesi: History['sesi'] = [];
-  const people = new Map<string, History['asn'][number]>();
+  const sesi: OpdRecaps['sesi'] = [];
+  const people = new Map<string, OpdRecaps['asn'][number]>();
   for (const id of closedIds) {
     const recap = recaps.get(id);
     const record = sesiById.get(id);
@@ -82,7 +82,7 @@ export function sesiColumn(s: { date: IsoDate; slot: SesiSlot }): string {
  * BOM (or Excel reads it as ANSI and breaks names), `;` between fields (the list
  * separator where the decimal mark is a comma), CRLF line ends.
  */
-export function historyCsv(h: History): string {
+export function recapsCsv(h: OpdRecaps): string {
   const header = ['NIP', 'Nama', 'Jabatan', ...h.sesi.map(sesiColumn), ...CODES];
   const rows = h.asn.map((a) => [
     a.nip,
