@@ -124,6 +124,21 @@ export interface DeclaredDisruption extends Disruption {
   at: Instant;
 }
 
+/** An excuse (izin, sakit, cuti, dinas luar, tugas belajar) of one ASN over a date range. Never deleted: withdrawing marks it. */
+export interface Excuse {
+  id: string;
+  nip: string;
+  opd: string;
+  jenis: ExcuseKind;
+  dari: IsoDate;
+  sampai: IsoDate;
+  catatan: string;
+  /** NIP of the head who recorded it. */
+  oleh: string;
+  at: Instant;
+  ditarik: null | { oleh: string; at: Instant };
+}
+
 /** A head's mark on a check-in: the uniform was not as required. */
 export interface ComplianceMark {
   catatan: string;

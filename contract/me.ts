@@ -6,6 +6,7 @@ import type {
   AsnStatus,
   CheckinStatus,
   Endpoint,
+  Excuse,
   Holiday,
   Instant,
   MeetingLinks,
@@ -41,6 +42,9 @@ export interface MyReadinessCheck {
   dijawabPada: Instant | null;
 }
 
+/** An excuse recorded for the ASN, as their page shows it. */
+export type MyExcuse = Pick<Excuse, 'id' | 'jenis' | 'dari' | 'sampai' | 'catatan' | 'oleh'>;
+
 /** GET /api/me: the link's owner, their OPD, today's and this week's apel (Monday to Sunday). */
 export interface Me {
   /** The server's clock: the page computes countdowns from it, not from the phone's. */
@@ -57,6 +61,8 @@ export interface Me {
   week: SesiView[];
   /** Holidays of this week. */
   libur: Holiday[];
+  /** The excuses a head recorded for this ASN that cover a day of this week (withdrawn ones left out). */
+  izin: MyExcuse[];
   /** Today's uniform, e.g. `PDH khaki`, or null. */
   seragam: string | null;
   laporan: Record<'pagi' | 'sore', ReportRule>;

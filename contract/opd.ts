@@ -8,6 +8,7 @@ import type {
   Counts,
   Disruption,
   Endpoint,
+  Excuse,
   ExcuseKind,
   Instant,
   IsoDate,
@@ -76,21 +77,6 @@ export interface Roll {
   refreshSeconds: number | null;
   counts: Counts;
   rows: RollRow[];
-}
-
-/** An excuse (izin, sakit, cuti, dinas luar, tugas belajar) of one ASN over a date range. Never deleted: withdrawing marks it. */
-export interface Excuse {
-  id: string;
-  nip: string;
-  opd: string;
-  jenis: ExcuseKind;
-  dari: IsoDate;
-  sampai: IsoDate;
-  catatan: string;
-  /** NIP of the head who recorded it. */
-  oleh: string;
-  at: Instant;
-  ditarik: null | { oleh: string; at: Instant };
 }
 
 /** POST /api/opd/{opd}/izin: an excuse for an active ASN of the OPD, at most 366 days. */
@@ -174,8 +160,8 @@ export interface MeetingLinksSaved {
   tautanApel: MeetingLinks;
 }
 
-/** One closed sesi in a history. */
-export interface HistorySesi {
+/** One closed sesi in an OPD's recaps. */
+export interface RecapSesi {
   id: string;
   date: IsoDate;
   slot: SesiSlot;
@@ -184,8 +170,8 @@ export interface HistorySesi {
   counts: Counts;
 }
 
-/** One ASN in a history: their code per sesi id, and totals per code. */
-export interface HistoryRow {
+/** One ASN in an OPD's recaps: their code per sesi id, and totals per code. */
+export interface RecapAsn {
   nip: string;
   nama: string;
   jabatan: string;
@@ -194,22 +180,24 @@ export interface HistoryRow {
 }
 
 /**
- * GET /api/opd/{opd}/rekap?dari=&sampai=: recaps and history (rekap) over at most 92 days,
- * closed sesi only, with today's excuses applied. `rekap.csv` is the same as a spreadsheet.
+ * GET /api/opd/{opd}/rekap?dari=&sampai=: the OPD's recaps (rekap: per sesi and per ASN, its
+ * history) over at most 92 days, closed sesi only, with today's excuses applied. `rekap.csv`
+ * is the same as a spreadsheet.
  */
-export interface History {
+export interface OpdRecaps {
+  /** The OPD as stored (`wfa` before any dated change). */
   opd: Opd;
   dari: IsoDate;
   sampai: IsoDate;
-  sesi: HistorySesi[];
-  asn: HistoryRow[];
+  sesi: RecapSesi[];
+  asn: RecapAsn[];
 }
 
 /**
- * GET /api/opd/{opd}/rekap.csv: the history as `text/csv` for Excel on an Indonesian-locale
+ * GET /api/opd/{opd}/rekap.csv: the recaps as `text/csv` for Excel on an Indonesian-locale
  * PC (UTF-8 with BOM, `;`, CRLF), named by `Content-Disposition`. The body is the file's text.
  */
-export type HistoryCsv = string;
+export type RecapsCsv = string;
 
 export interface OpdRoutes {
   'GET /api/opd': Endpoint<NoRequest, ManageableOpds>;
@@ -222,6 +210,6 @@ export interface OpdRoutes {
   'POST /api/opd/{opd}/kesiapan': Endpoint<{ params: OpdParams; body: ReadinessInput }, ReadinessStarted>;
   'GET /api/opd/{opd}/tautan-apel': Endpoint<{ params: OpdParams }, OpdMeetingLinks>;
   'PUT /api/opd/{opd}/tautan-apel': Endpoint<{ params: OpdParams; body: MeetingLinksInput }, MeetingLinksSaved>;
-  'GET /api/opd/{opd}/rekap': Endpoint<{ params: OpdParams; query: RangeQuery }, History>;
-  'GET /api/opd/{opd}/rekap.csv': Endpoint<{ params: OpdParams; query: RangeQuery }, HistoryCsv>;
+  'GET /api/opd/{opd}/rekap': Endpoint<{ params: OpdParams; query: RangeQuery }, OpdRecaps>;
+  'GET /api/opd/{opd}/rekap.csv': Endpoint<{ params: OpdParams; query: RangeQuery }, RecapsCsv>;
 }

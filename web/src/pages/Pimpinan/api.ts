@@ -80,12 +80,12 @@ export async function putMeetingLinks(token: string, opd: string, links: Meeting
   return (await request<ResponseOf<'PUT /api/opd/{opd}/tautan-apel'>>('PUT', `${base(opd)}/tautan-apel`, token, links)).body.tautanApel;
 }
 
-export async function getHistory(token: string, opd: string, dari: string, sampai: string) {
+export async function getRecaps(token: string, opd: string, dari: string, sampai: string) {
   return (await request<ResponseOf<'GET /api/opd/{opd}/rekap'>>('GET', `${base(opd)}/rekap${query({ dari, sampai })}`, token)).body;
 }
 
-/** The history as the server's CSV file, fetched with the bearer header (a plain link could not send it). */
-export async function getHistoryCsv(token: string, opd: string, dari: string, sampai: string): Promise<{ blob: Blob; filename: string }> {
+/** The recaps as the server's CSV file, fetched with the bearer header (a plain link could not send it). */
+export async function getRecapsCsv(token: string, opd: string, dari: string, sampai: string): Promise<{ blob: Blob; filename: string }> {
   const path = `${base(opd)}/rekap.csv${query({ dari, sampai })}`;
   const read = async (res: Response) => ({
     blob: await res.blob(),

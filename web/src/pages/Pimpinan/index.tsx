@@ -10,7 +10,7 @@ import { stylesheet } from '../../lib/stylesheet';
 import { dateIn } from '../../lib/time';
 import { listOpds, messageOf } from './api';
 import { ExcusesTab } from './ExcusesTab';
-import { HistoryTab } from './HistoryTab';
+import { RecapsTab } from './RecapsTab';
 import { MeetingLinksTab } from './MeetingLinksTab';
 import { ReadinessTab } from './ReadinessTab';
 import { RollView } from './RollView';
@@ -171,7 +171,7 @@ function HeadPage({ token, me, opds }: { token: string; me: Me; opds: Opd[] }) {
         )}
         {tab === 'kesiapan' && <ReadinessTab {...common} clockOffset={roll.clockOffset} key={opd} />}
         {tab === 'rekap' && (
-          <HistoryTab
+          <RecapsTab
             {...common}
             key={opd}
             onSesi={(id) => {

@@ -4,6 +4,7 @@ import { listAudit } from '../api/audit';
 import type { AdminContext } from '../context';
 import { ErrorNote, Loading } from '../ui/Messages';
 import { OpdSelect } from '../ui/OpdSelect';
+import { Table } from '../ui/Table';
 import { useLoad } from '../ui/useLoad';
 import { useOpdList } from '../ui/useOpdList';
 import { AuditRow } from './AuditRow';
@@ -74,21 +75,14 @@ export function AuditPage({ ctx, active }: { ctx: AdminContext; active: boolean 
           <p class="muted">{list.data.length.toLocaleString('id-ID')} catatan, terbaru di atas</p>
           {list.data.length > 0 && (
             <div class="adm-table-wrap">
-              <table class="adm-table adm-table-audit" data-testid="audit-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Waktu ({ctx.zoneLabel})</th>
-                    <th scope="col">Pelaku</th>
-                    <th scope="col">Tindakan</th>
-                    <th scope="col">Sebelum → sesudah</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.map((e) => (
-                    <AuditRow key={e.id} e={e} timeZone={ctx.timeZone} me={ctx.nip} opdNama={nama} />
-                  ))}
-                </tbody>
-              </table>
+              <Table
+                columns={[{ head: `Waktu (${ctx.zoneLabel})` }, { head: 'Pelaku' }, { head: 'Tindakan' }, { head: 'Sebelum → sesudah' }]}
+                rows={list.data}
+                rowKey={(e) => e.id}
+                row={(e) => <AuditRow e={e} timeZone={ctx.timeZone} me={ctx.nip} opdNama={nama} />}
+                class="adm-table-audit"
+                testId="audit-table"
+              />
             </div>
           )}
         </section>

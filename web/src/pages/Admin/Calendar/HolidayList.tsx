@@ -5,6 +5,8 @@ import { deleteHoliday } from '../api/calendar';
 import type { AdminContext } from '../context';
 import { Confirm } from '../ui/Confirm';
 import { DoneNote, ErrorNote } from '../ui/Messages';
+import type { Column } from '../ui/Table';
+import { ACTIONS, Table } from '../ui/Table';
 import { useAction } from '../ui/useAction';
 import { HolidayForm } from './HolidayForm';
 import { HolidayUpload } from './HolidayUpload';
@@ -30,6 +32,26 @@ export function HolidayList({ ctx, tahun, libur, onChanged }: { ctx: AdminContex
     onChanged();
   };
 
+  const columns: Column<Holiday>[] = [
+    { head: 'Tanggal', cell: (l) => longDate(l.date), td: () => ({ class: 'nowrap' }) },
+    { head: 'Jenis', cell: (l) => JENIS[l.jenis] ?? l.jenis },
+    { head: 'Keterangan', cell: (l) => l.keterangan },
+    {
+      head: ACTIONS,
+      td: () => ({ class: 'adm-row-actions' }),
+      cell: (l) => (
+        <>
+          <button type="button" class="adm-link" onClick={() => setEditing(l.date)}>
+            Ubah
+          </button>
+          <button type="button" class="adm-link adm-link-danger" onClick={() => setRemoving(l)} disabled={del.busy}>
+            Hapus
+          </button>
+        </>
+      ),
+    },
+  ];
+
   return (
     <section class="adm-card" aria-labelledby="libur-h" data-testid="libur">
       <h2 id="libur-h">
@@ -43,43 +65,21 @@ export function HolidayList({ ctx, tahun, libur, onChanged }: { ctx: AdminContex
         <p class="muted">Belum ada hari libur untuk {tahun}. Unggah berkas SKB di bawah.</p>
       ) : (
         <div class="adm-table-wrap">
-          <table class="adm-table">
-            <thead>
-              <tr>
-                <th scope="col">Tanggal</th>
-                <th scope="col">Jenis</th>
-                <th scope="col">Keterangan</th>
-                <th scope="col">
-                  <span class="adm-sr">Tindakan</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {libur.map((l) =>
-                editing === l.date ? (
-                  <tr key={l.date}>
-                    <td colSpan={4}>
-                      <HolidayForm ctx={ctx} tahun={tahun} libur={l} onSaved={saved} onCancel={() => setEditing(undefined)} />
-                    </td>
-                  </tr>
-                ) : (
-                  <tr key={l.date} data-date={l.date}>
-                    <td class="nowrap">{longDate(l.date)}</td>
-                    <td>{JENIS[l.jenis] ?? l.jenis}</td>
-                    <td>{l.keterangan}</td>
-                    <td class="adm-row-actions">
-                      <button type="button" class="adm-link" onClick={() => setEditing(l.date)}>
-                        Ubah
-                      </button>
-                      <button type="button" class="adm-link adm-link-danger" onClick={() => setRemoving(l)} disabled={del.busy}>
-                        Hapus
-                      </button>
-                    </td>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
+          <Table
+            columns={columns}
+            rows={libur}
+            rowKey={(l) => l.date}
+            tr={(l) => ({ 'data-date': l.date })}
+            row={(l) =>
+              editing === l.date ? (
+                <tr>
+                  <td colSpan={4}>
+                    <HolidayForm ctx={ctx} tahun={tahun} libur={l} onSaved={saved} onCancel={() => setEditing(undefined)} />
+                  </td>
+                </tr>
+              ) : undefined
+            }
+          />
         </div>
       )}
       <HolidayUpload ctx={ctx} onImported={onChanged} />

@@ -4,6 +4,8 @@ import { longDate } from '../../../lib/time';
 import { deleteSpecialDay } from '../api/calendar';
 import type { AdminContext } from '../context';
 import { DoneNote, ErrorNote } from '../ui/Messages';
+import type { Column } from '../ui/Table';
+import { ACTIONS, Table } from '../ui/Table';
 import { useAction } from '../ui/useAction';
 import { describe } from './specialDay';
 
@@ -16,6 +18,28 @@ export function SpecialDayList({ ctx, hari, onChanged }: { ctx: AdminContext; ha
     if (await del.run(() => deleteSpecialDay(ctx.token, tanggal), `Pengaturan khusus ${longDate(tanggal)} dihapus; jadwal biasa berlaku.`)) onChanged();
     setBusyDate(undefined);
   }
+  const columns: Column<SpecialDay>[] = [
+    { head: 'Tanggal', cell: (h) => longDate(h.date), td: () => ({ class: 'nowrap' }) },
+    {
+      head: 'Pengaturan',
+      cell: (h) =>
+        describe(h).map((line) => (
+          <span key={line} class="adm-block">
+            {line}
+          </span>
+        )),
+    },
+    {
+      head: ACTIONS,
+      td: () => ({ class: 'adm-row-actions' }),
+      cell: (h) =>
+        h.date >= ctx.today && (
+          <button type="button" class="adm-link adm-link-danger" disabled={busyDate === h.date} onClick={() => void clear(h.date)}>
+            Kembalikan ke jadwal biasa
+          </button>
+        ),
+    },
+  ];
   return (
     <>
       <DoneNote text={del.done} />
@@ -23,38 +47,7 @@ export function SpecialDayList({ ctx, hari, onChanged }: { ctx: AdminContext; ha
       {hari.length === 0 ? (
         <p class="muted">Belum ada tanggal dengan pengaturan khusus.</p>
       ) : (
-        <table class="adm-table" data-testid="hari-list">
-          <thead>
-            <tr>
-              <th scope="col">Tanggal</th>
-              <th scope="col">Pengaturan</th>
-              <th scope="col">
-                <span class="adm-sr">Tindakan</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {hari.map((h) => (
-              <tr key={h.date} data-date={h.date}>
-                <td class="nowrap">{longDate(h.date)}</td>
-                <td>
-                  {describe(h).map((line) => (
-                    <span key={line} class="adm-block">
-                      {line}
-                    </span>
-                  ))}
-                </td>
-                <td class="adm-row-actions">
-                  {h.date >= ctx.today && (
-                    <button type="button" class="adm-link adm-link-danger" disabled={busyDate === h.date} onClick={() => void clear(h.date)}>
-                      Kembalikan ke jadwal biasa
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table columns={columns} rows={hari} rowKey={(h) => h.date} tr={(h) => ({ 'data-date': h.date })} testId="hari-list" />
       )}
     </>
   );

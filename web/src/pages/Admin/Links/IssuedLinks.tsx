@@ -4,6 +4,8 @@ import { saveFile } from '../../../lib/download';
 import { formatNip } from '../../../lib/nip';
 import { Confirm } from '../ui/Confirm';
 import { PERAN } from '../ui/labels';
+import type { Column } from '../ui/Table';
+import { Table } from '../ui/Table';
 import type { Separator } from './linksCsv';
 import { linksCsv } from './linksCsv';
 import { PrintSheet } from './PrintSheet';
@@ -35,6 +37,40 @@ export function IssuedLinks({ links, namaBerkas, onClose }: { links: LinkCard[];
       setCopied(undefined);
     }
   }
+
+  const columns: Column<LinkCard>[] = [
+    { head: 'Nama', cell: (l) => l.nama },
+    { head: 'NIP', cell: (l) => formatNip(l.nip), td: () => ({ class: 'adm-nip' }) },
+    { head: 'OPD', cell: (l) => l.opdNama || l.opd },
+    { head: 'Peran', cell: (l) => PERAN[l.peran] ?? l.peran },
+    {
+      head: 'Tautan',
+      td: () => ({ class: 'adm-link-cell' }),
+      cell: (l) => (
+        <>
+          <code class="adm-url" data-testid="issued-url">
+            {l.tautan}
+          </code>
+          <button type="button" class="adm-link" onClick={() => void copy(l)}>
+            {copied === l.nip ? 'Tersalin' : 'Salin'}
+          </button>
+        </>
+      ),
+    },
+    {
+      head: <span class="adm-sr">Kirim</span>,
+      cell: (l) =>
+        l.waMe ? (
+          <a class="adm-btn adm-btn-small adm-btn-wa" href={l.waMe} target="_blank" rel="noopener noreferrer" data-testid="wa">
+            WhatsApp
+          </a>
+        ) : (
+          <span class="muted" title="Nomor HP belum ada di roster">
+            tanpa nomor HP
+          </span>
+        ),
+    },
+  ];
 
   return (
     <section class="adm-card adm-issued" aria-labelledby="issued-h" data-testid="issued">
@@ -80,49 +116,7 @@ export function IssuedLinks({ links, namaBerkas, onClose }: { links: LinkCard[];
           Excel berbahasa Inggris. NIP dan nomor HP disimpan sebagai teks.
         </p>
         <div class="adm-table-wrap adm-scroll">
-          <table class="adm-table" data-testid="issued-table">
-            <thead>
-              <tr>
-                <th scope="col">Nama</th>
-                <th scope="col">NIP</th>
-                <th scope="col">OPD</th>
-                <th scope="col">Peran</th>
-                <th scope="col">Tautan</th>
-                <th scope="col">
-                  <span class="adm-sr">Kirim</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {links.map((l) => (
-                <tr key={l.nip} data-nip={l.nip}>
-                  <td>{l.nama}</td>
-                  <td class="adm-nip">{formatNip(l.nip)}</td>
-                  <td>{l.opdNama || l.opd}</td>
-                  <td>{PERAN[l.peran] ?? l.peran}</td>
-                  <td class="adm-link-cell">
-                    <code class="adm-url" data-testid="issued-url">
-                      {l.tautan}
-                    </code>
-                    <button type="button" class="adm-link" onClick={() => void copy(l)}>
-                      {copied === l.nip ? 'Tersalin' : 'Salin'}
-                    </button>
-                  </td>
-                  <td>
-                    {l.waMe ? (
-                      <a class="adm-btn adm-btn-small adm-btn-wa" href={l.waMe} target="_blank" rel="noopener noreferrer" data-testid="wa">
-                        WhatsApp
-                      </a>
-                    ) : (
-                      <span class="muted" title="Nomor HP belum ada di roster">
-                        tanpa nomor HP
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table columns={columns} rows={links} rowKey={(l) => l.nip} tr={(l) => ({ 'data-nip': l.nip })} testId="issued-table" />
         </div>
       </div>
       {closing && (

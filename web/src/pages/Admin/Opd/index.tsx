@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
+import type { OpdListRow } from '../../../../../contract';
 import type { AdminContext } from '../context';
 import { DoneNote, ErrorNote, Loading } from '../ui/Messages';
-import { SortHeader } from '../ui/SortHeader';
+import type { Column } from '../ui/Table';
+import { ACTIONS, Table } from '../ui/Table';
 import { useLoad } from '../ui/useLoad';
 import { useSort } from '../ui/useSort';
 import { listOpd } from '../api/opd';
@@ -9,6 +11,16 @@ import { OpdAddForm } from './OpdAddForm';
 import { OpdRowView } from './OpdRowView';
 
 type Col = 'kode' | 'nama' | 'wfa' | 'jumlahAsn';
+
+/** The headers; each row is an `OpdRowView`, whose cells hold the rename and WFA forms. */
+const COLUMNS: Column<OpdListRow, Col>[] = [
+  { head: 'Kode', sortKey: 'kode' },
+  { head: 'Nama', sortKey: 'nama' },
+  { head: 'WFA', sortKey: 'wfa' },
+  { head: 'ASN aktif', sortKey: 'jumlahAsn', numeric: true },
+  { head: 'Pimpinan' },
+  { head: ACTIONS },
+];
 
 /** The regency's OPDs: add, rename, exempt from WFA (or make eligible) from a date. */
 export function OpdPage({ ctx }: { ctx: AdminContext }) {
@@ -34,33 +46,23 @@ export function OpdPage({ ctx }: { ctx: AdminContext }) {
         {!list.data && list.loading && <Loading what="daftar OPD" />}
         {list.data && (
           <div class="adm-table-wrap">
-            <table class="adm-table" data-testid="opd-table">
-              <thead>
-                <tr>
-                  <SortHeader label="Kode" column="kode" sort={sort} onSort={toggle} />
-                  <SortHeader label="Nama" column="nama" sort={sort} onSort={toggle} />
-                  <SortHeader label="WFA" column="wfa" sort={sort} onSort={toggle} />
-                  <SortHeader label="ASN aktif" column="jumlahAsn" sort={sort} onSort={toggle} numeric />
-                  <th scope="col">Pimpinan</th>
-                  <th scope="col">
-                    <span class="adm-sr">Tindakan</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((o) => (
-                  <OpdRowView
-                    key={o.kode}
-                    ctx={ctx}
-                    opd={o}
-                    onSaved={(_, message) => {
-                      setNotice(message);
-                      void list.reload();
-                    }}
-                  />
-                ))}
-              </tbody>
-            </table>
+            <Table
+              columns={COLUMNS}
+              rows={sorted}
+              rowKey={(o) => o.kode}
+              sort={{ state: sort, onSort: toggle }}
+              testId="opd-table"
+              row={(o) => (
+                <OpdRowView
+                  ctx={ctx}
+                  opd={o}
+                  onSaved={(_, message) => {
+                    setNotice(message);
+                    void list.reload();
+                  }}
+                />
+              )}
+            />
           </div>
         )}
       </section>

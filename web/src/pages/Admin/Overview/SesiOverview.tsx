@@ -1,8 +1,9 @@
-import type { Counts, OverviewSesi } from '../../../../../contract';
+import type { Counts, OverviewOpd, OverviewSesi } from '../../../../../contract';
 import { hourMinute } from '../../../lib/time';
-import { SortHeader } from '../ui/SortHeader';
+import type { Column as TableColumn } from '../ui/Table';
+import { Table } from '../ui/Table';
 import { useSort } from '../ui/useSort';
-import type { Column } from './columns';
+import type { SortColumn } from './columns';
 import { COUNT_COLUMNS, formatPersen, persen } from './columns';
 
 const STATE = { terjadwal: 'Belum dibuka', dibuka: 'Sedang dibuka', ditutup: 'Ditutup' } as const;
@@ -14,9 +15,37 @@ export function SesiOverview({ sesi, timeZone, zoneLabel }: { sesi: OverviewSesi
   );
   const { sorted, sort, toggle } = useSort(
     sesi.opd,
-    (row, key: Column) => (key === 'nama' ? row.nama : key === 'persen' ? persen(row.counts) : row.counts[key]),
+    (row, key: SortColumn) => (key === 'nama' ? row.nama : key === 'persen' ? persen(row.counts) : row.counts[key]),
     { key: 'nama', desc: false },
   );
+  const table: TableColumn<OverviewOpd, SortColumn>[] = [
+    {
+      head: 'OPD',
+      sortKey: 'nama',
+      rowHeader: true,
+      cell: (row) => (
+        <>
+          {row.nama}
+          {!row.wfa && (
+            <span class="adm-tag" title="Dikecualikan dari WFA: bekerja dari kantor">
+              WFO
+            </span>
+          )}
+        </>
+      ),
+    },
+    ...columns.map(
+      (c): TableColumn<OverviewOpd, SortColumn> => ({
+        head: c.label,
+        title: c.title,
+        sortKey: c.key,
+        numeric: true,
+        cell: (row) => row.counts[c.key],
+        td: (row) => ({ class: `adm-num${c.tone && row.counts[c.key] > 0 ? ` adm-tone-${c.tone}` : ''}`, 'data-col': c.key }),
+      }),
+    ),
+    { head: '% Hadir', title: '(Hadir + terlambat) ÷ diharapkan', sortKey: 'persen', numeric: true, cell: (row) => formatPersen(persen(row.counts)), td: () => ({ class: 'adm-num' }) },
+  ];
   const t = (iso: string) => hourMinute(iso, timeZone);
   return (
     <section class="adm-card adm-sesi" data-testid={`ringkasan-${sesi.id}`} aria-labelledby={`h-${sesi.id}`}>
@@ -40,51 +69,28 @@ export function SesiOverview({ sesi, timeZone, zoneLabel }: { sesi: OverviewSesi
       )}
       <Totals total={sesi.total} open={sesi.state !== 'ditutup'} />
       <div class="adm-table-wrap">
-        <table class="adm-table adm-table-counts">
-          <caption class="adm-sr">
-            {sesi.label}: kehadiran per OPD. Klik judul kolom untuk mengurutkan.
-          </caption>
-          <thead>
-            <tr>
-              <SortHeader label="OPD" column="nama" sort={sort} onSort={toggle} />
-              {columns.map((c) => (
-                <SortHeader key={c.key} label={c.label} title={c.title} column={c.key} sort={sort} onSort={toggle} numeric />
-              ))}
-              <SortHeader label="% Hadir" title="(Hadir + terlambat) ÷ diharapkan" column="persen" sort={sort} onSort={toggle} numeric />
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((row) => (
-              <tr key={row.kode} data-opd={row.kode}>
-                <th scope="row">
-                  {row.nama}
-                  {!row.wfa && (
-                    <span class="adm-tag" title="Dikecualikan dari WFA: bekerja dari kantor">
-                      WFO
-                    </span>
-                  )}
-                </th>
+        <Table
+          columns={table}
+          rows={sorted}
+          rowKey={(row) => row.kode}
+          tr={(row) => ({ 'data-opd': row.kode })}
+          sort={{ state: sort, onSort: toggle }}
+          class="adm-table-counts"
+          caption={<caption class="adm-sr">{sesi.label}: kehadiran per OPD. Klik judul kolom untuk mengurutkan.</caption>}
+          foot={
+            <tfoot>
+              <tr>
+                <th scope="row">Semua OPD</th>
                 {columns.map((c) => (
-                  <td key={c.key} class={`adm-num${c.tone && row.counts[c.key] > 0 ? ` adm-tone-${c.tone}` : ''}`} data-col={c.key}>
-                    {row.counts[c.key]}
+                  <td key={c.key} class="adm-num" data-col={c.key}>
+                    {sesi.total[c.key].toLocaleString('id-ID')}
                   </td>
                 ))}
-                <td class="adm-num">{formatPersen(persen(row.counts))}</td>
+                <td class="adm-num">{formatPersen(persen(sesi.total))}</td>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Semua OPD</th>
-              {columns.map((c) => (
-                <td key={c.key} class="adm-num" data-col={c.key}>
-                  {sesi.total[c.key].toLocaleString('id-ID')}
-                </td>
-              ))}
-              <td class="adm-num">{formatPersen(persen(sesi.total))}</td>
-            </tr>
-          </tfoot>
-        </table>
+            </tfoot>
+          }
+        />
       </div>
     </section>
   );

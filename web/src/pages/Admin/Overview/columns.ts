@@ -1,6 +1,6 @@
 import type { Counts } from '../../../../../contract';
 
-export type Column = 'nama' | keyof Counts | 'persen';
+export type SortColumn = 'nama' | keyof Counts | 'persen';
 
 /** Numeric columns of the overview, in order; `whileOpen` only while the sesi is open. */
 export const COUNT_COLUMNS: { key: keyof Counts; label: string; title: string; tone?: string; whileOpen?: boolean }[] = [

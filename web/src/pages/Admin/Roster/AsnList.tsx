@@ -6,6 +6,8 @@ import type { AdminContext } from '../context';
 import { Confirm } from '../ui/Confirm';
 import { DoneNote, ErrorNote, Loading } from '../ui/Messages';
 import { OpdSelect } from '../ui/OpdSelect';
+import type { Column } from '../ui/Table';
+import { ACTIONS, Table } from '../ui/Table';
 import { formatHp, PERAN } from '../ui/labels';
 import { useAction } from '../ui/useAction';
 import { useLoad } from '../ui/useLoad';
@@ -48,6 +50,43 @@ export function AsnList({ ctx, opds, version }: { ctx: AdminContext; opds: OpdLi
     );
     if (saved) replace(saved);
   }
+
+  const columns: Column<AsnView>[] = [
+    {
+      head: 'Nama dan NIP',
+      cell: (a) => (
+        <>
+          {a.nama}
+          {!a.aktif && <span class="adm-tag adm-tag-off">Nonaktif</span>}
+          <span class="adm-nip">{formatNip(a.nip)}</span>
+        </>
+      ),
+    },
+    { head: 'Jabatan', cell: (a) => a.jabatan },
+    { head: 'OPD', cell: (a) => nama(a.opd), td: () => ({ class: 'adm-opd-cell' }) },
+    { head: 'Status', cell: (a) => a.status },
+    { head: 'Nomor HP', cell: (a) => formatHp(a.noHp), td: () => ({ class: 'nowrap' }) },
+    { head: 'Peran', cell: (a) => (a.peran === 'asn' ? 'ASN' : <span class={`adm-tag adm-tag-${a.peran}`}>{PERAN[a.peran]}</span>) },
+    {
+      head: ACTIONS,
+      td: () => ({ class: 'adm-row-actions' }),
+      cell: (a) => (
+        <>
+          <button type="button" class="adm-link" onClick={() => setEditing(a)}>
+            Ubah
+          </button>
+          {a.aktif && (
+            <button type="button" class="adm-link" onClick={() => ctx.open('tautan', `?nip=${a.nip}`)}>
+              Tautan
+            </button>
+          )}
+          <button type="button" class={a.aktif ? 'adm-link adm-link-danger' : 'adm-link'} onClick={() => (a.aktif ? setToggling(a) : void setAktif(a, true))} disabled={act.busy}>
+            {a.aktif ? 'Nonaktifkan' : 'Aktifkan'}
+          </button>
+        </>
+      ),
+    },
+  ];
 
   return (
     <section class="adm-card" aria-labelledby="asn-h" data-testid="asn-list">
@@ -98,50 +137,7 @@ export function AsnList({ ctx, opds, version }: { ctx: AdminContext; opds: OpdLi
         <>
           <p class="muted">{rows.length.toLocaleString('id-ID')} ASN</p>
           <div class="adm-table-wrap">
-            <table class="adm-table adm-table-asn">
-              <thead>
-                <tr>
-                  <th scope="col">Nama dan NIP</th>
-                  <th scope="col">Jabatan</th>
-                  <th scope="col">OPD</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Nomor HP</th>
-                  <th scope="col">Peran</th>
-                  <th scope="col">
-                    <span class="adm-sr">Tindakan</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.slice(0, limit).map((a) => (
-                  <tr key={a.nip} class={a.aktif ? undefined : 'adm-inactive'} data-nip={a.nip}>
-                    <td>
-                      {a.nama}
-                      {!a.aktif && <span class="adm-tag adm-tag-off">Nonaktif</span>}
-                      <span class="adm-nip">{formatNip(a.nip)}</span>
-                    </td>
-                    <td>{a.jabatan}</td>
-                    <td class="adm-opd-cell">{nama(a.opd)}</td>
-                    <td>{a.status}</td>
-                    <td class="nowrap">{formatHp(a.noHp)}</td>
-                    <td>{a.peran === 'asn' ? 'ASN' : <span class={`adm-tag adm-tag-${a.peran}`}>{PERAN[a.peran]}</span>}</td>
-                    <td class="adm-row-actions">
-                      <button type="button" class="adm-link" onClick={() => setEditing(a)}>
-                        Ubah
-                      </button>
-                      {a.aktif && (
-                        <button type="button" class="adm-link" onClick={() => ctx.open('tautan', `?nip=${a.nip}`)}>
-                          Tautan
-                        </button>
-                      )}
-                      <button type="button" class={a.aktif ? 'adm-link adm-link-danger' : 'adm-link'} onClick={() => (a.aktif ? setToggling(a) : void setAktif(a, true))} disabled={act.busy}>
-                        {a.aktif ? 'Nonaktifkan' : 'Aktifkan'}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table columns={columns} rows={rows.slice(0, limit)} rowKey={(a) => a.nip} tr={(a) => ({ class: a.aktif ? undefined : 'adm-inactive', 'data-nip': a.nip })} class="adm-table-asn" />
           </div>
           {rows.length > limit && (
             <button type="button" class="adm-btn" onClick={() => setLimit(rows.length)}>

@@ -1,7 +1,9 @@
-import type { ImportSummary } from '../../../../../contract';
+import type { AsnView, ImportSummary } from '../../../../../contract';
 import { formatNip } from '../../../lib/nip';
 import { KOLOM } from '../ui/labels';
 import { ProblemTable } from '../ui/ProblemTable';
+import type { Column } from '../ui/Table';
+import { Table } from '../ui/Table';
 import { MissingList } from './MissingList';
 
 /** Long lists are cut here on screen; the counts above them are complete. */
@@ -31,6 +33,12 @@ export function ImportPreview({
     ['Tetap', c.tetap],
     ['Tidak ada di berkas', c.missing, c.missing ? 'late' : undefined],
   ];
+  const newColumns: Column<AsnView>[] = [
+    { head: 'NIP', cell: (a) => formatNip(a.nip), td: () => ({ class: 'adm-nip' }) },
+    { head: 'Nama', cell: (a) => a.nama },
+    { head: 'Jabatan', cell: (a) => a.jabatan },
+    { head: 'OPD', cell: (a) => opdNama(a.opd) },
+  ];
   return (
     <div class="adm-preview" data-testid="roster-preview">
       <h3>Pratinjau</h3>
@@ -55,26 +63,7 @@ export function ImportPreview({
       {preview.baru.length > 0 && (
         <details>
           <summary>ASN baru ({c.baru.toLocaleString('id-ID')})</summary>
-          <table class="adm-table">
-            <thead>
-              <tr>
-                <th scope="col">NIP</th>
-                <th scope="col">Nama</th>
-                <th scope="col">Jabatan</th>
-                <th scope="col">OPD</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.baru.slice(0, SHOW).map((a) => (
-                <tr key={a.nip}>
-                  <td class="adm-nip">{formatNip(a.nip)}</td>
-                  <td>{a.nama}</td>
-                  <td>{a.jabatan}</td>
-                  <td>{opdNama(a.opd)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table columns={newColumns} rows={preview.baru.slice(0, SHOW)} rowKey={(a) => a.nip} />
           <More n={preview.baru.length} />
         </details>
       )}
@@ -82,31 +71,7 @@ export function ImportPreview({
       {preview.berubah.length > 0 && (
         <details>
           <summary>Data berubah ({c.berubah.toLocaleString('id-ID')})</summary>
-          <table class="adm-table">
-            <thead>
-              <tr>
-                <th scope="col">NIP</th>
-                <th scope="col">Nama</th>
-                <th scope="col">Perubahan</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.berubah.slice(0, SHOW).map((b) => (
-                <tr key={b.sesudah.nip}>
-                  <td class="adm-nip">{formatNip(b.sesudah.nip)}</td>
-                  <td>{b.sesudah.nama}</td>
-                  <td>
-                    {b.kolom.map((k) => (
-                      <span key={k} class="adm-change">
-                        {KOLOM[k] ?? k}: <del>{show(b.sebelum[k as keyof typeof b.sebelum])}</del> →{' '}
-                        <ins>{show(b.sesudah[k as keyof typeof b.sesudah])}</ins>
-                      </span>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table columns={changedColumns} rows={preview.berubah.slice(0, SHOW)} rowKey={(b) => b.sesudah.nip} />
           <More n={preview.berubah.length} />
         </details>
       )}
@@ -115,6 +80,22 @@ export function ImportPreview({
     </div>
   );
 }
+
+type Changed = ImportSummary['berubah'][number];
+
+const changedColumns: Column<Changed>[] = [
+  { head: 'NIP', cell: (b) => formatNip(b.sesudah.nip), td: () => ({ class: 'adm-nip' }) },
+  { head: 'Nama', cell: (b) => b.sesudah.nama },
+  {
+    head: 'Perubahan',
+    cell: (b) =>
+      b.kolom.map((k) => (
+        <span key={k} class="adm-change">
+          {KOLOM[k] ?? k}: <del>{show(b.sebelum[k])}</del> → <ins>{show(b.sesudah[k])}</ins>
+        </span>
+      )),
+  },
+];
 
 function show(v: unknown): string {
   if (v === true) return 'ya';

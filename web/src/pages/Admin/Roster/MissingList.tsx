@@ -1,5 +1,9 @@
 import type { ImportSummary } from '../../../../../contract';
 import { formatNip } from '../../../lib/nip';
+import type { Column } from '../ui/Table';
+import { Table } from '../ui/Table';
+
+type Missing = ImportSummary['missing'][number];
 
 /**
  * Active ASN who are not in the new file. Nobody is deactivated silently: the admin ticks
@@ -23,6 +27,19 @@ export function MissingList({
     else next.delete(nip);
     onChoose(next);
   };
+  const columns: Column<Missing>[] = [
+    {
+      head: <input type="checkbox" checked={all} aria-label="Pilih semua" onChange={(e) => onChoose(e.currentTarget.checked ? new Set(missing.map((m) => m.nip)) : new Set())} />,
+      class: 'adm-col-check',
+      td: () => ({ class: 'adm-col-check' }),
+      cell: (m) => (
+        <input type="checkbox" checked={chosen.has(m.nip)} aria-label={`Nonaktifkan ${m.nama}`} onChange={(e) => toggle(m.nip, e.currentTarget.checked)} data-nip={m.nip} />
+      ),
+    },
+    { head: 'NIP', cell: (m) => formatNip(m.nip), td: () => ({ class: 'adm-nip' }) },
+    { head: 'Nama', cell: (m) => m.nama },
+    { head: 'OPD', cell: (m) => opdNama(m.opd) },
+  ];
   return (
     <section class="adm-missing" data-testid="roster-missing">
       <h4>ASN aktif yang tidak ada di berkas ({missing.length.toLocaleString('id-ID')})</h4>
@@ -31,41 +48,7 @@ export function MissingList({
         dicabut.
       </p>
       <div class="adm-table-wrap adm-scroll">
-        <table class="adm-table">
-          <thead>
-            <tr>
-              <th scope="col" class="adm-col-check">
-                <input
-                  type="checkbox"
-                  checked={all}
-                  aria-label="Pilih semua"
-                  onChange={(e) => onChoose(e.currentTarget.checked ? new Set(missing.map((m) => m.nip)) : new Set())}
-                />
-              </th>
-              <th scope="col">NIP</th>
-              <th scope="col">Nama</th>
-              <th scope="col">OPD</th>
-            </tr>
-          </thead>
-          <tbody>
-            {missing.map((m) => (
-              <tr key={m.nip} class={chosen.has(m.nip) ? 'adm-chosen' : undefined}>
-                <td class="adm-col-check">
-                  <input
-                    type="checkbox"
-                    checked={chosen.has(m.nip)}
-                    aria-label={`Nonaktifkan ${m.nama}`}
-                    onChange={(e) => toggle(m.nip, e.currentTarget.checked)}
-                    data-nip={m.nip}
-                  />
-                </td>
-                <td class="adm-nip">{formatNip(m.nip)}</td>
-                <td>{m.nama}</td>
-                <td>{opdNama(m.opd)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table columns={columns} rows={missing} rowKey={(m) => m.nip} tr={(m) => ({ class: chosen.has(m.nip) ? 'adm-chosen' : undefined })} />
       </div>
     </section>
   );

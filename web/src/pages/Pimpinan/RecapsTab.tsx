@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Counts, History } from '../../../../contract';
+import type { Counts, OpdRecaps } from '../../../../contract';
 import { saveFile } from '../../lib/download';
 import { formatNip } from '../../lib/nip';
 import { shortDate } from '../../lib/time';
-import { getHistory, getHistoryCsv, messageOf } from './api';
+import { getRecaps, getRecapsCsv, messageOf } from './api';
 import { addDays, CODE_LABEL, CODES, daySpan, mondayOf } from './roll';
 import type { TabProps } from './tabs';
 
@@ -13,11 +13,11 @@ const MAX_DAYS = 92;
 const SLOT: Record<string, string> = { pagi: 'Pagi', sore: 'Sore', demo: 'Demo' };
 
 /** Recaps and history: per sesi and per ASN over a date range, and the same as a CSV file. */
-export function HistoryTab(props: TabProps & { onSesi: (id: string) => void }) {
+export function RecapsTab(props: TabProps & { onSesi: (id: string) => void }) {
   const { token, opd, today } = props;
   const [dari, setDari] = useState(mondayOf(addDays(today, -7)));
   const [sampai, setSampai] = useState(today);
-  const [rekap, setRekap] = useState<History>();
+  const [rekap, setRekap] = useState<OpdRecaps>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -28,7 +28,7 @@ export function HistoryTab(props: TabProps & { onSesi: (id: string) => void }) {
     setBusy(true);
     setError(undefined);
     try {
-      setRekap(await getHistory(token, opd, dari, sampai));
+      setRekap(await getRecaps(token, opd, dari, sampai));
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -40,7 +40,7 @@ export function HistoryTab(props: TabProps & { onSesi: (id: string) => void }) {
     if (problem) return setError(problem);
     setError(undefined);
     try {
-      const { blob, filename } = await getHistoryCsv(token, opd, dari, sampai);
+      const { blob, filename } = await getRecapsCsv(token, opd, dari, sampai);
       saveFile(filename, blob);
     } catch (e) {
       setError(messageOf(e));
@@ -86,12 +86,12 @@ export function HistoryTab(props: TabProps & { onSesi: (id: string) => void }) {
           </p>
         )}
       </section>
-      {rekap && <HistoryTables rekap={rekap} onSesi={props.onSesi} />}
+      {rekap && <RecapTables rekap={rekap} onSesi={props.onSesi} />}
     </>
   );
 }
 
-function HistoryTables({ rekap, onSesi }: { rekap: History; onSesi: (id: string) => void }) {
+function RecapTables({ rekap, onSesi }: { rekap: OpdRecaps; onSesi: (id: string) => void }) {
   if (rekap.sesi.length === 0) {
     return (
       <section class="card" data-testid="rekap-kosong">
