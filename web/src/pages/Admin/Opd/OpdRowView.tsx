@@ -44,12 +44,7 @@ export function OpdRowView({ ctx, opd, onSaved }: { ctx: AdminContext; opd: OpdL
         {editing === 'nama' ? (
           <form class="adm-inline-form" onSubmit={rename}>
             <input value={nama} onInput={(e) => setNama(e.currentTarget.value)} required aria-label="Nama OPD" class="adm-grow" />
-            <button type="submit" class="adm-btn adm-btn-small adm-btn-primary" disabled={save.busy}>
-              Simpan
-            </button>
-            <button type="button" class="adm-btn adm-btn-small" onClick={() => setEditing(undefined)}>
-              Batal
-            </button>
+            <SaveCancel busy={save.busy} onCancel={() => setEditing(undefined)} />
           </form>
         ) : (
           opd.nama
@@ -73,12 +68,7 @@ export function OpdRowView({ ctx, opd, onSaved }: { ctx: AdminContext; opd: OpdL
               mulai
               <input type="date" value={sejak} min={ctx.today} required onChange={(e) => setSejak(e.currentTarget.value)} />
             </label>
-            <button type="submit" class="adm-btn adm-btn-small adm-btn-primary" disabled={save.busy}>
-              Simpan
-            </button>
-            <button type="button" class="adm-btn adm-btn-small" onClick={() => setEditing(undefined)}>
-              Batal
-            </button>
+            <SaveCancel busy={save.busy} onCancel={() => setEditing(undefined)} />
             <ErrorNote error={save.error} />
           </form>
         )}
@@ -94,5 +84,19 @@ export function OpdRowView({ ctx, opd, onSaved }: { ctx: AdminContext; opd: OpdL
         </button>
       </td>
     </tr>
+  );
+}
+
+/** The buttons of an in-place form. */
+function SaveCancel({ busy, onCancel }: { busy: boolean; onCancel: () => void }) {
+  return (
+    <>
+      <button type="submit" class="adm-btn adm-btn-small adm-btn-primary" disabled={busy}>
+        Simpan
+      </button>
+      <button type="button" class="adm-btn adm-btn-small" onClick={onCancel}>
+        Batal
+      </button>
+    </>
   );
 }

@@ -2,6 +2,8 @@ import type { Counts, OverviewOpd, OverviewSesi } from '../../../../../contract'
 import { hourMinute } from '../../../lib/time';
 import type { Column as TableColumn } from '../ui/Table';
 import { Table } from '../ui/Table';
+import type { Total } from '../ui/Totals';
+import { Totals } from '../ui/Totals';
 import { useSort } from '../ui/useSort';
 import type { SortColumn } from './columns';
 import { COUNT_COLUMNS, formatPersen, persen } from './columns';
@@ -67,7 +69,7 @@ export function SesiOverview({ sesi, timeZone, zoneLabel }: { sesi: OverviewSesi
             : 'tidak ada yang dicatat terlambat atau tidak hadir'}
         </p>
       )}
-      <Totals total={sesi.total} open={sesi.state !== 'ditutup'} />
+      <SesiTotals total={sesi.total} open={sesi.state !== 'ditutup'} />
       <div class="adm-table-wrap">
         <Table
           columns={table}
@@ -96,24 +98,15 @@ export function SesiOverview({ sesi, timeZone, zoneLabel }: { sesi: OverviewSesi
   );
 }
 
-function Totals({ total, open }: { total: Counts; open: boolean }) {
+function SesiTotals({ total, open }: { total: Counts; open: boolean }) {
   const excused = total.izin + total.sakit + total.cuti + total.dinas_luar + total.tugas_belajar;
-  const items: [string, number, string][] = [
-    ['Jumlah ASN', total.expected, ''],
+  const items: Total[] = [
+    ['Jumlah ASN', total.expected],
     ['Hadir', total.hadir, 'ok'],
     ['Terlambat', total.terlambat, 'late'],
-    ['Berhalangan', excused, ''],
-    ...(open ? ([['Belum check-in', total.belumHadir, '']] as [string, number, string][]) : []),
+    ['Berhalangan', excused],
+    ...(open ? [['Belum check-in', total.belumHadir] satisfies Total] : []),
     ['Tidak hadir', total.tidakHadir, 'bad'],
   ];
-  return (
-    <dl class="adm-totals" data-testid="totals">
-      {items.map(([label, n, tone]) => (
-        <div key={label} class={tone ? `adm-tone-${tone}` : undefined}>
-          <dt>{label}</dt>
-          <dd>{n.toLocaleString('id-ID')}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Totals items={items} testId="totals" />;
 }

@@ -4,6 +4,8 @@ import { KOLOM } from '../ui/labels';
 import { ProblemTable } from '../ui/ProblemTable';
 import type { Column } from '../ui/Table';
 import { Table } from '../ui/Table';
+import type { Total } from '../ui/Totals';
+import { Totals } from '../ui/Totals';
 import { MissingList } from './MissingList';
 
 /** Long lists are cut here on screen; the counts above them are complete. */
@@ -22,7 +24,7 @@ export function ImportPreview({
   opdNama: (kode: string) => string;
 }) {
   const c = preview.counts;
-  const items: [string, number, string?][] = [
+  const items: Total[] = [
     ['Baris data', preview.total],
     ['Valid', preview.valid],
     ['Bermasalah', preview.problems.length, preview.problems.length ? 'bad' : undefined],
@@ -42,14 +44,7 @@ export function ImportPreview({
   return (
     <div class="adm-preview" data-testid="roster-preview">
       <h3>Pratinjau</h3>
-      <dl class="adm-totals">
-        {items.map(([label, n, tone]) => (
-          <div key={label} class={tone ? `adm-tone-${tone}` : undefined}>
-            <dt>{label}</dt>
-            <dd>{n.toLocaleString('id-ID')}</dd>
-          </div>
-        ))}
-      </dl>
+      <Totals items={items} />
 
       {preview.problems.length > 0 && (
         <section>
