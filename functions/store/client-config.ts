@@ -1,11 +1,24 @@
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 
-/** DynamoDB Local accepts any credentials; with -sharedDb, region and keys do not matter. */
-export function localClientConfig(endpoint: string, maxAttempts?: number): DynamoDBClientConfig {
+/** The region of every local client; DynamoDB Local names its database `<keyId>_<region>.db`. */
+export const LOCAL_REGION = 'local';
+/** The key id of in-memory engines (tests, benchmark); `npm start`'s engine has a random one. */
+export const LOCAL_KEY_ID = 'local';
+
+/**
+ * DynamoDB Local keeps one database per access key id and region (it runs without
+ * -sharedDb, local/engine.ts): the key id chooses the database, the secret key is not
+ * checked. `DYNAMODB_LOCAL_KEY_ID` carries `npm start`'s key id to the stores and the CLI.
+ */
+export function localClientConfig(
+  endpoint: string,
+  maxAttempts?: number,
+  accessKeyId = process.env.DYNAMODB_LOCAL_KEY_ID || LOCAL_KEY_ID,
+): DynamoDBClientConfig {
   return {
     endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    region: LOCAL_REGION,
+    credentials: { accessKeyId, secretAccessKey: 'local' },
     ...(maxAttempts ? { maxAttempts } : {}),
   };
 }
