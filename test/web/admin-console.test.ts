@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { changes } from '../../web/src/pages/Admin/Audit/diff';
 import type { LinkCard } from '../../contract';
 import { query } from '../../web/src/lib/query';
+import { change, get } from '../../web/src/pages/Admin/api/client';
 import { describe as describeDay, draftOf, inputOf } from '../../web/src/pages/Admin/Calendar/specialDay';
 import { linksCsv } from '../../web/src/pages/Admin/Links/linksCsv';
 import { pagesOf, PER_PAGE } from '../../web/src/pages/Admin/Links/pages';
@@ -136,5 +137,48 @@ describe('small helpers of the console', () => {
   it('writes phone numbers as people read them', () => {
     expect(formatHp('6281234567890')).toBe('+62 812 3456 7890');
     expect(formatHp('')).toBe('—');
+  });
+});
+
+describe("the console's calls, through the one transport", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('sends a change once, and says a lost answer may still have been saved', async () => {
+    // Prepare
+    let calls = 0;
+    vi.stubGlobal('fetch', async () => {
+      calls++;
+      throw new TypeError('Failed to fetch');
+    });
+    // Act
+    const sent = change('tok', 'POST', '/opd', { kode: 'dishub' });
+    // Assert
+    await expect(sent).rejects.toMatchObject({ status: 0, code: 'JARINGAN', message: expect.stringContaining('belum pasti perubahan ini tersimpan') });
+    expect(calls).toBe(1);
+  });
+
+  it('retries a read the gateway gave up on, four attempts in all', async () => {
+    vi.useFakeTimers();
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      urls.push(url);
+      return new Response('Service Unavailable', { status: 503 });
+    });
+    const read = get('tok', '/opd');
+    const settled = expect(read).rejects.toMatchObject({ status: 503, code: 'TIDAK_DIKENAL' });
+    await vi.runAllTimersAsync();
+    await settled;
+    expect(urls).toEqual(Array(4).fill('/api/admin/opd'));
+  });
+
+  it("names a gateway's 413 (file too large) instead of a server fault", async () => {
+    vi.stubGlobal('fetch', async () => new Response('Request Entity Too Large', { status: 413 }));
+    await expect(change('tok', 'POST', '/roster/pratinjau', { csv: 'x' })).rejects.toMatchObject({
+      status: 413,
+      message: 'Berkas terlalu besar untuk dikirim (413). Coba lagi sebentar lagi.',
+    });
   });
 });
