@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { TABLES, type TableDef } from './store/tables';
 
 /**
@@ -28,6 +29,20 @@ export function tableOutputKey(envVar: string): string {
     .split('_')
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join('');
+}
+
+/** Where `npm start` keeps DynamoDB Local's files inside its data folder (APEL_DATA_DIR, default `.data`). */
+export function localEngineDir(dataDir: string): string {
+  return join(dataDir, 'dynamodb');
+}
+
+/**
+ * The file (0600) with the access key id of `npm start`'s DynamoDB Local, made at its first
+ * start (local/engine.ts); the CLI's local target reads it, since without it the engine
+ * shows no table.
+ */
+export function localKeyFile(engineDir: string): string {
+  return join(engineDir, 'access-key-id');
 }
 
 /** The table prefix of `npm start` (tests use their own prefixes in the same engine). */

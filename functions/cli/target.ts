@@ -1,6 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { LOCAL_TABLE_PREFIX, SITE_URL_OUTPUT, tableOutputKey, useLocalTables } from '../deployment';
+import { LOCAL_TABLE_PREFIX, localEngineDir, localKeyFile, SITE_URL_OUTPUT, tableOutputKey, useLocalTables } from '../deployment';
 import { localClientConfig } from '../store/client-config';
 import { TABLES } from '../store/tables';
 
@@ -34,8 +36,18 @@ async function stackTarget(stack: string, region?: string): Promise<Target> {
   return { description: `stack ${stack}`, siteUrl };
 }
 
+/**
+ * `npm start`'s DynamoDB Local (on DYNAMODB_PORT), with the access key id it keeps in its
+ * data folder (APEL_DATA_DIR): without it the engine shows no table. An engine named by
+ * DYNAMODB_ENDPOINT (tests) is reached with DYNAMODB_LOCAL_KEY_ID, else the fixed local key.
+ */
 async function localTarget(): Promise<Target> {
   const endpoint = process.env.DYNAMODB_ENDPOINT ?? `http://localhost:${process.env.DYNAMODB_PORT ?? 8765}`;
+  if (!process.env.DYNAMODB_ENDPOINT && !process.env.DYNAMODB_LOCAL_KEY_ID) {
+    const dataDir = resolve(process.env.APEL_DATA_DIR ?? join(import.meta.dirname, '../../.data'));
+    const keyFile = localKeyFile(localEngineDir(dataDir));
+    if (existsSync(keyFile)) process.env.DYNAMODB_LOCAL_KEY_ID = readFileSync(keyFile, 'utf8').trim();
+  }
   process.env.DYNAMODB_ENDPOINT = endpoint;
   useLocalTables(LOCAL_TABLE_PREFIX);
   const probe = new DynamoDBClient(localClientConfig(endpoint, 1));

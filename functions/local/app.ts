@@ -21,6 +21,8 @@ export interface AppOptions {
   config: ApelConfig;
   /** DynamoDB Local endpoint, already running. */
   endpoint: string;
+  /** The engine's access key id (Engine.accessKeyId); by default the fixed one of in-memory engines. */
+  accessKeyId?: string;
   tablePrefix: string;
   port: number;
   /** Interface to listen on; loopback unless set (e.g. 0.0.0.0 to try from a phone on the same network). */
@@ -45,6 +47,7 @@ export interface RunningApp {
 
 export async function startApp(o: AppOptions): Promise<RunningApp> {
   process.env.DYNAMODB_ENDPOINT = o.endpoint;
+  if (o.accessKeyId) process.env.DYNAMODB_LOCAL_KEY_ID = o.accessKeyId;
   process.env.APEL_CONFIG = JSON.stringify(o.config);
   useLocalTables(o.tablePrefix);
   const admin = new DynamoDBClient(localClientConfig(o.endpoint));

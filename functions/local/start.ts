@@ -3,8 +3,9 @@ import { join, resolve } from 'node:path';
 import { parseConfig } from '../core/config';
 import { clockIn } from '../core/format';
 import type { IssuedLink } from '../cli/links';
+import { localEngineDir } from '../deployment';
 import type { Engine } from './engine';
-import { JavaMissing, startEngine } from './engine';
+import { JavaMissing, restrictToOwner, startEngine } from './engine';
 
 /**
  * `npm start`: Apel WFA on this machine with no AWS account and no Docker. DynamoDB
@@ -34,9 +35,11 @@ async function main() {
   }
 
   console.log(`Memulai DynamoDB Local (data di ${dataDir}) …`);
+  // The roster, its phone numbers and every link (tautan-demo.csv) are the owner's only.
+  restrictToOwner(dataDir);
   let engine: Engine;
   try {
-    engine = await startEngine({ port: enginePort, dataDir: join(dataDir, 'dynamodb') });
+    engine = await startEngine({ port: enginePort, dataDir: localEngineDir(dataDir) });
   } catch (e) {
     console.error(e instanceof JavaMissing ? e.message : `Gagal memulai DynamoDB Local: ${(e as Error).message}`);
     process.exit(1);
@@ -48,6 +51,7 @@ async function main() {
   const app = await startApp({
     config,
     endpoint: engine.endpoint,
+    accessKeyId: engine.accessKeyId,
     tablePrefix: 'apel',
     port,
     ...(process.env.HOST ? { host: process.env.HOST } : {}),
