@@ -21,7 +21,7 @@ export interface DaySesi extends SesiPlan {
   /** Whether the apel clock opened it (a planned sesi may still be waiting for its opening). */
   opened: boolean;
   demo: boolean;
-  gangguan: OpenedSesi['gangguan'] | null;
+  gangguan: NonNullable<OpenedSesi['gangguan']> | null;
 }
 
 /**

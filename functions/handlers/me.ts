@@ -1,7 +1,6 @@
 import { apiFunction } from '../http/api-handler';
 import { dispatch } from '../http/dispatch';
 import { pathParam } from '../http/params';
-import { json } from '../http/response';
 import { requireFunctionTables } from '../manifest';
 import { answerReadiness, asnPage } from '../usecases/asn-page';
 import { callerOf } from '../usecases/caller';
@@ -14,9 +13,9 @@ requireFunctionTables('me');
 const route = apiFunction('me', { caller: callerOf });
 
 export const handler = dispatch('me', [
-  route('GET /api/me', {}, async ({ who, now }) => json(200, await asnPage(who, now, config))),
-  route('POST /api/kesiapan/{cekId}', {}, async ({ event, who, now }) => {
+  route('GET /api/me', {}, async ({ who, now, reply }) => reply(200, await asnPage(who, now, config))),
+  route('POST /api/kesiapan/{cekId}', {}, async ({ event, who, now, reply }) => {
     const { dijawabPada, repeat } = await answerReadiness(who, pathParam(event, 'cekId'), now);
-    return json(repeat ? 200 : 201, { dijawabPada });
+    return reply(repeat ? 200 : 201, { dijawabPada });
   }),
 ]);

@@ -1,5 +1,4 @@
 import { apiFunction } from '../http/api-handler';
-import { json } from '../http/response';
 import { requireFunctionTables } from '../manifest';
 import { callerOf } from '../usecases/caller';
 import { upcomingApel } from '../usecases/schedule';
@@ -11,4 +10,4 @@ requireFunctionTables('schedule');
 
 const route = apiFunction('schedule', { caller: callerOf });
 
-export const handler = route('GET /api/schedule', {}, async ({ now }) => json(200, await upcomingApel(now, config)));
+export const handler = route('GET /api/schedule', {}, async ({ now, reply }) => reply(200, await upcomingApel(now, config)));

@@ -1,12 +1,15 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
+import type { BodyOf, ResponseOf } from '../../contract';
 import type { Principal } from '../core/access';
 import { requireAdmin, requireOpdScope } from '../core/access';
 import { InvalidInput, linkInvalid } from '../core/errors';
 import { serverNow } from '../runtime/clock';
 import { bearerTokenHash } from './auth';
 import { errorToResponse } from './errors';
+import { jsonWithEtag } from './etag';
+import { json } from './response';
 import type { ApiFunction, RouteKey } from './routes';
 import { ROUTES } from './routes';
 import { httpTelemetry } from './telemetry';
@@ -19,7 +22,7 @@ type Middleware = middy.MiddlewareObj<Event, Result, Error, Context>;
  * What a route handler gets: the caller already resolved and authorised for the
  * route's access (ROUTES), the parsed body, and the server's clock read once.
  */
-export interface ApiRequest<B, C extends Principal, S> {
+export interface ApiRequest<B, C extends Principal, S, R> {
   event: Event;
   body: B;
   /** The server's clock, read once per request: the only clock the rules trust. */
@@ -28,6 +31,10 @@ export interface ApiRequest<B, C extends Principal, S> {
   who: C;
   /** `opd` routes: the OPD in scope (the one in the path, else the caller's own). */
   scope: S;
+  /** The answer in the route's contract shape (contract/), so server and web cannot drift. */
+  reply: (status: number, body: R, headers?: Record<string, string>) => Result;
+  /** The same, as an ETag'd answer for a polling page: a bodiless 304 while `body` is unchanged; `volatile` (e.g. `now`) is sent but not hashed. */
+  replyIfChanged: <V extends Partial<R>>(body: Omit<R, keyof V>, volatile: V) => Result;
 }
 
 /**
@@ -40,11 +47,25 @@ export interface CallerPorts<C extends Principal, S> {
   scope?: (who: C, opd: string) => Promise<S>;
 }
 
-export interface RouteOptions<B> {
-  body?: z.ZodMiniType<B>;
+export interface RouteOptions<Sch> {
+  /** Must accept every body the contract (contract/) allows; its output (defaults applied) is what the handler gets. */
+  body?: Sch;
   /** Largest body accepted, in bytes (default 16 KB; a roster CSV needs more, up to Lambda's 6 MB). */
   maxBodyBytes?: number;
 }
+
+/** The contract's request body of a route (none: undefined). */
+type BodyIn<K extends RouteKey> = [BodyOf<K>] extends [never] ? undefined : BodyOf<K>;
+/** What the handler gets from a schema (no schema: no body). */
+type BodyOut<Sch> = Sch extends z.ZodMiniType ? z.output<Sch> : undefined;
+/** A compile error unless the schema accepts every body the contract allows (it may be looser: the rules check values). */
+type AcceptsContract<K extends RouteKey, Sch> = Sch extends z.ZodMiniType
+  ? [BodyIn<K>] extends [z.input<Sch>]
+    ? unknown
+    : { 'the schema refuses a body the contract allows': BodyIn<K> }
+  : [BodyIn<K>] extends [undefined]
+    ? unknown
+    : { 'the contract has a body but the route no schema': BodyIn<K> };
 
 export type RouteHandler = ((event: Event, context: Context) => Promise<Result>) & { routeKey: RouteKey };
 
@@ -109,11 +130,12 @@ function authorise<B, C extends Principal, S>(routeKey: RouteKey, ports: CallerP
  * a route handler only calls a use case and answers.
  */
 export function apiFunction<C extends Principal, S = undefined>(fn: ApiFunction, ports: CallerPorts<C, S>) {
-  return function route<B = undefined>(
-    routeKey: RouteKey,
-    options: RouteOptions<B>,
-    handle: (request: ApiRequest<B, C, S>) => Promise<Result>,
+  return function route<K extends RouteKey, Sch extends z.ZodMiniType | undefined = undefined>(
+    routeKey: K,
+    options: RouteOptions<Sch & AcceptsContract<K, Sch>>,
+    handle: (request: ApiRequest<BodyOut<Sch>, C, S, ResponseOf<K>>) => Promise<Result>,
   ): RouteHandler {
+    type B = BodyOut<Sch>;
     if (ROUTES[routeKey].fn !== fn) throw new Error(`${routeKey} is not served by ${fn}`);
     const resolved = new WeakMap<object, Resolved<B, C, S>>();
     const handler = middy<Event, Result, Error, Context>()
@@ -127,13 +149,21 @@ export function apiFunction<C extends Principal, S = undefined>(fn: ApiFunction,
       .use({
         before: (request) => {
           const r = resolved.get(request.context)!;
-          r.body = options.body ? parseBody(request.event, options.body, options.maxBodyBytes) : (undefined as B);
+          r.body = options.body ? (parseBody(request.event, options.body as z.ZodMiniType, options.maxBodyBytes) as B) : (undefined as B);
         },
       });
     // The handler sees the event and context only; what the middlewares resolved is keyed by the context.
     const wrapped = handler.handler(async (event, context) => {
       const r = resolved.get(context)!;
-      return handle({ event, body: r.body, now: serverNow(), who: r.who, scope: r.scope });
+      return handle({
+        event,
+        body: r.body,
+        now: serverNow(),
+        who: r.who,
+        scope: r.scope,
+        reply: (status, body, headers) => json(status, body, headers),
+        replyIfChanged: (body, volatile) => jsonWithEtag(event, body, volatile),
+      });
     });
     // Callers without a Lambda context (tests, scripts) still get a fresh one per request.
     const served = (event: Event, context?: Context) => wrapped(event, context ?? ({} as Context));

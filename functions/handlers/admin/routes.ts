@@ -1,9 +1,7 @@
 import { zoneLabel } from '../../core/config';
 import { localDate } from '../../core/time';
 import { apiFunction } from '../../http/api-handler';
-import { jsonWithEtag } from '../../http/etag';
 import { pathParam, queryParam } from '../../http/params';
-import { json } from '../../http/response';
 import { callerOf } from '../../usecases/caller';
 import { auditOfMonth } from '../../usecases/admin/audit';
 import { deleteHoliday, importHolidayCsv, putHoliday, setSpecialDay, yearCalendar } from '../../usecases/admin/calendar';
@@ -32,80 +30,80 @@ const CSV_UPLOAD = 5 * 1024 * 1024;
 const tanggal = (event: Parameters<typeof pathParam>[0]) => s.dateValue(pathParam(event, 'tanggal'), '', 'tanggal');
 
 export const routes = [
-  route('GET /api/admin/ringkasan', {}, async ({ event, now }) => {
+  route('GET /api/admin/ringkasan', {}, async ({ event, now, replyIfChanged }) => {
     const date = s.dateValue(queryParam(event, 'tanggal'), today(now), 'tanggal');
     const body = await regencyOverview(date, now, config);
     // `now` changes every poll; the ETag covers only what the page shows.
-    return jsonWithEtag(event, { timeZone: config.timeZone, zoneLabel: zoneLabel(config.timeZone), ...body }, { now: now.toISOString() });
+    return replyIfChanged({ timeZone: config.timeZone, zoneLabel: zoneLabel(config.timeZone), ...body }, { now: now.toISOString() });
   }),
 
-  route('GET /api/admin/audit', {}, async ({ event, now }) => {
+  route('GET /api/admin/audit', {}, async ({ event, now, reply }) => {
     const month = s.monthValue(queryParam(event, 'bulan'), today(now).slice(0, 7));
-    return json(200, await auditOfMonth({ month, opd: queryParam(event, 'opd'), actorNip: queryParam(event, 'aktor'), action: queryParam(event, 'aksi') }));
+    return reply(200, await auditOfMonth({ month, opd: queryParam(event, 'opd'), actorNip: queryParam(event, 'aktor'), action: queryParam(event, 'aksi') }));
   }),
 
-  route('POST /api/admin/roster/pratinjau', { body: s.csvBody, maxBodyBytes: CSV_UPLOAD }, async ({ body, now }) =>
-    json(200, await previewImport(body.csv, now)),
+  route('POST /api/admin/roster/pratinjau', { body: s.csvBody, maxBodyBytes: CSV_UPLOAD }, async ({ body, now, reply }) =>
+    reply(200, await previewImport(body.csv, now)),
   ),
 
-  route('POST /api/admin/roster/impor', { body: s.importBody, maxBodyBytes: CSV_UPLOAD }, async ({ who, body, now }) =>
-    json(200, await commitImport(who, body.csv, body.nonaktifkan, now)),
+  route('POST /api/admin/roster/impor', { body: s.importBody, maxBodyBytes: CSV_UPLOAD }, async ({ who, body, now, reply }) =>
+    reply(200, await commitImport(who, body.csv, body.nonaktifkan, now)),
   ),
 
-  route('GET /api/admin/asn', {}, async ({ event }) =>
-    json(200, { asn: await searchAsn({ opd: queryParam(event, 'opd'), q: queryParam(event, 'q'), aktif: s.activeFilter(queryParam(event, 'aktif')) }) }),
+  route('GET /api/admin/asn', {}, async ({ event, reply }) =>
+    reply(200, { asn: await searchAsn({ opd: queryParam(event, 'opd'), q: queryParam(event, 'q'), aktif: s.activeFilter(queryParam(event, 'aktif')) }) }),
   ),
 
-  route('POST /api/admin/asn', { body: s.asnBody }, async ({ who, body, now }) => json(201, { asn: await addAsn(who, body, now) })),
+  route('POST /api/admin/asn', { body: s.asnBody }, async ({ who, body, now, reply }) => reply(201, { asn: await addAsn(who, body, now) })),
 
-  route('GET /api/admin/asn/{nip}', {}, async ({ event }) => json(200, await asnDetail(pathParam(event, 'nip')))),
+  route('GET /api/admin/asn/{nip}', {}, async ({ event, reply }) => reply(200, await asnDetail(pathParam(event, 'nip')))),
 
-  route('PATCH /api/admin/asn/{nip}', { body: s.asnPatchBody }, async ({ event, who, body, now }) =>
-    json(200, { asn: await patchAsn(who, pathParam(event, 'nip'), body, now) }),
+  route('PATCH /api/admin/asn/{nip}', { body: s.asnPatchBody }, async ({ event, who, body, now, reply }) =>
+    reply(200, { asn: await patchAsn(who, pathParam(event, 'nip'), body, now) }),
   ),
 
-  route('GET /api/admin/opd', {}, async ({ now }) => json(200, { opd: await opdOverview(today(now)) })),
+  route('GET /api/admin/opd', {}, async ({ now, reply }) => reply(200, { opd: await opdOverview(today(now)) })),
 
-  route('POST /api/admin/opd', { body: s.opdBody }, async ({ who, body, now }) => json(201, { opd: await addOpd(who, body, today(now), now) })),
+  route('POST /api/admin/opd', { body: s.opdBody }, async ({ who, body, now, reply }) => reply(201, { opd: await addOpd(who, body, today(now), now) })),
 
-  route('PATCH /api/admin/opd/{kode}', { body: s.opdPatchBody }, async ({ event, who, body, now }) =>
-    json(200, { opd: await renameOpd(who, pathParam(event, 'kode'), body.nama, today(now), now) }),
+  route('PATCH /api/admin/opd/{kode}', { body: s.opdPatchBody }, async ({ event, who, body, now, reply }) =>
+    reply(200, { opd: await renameOpd(who, pathParam(event, 'kode'), body.nama, today(now), now) }),
   ),
 
-  route('PUT /api/admin/opd/{kode}/wfa', { body: s.wfaBody }, async ({ event, who, body, now }) =>
-    json(200, { opd: await setOpdWfa(who, pathParam(event, 'kode'), body, today(now), now) }),
+  route('PUT /api/admin/opd/{kode}/wfa', { body: s.wfaBody }, async ({ event, who, body, now, reply }) =>
+    reply(200, { opd: await setOpdWfa(who, pathParam(event, 'kode'), body, today(now), now) }),
   ),
 
-  route('GET /api/admin/kalender', {}, async ({ event, now }) =>
-    json(200, await yearCalendar(s.yearValue(queryParam(event, 'tahun'), today(now).slice(0, 4)), config)),
+  route('GET /api/admin/kalender', {}, async ({ event, now, reply }) =>
+    reply(200, await yearCalendar(s.yearValue(queryParam(event, 'tahun'), today(now).slice(0, 4)), config)),
   ),
 
-  route('PUT /api/admin/kalender/libur/{tanggal}', { body: s.holidayBody }, async ({ event, who, body, now }) =>
-    json(200, { libur: await putHoliday(who, tanggal(event), body, now) }),
+  route('PUT /api/admin/kalender/libur/{tanggal}', { body: s.holidayBody }, async ({ event, who, body, now, reply }) =>
+    reply(200, { libur: await putHoliday(who, tanggal(event), body, now) }),
   ),
 
-  route('DELETE /api/admin/kalender/libur/{tanggal}', {}, async ({ event, who, now }) =>
-    json(200, { libur: await deleteHoliday(who, tanggal(event), now) }),
+  route('DELETE /api/admin/kalender/libur/{tanggal}', {}, async ({ event, who, now, reply }) =>
+    reply(200, { libur: await deleteHoliday(who, tanggal(event), now) }),
   ),
 
-  route('POST /api/admin/kalender/libur/impor', { body: s.csvBody, maxBodyBytes: CSV_UPLOAD }, async ({ who, body, now }) =>
-    json(200, await importHolidayCsv(who, body.csv, now)),
+  route('POST /api/admin/kalender/libur/impor', { body: s.csvBody, maxBodyBytes: CSV_UPLOAD }, async ({ who, body, now, reply }) =>
+    reply(200, await importHolidayCsv(who, body.csv, now)),
   ),
 
-  route('PUT /api/admin/kalender/hari/{tanggal}', { body: s.specialDayBody }, async ({ event, who, body, now }) =>
-    json(200, await setSpecialDay(who, tanggal(event), body, config, now)),
+  route('PUT /api/admin/kalender/hari/{tanggal}', { body: s.specialDayBody }, async ({ event, who, body, now, reply }) =>
+    reply(200, await setSpecialDay(who, tanggal(event), body, config, now)),
   ),
 
-  route('DELETE /api/admin/kalender/hari/{tanggal}', {}, async ({ event, who, now }) =>
-    json(200, await setSpecialDay(who, tanggal(event), {}, config, now)),
+  route('DELETE /api/admin/kalender/hari/{tanggal}', {}, async ({ event, who, now, reply }) =>
+    reply(200, await setSpecialDay(who, tanggal(event), {}, config, now)),
   ),
 
-  route('POST /api/admin/sesi/{sesiId}/gangguan', { body: s.disruptionBody }, async ({ event, who, body, now }) =>
-    json(200, { sesi: await declareDisruption(who, s.sesiIdValue(pathParam(event, 'sesiId')), body, now) }),
+  route('POST /api/admin/sesi/{sesiId}/gangguan', { body: s.disruptionBody }, async ({ event, who, body, now, reply }) =>
+    reply(200, { sesi: await declareDisruption(who, s.sesiIdValue(pathParam(event, 'sesiId')), body, now) }),
   ),
 
-  route('POST /api/admin/tautan', { body: s.linksBody }, async ({ event, who, body, now }) =>
-    json(
+  route('POST /api/admin/tautan', { body: s.linksBody }, async ({ event, who, body, now, reply }) =>
+    reply(
       200,
       body.aksi === 'cabut'
         ? await revokeLinksFor(who, body.cakupan, now)

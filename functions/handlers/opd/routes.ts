@@ -2,9 +2,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { zoneLabel } from '../../core/config';
 import { addDays, localDate } from '../../core/time';
 import { apiFunction } from '../../http/api-handler';
-import { jsonWithEtag } from '../../http/etag';
 import { pathParam, queryParam } from '../../http/params';
-import { csvFile, json } from '../../http/response';
+import { csvFile } from '../../http/response';
 import { callerOf } from '../../usecases/caller';
 import { markUniform } from '../../usecases/opd/compliance';
 import { addExcuse, listExcuses, retractExcuse } from '../../usecases/opd/excuses';
@@ -31,48 +30,48 @@ function recapRange(event: APIGatewayProxyEventV2, now: Date) {
 }
 
 export const routes = [
-  route('GET /api/opd', {}, async ({ who, now }) => json(200, { opd: await manageableOpds(who, today(now)) })),
+  route('GET /api/opd', {}, async ({ who, now, reply }) => reply(200, { opd: await manageableOpds(who, today(now)) })),
 
-  route('GET /api/opd/{opd}/apel', {}, async ({ event, scope, now }) => {
+  route('GET /api/opd/{opd}/apel', {}, async ({ event, scope, now, replyIfChanged }) => {
     const body = await opdRoll(scope, queryParam(event, 'sesi'), now, config);
     // `now` changes every poll; the ETag covers only what the page shows.
-    return jsonWithEtag(event, { timeZone: config.timeZone, zoneLabel: zoneLabel(config.timeZone), ...body }, { now: now.toISOString() });
+    return replyIfChanged({ timeZone: config.timeZone, zoneLabel: zoneLabel(config.timeZone), ...body }, { now: now.toISOString() });
   }),
 
-  route('GET /api/opd/{opd}/izin', {}, async ({ event, scope, now }) => {
+  route('GET /api/opd/{opd}/izin', {}, async ({ event, scope, now, reply }) => {
     const dari = dateParam(queryParam(event, 'dari'), addDays(today(now), -30), 'dari');
     const sampai = dateParam(queryParam(event, 'sampai'), addDays(today(now), 60), 'sampai');
-    return json(200, { izin: await listExcuses(scope, dari, sampai) });
+    return reply(200, { izin: await listExcuses(scope, dari, sampai) });
   }),
 
-  route('POST /api/opd/{opd}/izin', { body: excuseBody }, async ({ who, scope, body, now }) =>
-    json(201, { izin: await addExcuse(who, scope, body, now) }),
+  route('POST /api/opd/{opd}/izin', { body: excuseBody }, async ({ who, scope, body, now, reply }) =>
+    reply(201, { izin: await addExcuse(who, scope, body, now) }),
   ),
 
-  route('DELETE /api/opd/{opd}/izin/{izinId}', {}, async ({ event, who, scope, now }) =>
-    json(200, { izin: await retractExcuse(who, scope, pathParam(event, 'izinId'), now) }),
+  route('DELETE /api/opd/{opd}/izin/{izinId}', {}, async ({ event, who, scope, now, reply }) =>
+    reply(200, { izin: await retractExcuse(who, scope, pathParam(event, 'izinId'), now) }),
   ),
 
-  route('PUT /api/opd/{opd}/seragam/{sesiId}/{nip}', { body: complianceBody }, async ({ event, who, scope, body, now }) => {
+  route('PUT /api/opd/{opd}/seragam/{sesiId}/{nip}', { body: complianceBody }, async ({ event, who, scope, body, now, reply }) => {
     const mark = await markUniform(who, scope, pathParam(event, 'sesiId'), pathParam(event, 'nip'), body.patuh, body.catatan, now);
-    return json(200, { tidakPatuh: mark });
+    return reply(200, { tidakPatuh: mark });
   }),
 
-  route('GET /api/opd/{opd}/kesiapan', {}, async ({ scope, now }) => json(200, { now: now.toISOString(), cek: await checksOfOpd(scope, now) })),
+  route('GET /api/opd/{opd}/kesiapan', {}, async ({ scope, now, reply }) => reply(200, { now: now.toISOString(), cek: await checksOfOpd(scope, now) })),
 
-  route('POST /api/opd/{opd}/kesiapan', { body: readinessBody }, async ({ who, scope, body, now }) =>
-    json(201, { cek: await startCheck(who, scope, body.menit, body.pesan, now, config) }),
+  route('POST /api/opd/{opd}/kesiapan', { body: readinessBody }, async ({ who, scope, body, now, reply }) =>
+    reply(201, { cek: await startCheck(who, scope, body.menit, body.pesan, now, config) }),
   ),
 
-  route('GET /api/opd/{opd}/tautan-apel', {}, async ({ scope }) => json(200, await meetingLinksOfOpd(scope, config))),
+  route('GET /api/opd/{opd}/tautan-apel', {}, async ({ scope, reply }) => reply(200, await meetingLinksOfOpd(scope, config))),
 
-  route('PUT /api/opd/{opd}/tautan-apel', { body: meetingLinksBody }, async ({ who, scope, body, now }) =>
-    json(200, { tautanApel: await setMeetingLinks(who, scope, body, now) }),
+  route('PUT /api/opd/{opd}/tautan-apel', { body: meetingLinksBody }, async ({ who, scope, body, now, reply }) =>
+    reply(200, { tautanApel: await setMeetingLinks(who, scope, body, now) }),
   ),
 
-  route('GET /api/opd/{opd}/rekap', {}, async ({ event, scope, now }) => {
+  route('GET /api/opd/{opd}/rekap', {}, async ({ event, scope, now, reply }) => {
     const { dari, sampai } = recapRange(event, now);
-    return json(200, await opdRecaps(scope, dari, sampai));
+    return reply(200, await opdRecaps(scope, dari, sampai));
   }),
 
   route('GET /api/opd/{opd}/rekap.csv', {}, async ({ event, scope, now }) => {

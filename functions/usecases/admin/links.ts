@@ -1,7 +1,7 @@
 import type { Principal } from '../../core/access';
 import { auditEntry } from '../../core/audit';
 import { Conflict, NotFound } from '../../core/errors';
-import type { Asn } from '../../core/roster';
+import type { Asn, Role } from '../../core/roster';
 import { writeAudited } from '../../store/audit-store';
 import { revokeLink } from '../../store/link-store';
 import { inParallel } from '../../store/batch';
@@ -25,7 +25,7 @@ export interface LinkCard {
   jabatan: string;
   opd: string;
   opdNama: string;
-  peran: string;
+  peran: Role;
   noHp: string;
   tautan: string;
   waMe: string | null;
