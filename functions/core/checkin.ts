@@ -12,9 +12,9 @@ export interface OpenSesi extends SesiWindow {
 
 /**
  * The rule of the hot path: the server's clock against the sesi's window.
- * On time up to and including `onTimeUntil` (07:30:00 is still on time), late after
- * it, refused from `closesAt` on. `formatClock` renders a time for the message in the
- * regency's zone.
+ * On time through the whole minute of `onTimeUntil` (the page says "Tepat waktu sampai
+ * 07.30", so 07:30:59 is still on time), late from the next minute (`lateFrom`), refused
+ * from `closesAt` on. `formatClock` renders a time for the message in the regency's zone.
  */
 export function decideCheckin(now: Date, sesi: OpenSesi, formatClock: (d: Date) => string): CheckinStatus {
   const label = SLOT_LABELS[sesi.slot].toLowerCase();
@@ -25,7 +25,12 @@ export function decideCheckin(now: Date, sesi: OpenSesi, formatClock: (d: Date) 
   if (sesi.state === 'ditutup' || t >= sesi.closesAt.getTime()) {
     throw new Conflict('SESI_SUDAH_DITUTUP', `${capitalise(label)} sudah ditutup pukul ${formatClock(sesi.closesAt)}.`);
   }
-  return t <= sesi.onTimeUntil.getTime() ? 'hadir' : 'terlambat';
+  return t < lateFrom(sesi.onTimeUntil.getTime()) ? 'hadir' : 'terlambat';
+}
+
+/** The first late instant: the minute after the one `onTimeUntil` falls in (07:30 → 07:31:00). */
+export function lateFrom(onTimeUntil: number): number {
+  return Math.floor(onTimeUntil / 60_000) * 60_000 + 60_000;
 }
 
 function capitalise(s: string): string {

@@ -38,8 +38,19 @@ describe('the check-in window', () => {
     expect(at('2026-11-29T23:30:00.000Z')).toBe('hadir');
   });
 
-  it('records terlambat one millisecond after on-time-until', () => {
-    expect(at('2026-11-29T23:30:00.001Z')).toBe('terlambat');
+  it('records hadir through the whole minute the page shows ("Tepat waktu sampai 07.30": 07:30:01 and 07:30:59.999)', () => {
+    expect(at('2026-11-29T23:30:01.000Z')).toBe('hadir');
+    expect(at('2026-11-29T23:30:59.999Z')).toBe('hadir');
+  });
+
+  it('records terlambat from the next minute (07:31:00)', () => {
+    expect(at('2026-11-29T23:31:00.000Z')).toBe('terlambat');
+  });
+
+  it('counts a demo window whose on-time instant is not on a minute through the end of that minute', () => {
+    const demo = { ...sesi, onTimeUntil: new Date('2026-11-29T23:15:27.500Z') };
+    expect(decideCheckin(new Date('2026-11-29T23:15:59.999Z'), demo, clock)).toBe('hadir');
+    expect(decideCheckin(new Date('2026-11-29T23:16:00.000Z'), demo, clock)).toBe('terlambat');
   });
 
   it('records terlambat one millisecond before the close', () => {

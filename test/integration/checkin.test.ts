@@ -67,8 +67,8 @@ describe('POST /api/checkins', () => {
     expect(await allItems('checkins')).toEqual(before);
   });
 
-  it('records terlambat after on-time-until', async () => {
-    at('2026-11-29T23:30:00.001Z');
+  it('records terlambat from the minute after on-time-until (07:31:00)', async () => {
+    at('2026-11-29T23:31:00.000Z');
     const res = await post(token(staff.nip), { sesiId: SESI });
     expect(res.status).toBe(201);
     expect(res.body.checkin.status).toBe('terlambat');

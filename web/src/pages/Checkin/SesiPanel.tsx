@@ -32,7 +32,8 @@ export function SesiPanel(props: Props) {
   const { sesi, timeZone, zoneLabel, checkin, sending } = props;
   const now = useServerNow(props.clockOffset);
   const opensAt = Date.parse(sesi.opensAt);
-  const onTimeUntil = Date.parse(sesi.onTimeUntil);
+  // On time through the whole minute shown (core/checkin.ts lateFrom): 07:30:59 is not late.
+  const onTime = now < Math.floor(Date.parse(sesi.onTimeUntil) / 60_000) * 60_000 + 60_000;
   const closesAt = Date.parse(sesi.closesAt);
   const boundary = sesi.state === 'terjadwal' ? opensAt : closesAt;
   const passed = now >= boundary;
@@ -90,8 +91,8 @@ export function SesiPanel(props: Props) {
       {!recorded && (
         <>
           <Countdown opening={sesi.state === 'terjadwal'} left={boundary - now} />
-          <p class={now <= onTimeUntil ? 'note' : 'note note-late'} data-testid="on-time-note">
-            {now <= onTimeUntil
+          <p class={onTime ? 'note' : 'note note-late'} data-testid="on-time-note">
+            {onTime
               ? `Tepat waktu sampai ${hm(sesi.onTimeUntil)} ${zoneLabel}`
               : `Lewat ${hm(sesi.onTimeUntil)} ${zoneLabel}: kehadiran tercatat terlambat`}
           </p>
