@@ -11,6 +11,13 @@ import type { IsoDate } from './time';
 export const EXCUSE_KINDS = ['izin', 'sakit', 'cuti', 'dinas_luar', 'tugas_belajar'] as const;
 export type ExcuseKind = (typeof EXCUSE_KINDS)[number];
 
+/** An excuse's id: its last day, the NIP and 8 random hex digits (store/excuse-store.ts makes it). */
+export const EXCUSE_ID = /^(\d{4}-\d{2}-\d{2})_(\d{18})_([0-9a-f]{8})$/;
+
+export function isExcuseId(id: string): boolean {
+  return EXCUSE_ID.test(id);
+}
+
 export const EXCUSE_LABELS: Record<ExcuseKind, string> = {
   izin: 'Izin',
   sakit: 'Sakit',

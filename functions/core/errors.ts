@@ -5,7 +5,7 @@
  * never reaches the client with its details.
  */
 export abstract class AppError extends Error {
-  abstract readonly kind: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable';
+  abstract readonly kind: 'invalid' | 'too_large' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable';
   constructor(
     readonly code: string,
     message: string,
@@ -17,6 +17,11 @@ export abstract class AppError extends Error {
 
 export class InvalidInput extends AppError {
   readonly kind = 'invalid';
+}
+
+/** The request body is larger than the route accepts (counted in UTF-8 bytes). */
+export class TooLarge extends AppError {
+  readonly kind = 'too_large';
 }
 
 export class Unauthenticated extends AppError {

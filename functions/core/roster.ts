@@ -1,4 +1,5 @@
 import { nipProblem } from './nip';
+import { cleanText, textProblem } from './text';
 
 /**
  * Roster rules: what makes an OPD or ASN row acceptable. Rows come from CSV files in
@@ -54,8 +55,10 @@ export type CsvRow = { line: number; fields: Record<string, string> };
 const OPD_CODE = /^[a-z0-9][a-z0-9-]{1,39}$/;
 
 /**
- * The loop every CSV import shares: read each row into a value or a reason, refuse
- * repeats of the same key (the later line is the one reported), keep the rest.
+ * The loop every CSV import shares: refuse a row with a hidden character in any column
+ * (core/text.ts), read each row into a value or a reason, refuse repeats of the same key
+ * (the later line is the one reported), keep the rest. The console's forms go through
+ * the same rows, so a name typed there and one imported obey one rule.
  */
 export function checkRows<T>(
   rows: readonly CsvRow[],
@@ -67,7 +70,7 @@ export function checkRows<T>(
   const problems: RowProblem[] = [];
   const seen = new Set<string>();
   for (const row of rows) {
-    const value = read(row);
+    const value = hiddenCharacter(row) ?? read(row);
     const reason = typeof value === 'string' ? value : seen.has(keyOf(value)) ? repeated(keyOf(value)) : undefined;
     if (reason !== undefined) {
       problems.push({ line: row.line, reason });
@@ -79,8 +82,21 @@ export function checkRows<T>(
   return { valid, problems };
 }
 
+function hiddenCharacter(row: CsvRow): string | undefined {
+  for (const [name, value] of Object.entries(row.fields)) {
+    const problem = textProblem(value);
+    if (problem) return `${name}: ${problem}`;
+  }
+  return undefined;
+}
+
+/** A column's value on one line: NFC, invisible characters removed, spaces collapsed. */
 export function field(row: CsvRow, name: string): string {
-  return (row.fields[name] ?? '').trim().replace(/\s+/g, ' ');
+  return cleanText(row.fields[name] ?? '', 'line').trim().replace(/\s+/g, ' ');
+}
+
+export function isOpdCode(value: string): boolean {
+  return OPD_CODE.test(value);
 }
 
 export function checkOpdRows(rows: readonly CsvRow[]): Checked<Opd> {

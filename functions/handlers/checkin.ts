@@ -2,10 +2,12 @@ import * as z from 'zod/mini';
 import { clockIn } from '../core/format';
 import { parseSesiId } from '../core/sesi';
 import { apiFunction, bodyText, MAX_BODY_BYTES } from '../http/api-handler';
+import { bodyBytes } from '../http/guards';
 import { json } from '../http/response';
 import { requireFunctionTables } from '../manifest';
 import { checkIn, checkinCaller } from '../usecases/check-in';
 import { config } from './runtime-config';
+import { freeText } from './text-schema';
 
 /** POST /api/checkins — the hot path; see usecases/check-in.ts. */
 
@@ -15,7 +17,7 @@ const SESI_FORMAT = 'harus berbentuk YYYY-MM-DD.pagi atau YYYY-MM-DD.sore';
 const body = z.object(
   {
     sesiId: z.string({ error: SESI_FORMAT }).check(z.refine((id) => parseSesiId(id) !== undefined, SESI_FORMAT)),
-    laporan: z.optional(z.string({ error: 'harus teks' }).check(z.maxLength(500, 'paling banyak 500 karakter'))),
+    laporan: z.optional(freeText('note', 500)),
     seragam: z.optional(z.boolean({ error: 'harus true atau false' })),
   },
   { error: 'harus objek JSON seperti {"sesiId": "2026-11-30.pagi"}' },
@@ -24,7 +26,7 @@ const body = z.object(
 /** The sesi id the body names, if it is one, so the link and the sesi are read in one round trip. */
 function namedSesi(event: Parameters<typeof bodyText>[0]): string | undefined {
   const raw = bodyText(event);
-  if (raw.length > MAX_BODY_BYTES) return undefined;
+  if (bodyBytes(event) > MAX_BODY_BYTES) return undefined;
   try {
     const id = (JSON.parse(raw) as { sesiId?: unknown } | null)?.sesiId;
     return typeof id === 'string' && parseSesiId(id) ? id : undefined;

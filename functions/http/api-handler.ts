@@ -7,7 +7,8 @@ import { requireAdmin, requireOpdScope } from '../core/access';
 import { InvalidInput, linkInvalid } from '../core/errors';
 import { serverNow } from '../runtime/clock';
 import { bearerTokenHash } from './auth';
-import { errorToResponse } from './errors';
+import { asClientError, errorToResponse } from './errors';
+import { refuseAnyBody, refuseLargeBody, requestGuards } from './guards';
 import { jsonWithEtag } from './etag';
 import { json } from './response';
 import type { ApiFunction, RouteKey } from './routes';
@@ -80,7 +81,7 @@ export function bodyText(event: Event): string {
 /** Body → JSON → schema, each failure a 400 with an Indonesian message naming the field. */
 function parseBody<B>(event: Event, schema: z.ZodMiniType<B>, maxBytes = MAX_BODY_BYTES): B {
   const text = bodyText(event);
-  if (text.length > maxBytes) throw new InvalidInput('INPUT_TIDAK_VALID', 'Isi permintaan terlalu besar.');
+  refuseLargeBody(event, maxBytes);
   let value: unknown;
   try {
     value = text === '' ? undefined : JSON.parse(text);
@@ -126,8 +127,10 @@ function authorise<B, C extends Principal, S>(routeKey: RouteKey, ports: CallerP
 
 /**
  * The API handlers of one Lambda function: middy with Powertools logging and metrics
- * first, the error mapper last, then authorisation (route table) and the body (zod), so
- * a route handler only calls a use case and answers.
+ * first, the error mapper last, then the guards (came through CloudFront, path and query
+ * values of the right form: http/guards.ts), authorisation (route table) and the body
+ * (its size in bytes, zod; none at all for a route without a schema), so a route handler
+ * only calls a use case and answers.
  */
 export function apiFunction<C extends Principal, S = undefined>(fn: ApiFunction, ports: CallerPorts<C, S>) {
   return function route<K extends RouteKey, Sch extends z.ZodMiniType | undefined = undefined>(
@@ -142,10 +145,18 @@ export function apiFunction<C extends Principal, S = undefined>(fn: ApiFunction,
       .use(httpTelemetry())
       .use({
         onError: (request) => {
+          // A DynamoDB ValidationException counts as the refusal it becomes, not as a server error.
+          request.error = asClientError(request.error) as Error;
           request.response = errorToResponse(request.error, request.context?.awsRequestId);
         },
       })
+      .use(requestGuards())
       .use(authorise(routeKey, ports, resolved))
+      .use({
+        before: (request) => {
+          if (!options.body) refuseAnyBody(request.event);
+        },
+      })
       .use({
         before: (request) => {
           const r = resolved.get(request.context)!;

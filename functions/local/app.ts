@@ -62,6 +62,8 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     webDir: o.webDir,
     routes: apiRoutes(),
   });
+  // Issued links point at this server, whatever address a browser says it came from.
+  process.env.APEL_SITE_URL = server.url;
   const links = await ensureDemoRoster(o, server.url);
 
   const demo = o.demoMinutes > 0 ? await openDemoSesi(o.config, o.demoMinutes) : undefined;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Excuse, ExcuseKind } from '../core/attendance';
-import { EXCUSE_KINDS } from '../core/attendance';
+import { EXCUSE_ID, EXCUSE_KINDS } from '../core/attendance';
 import type { AuditEntry } from '../core/audit';
 import { Conflict, NotFound } from '../core/errors';
 import type { IsoDate } from '../core/time';
@@ -22,10 +22,8 @@ export function newExcuseId(sampai: IsoDate, nip: string): string {
   return `${sampai}_${nip}_${randomBytes(4).toString('hex')}`;
 }
 
-const ID = /^(\d{4}-\d{2}-\d{2})_(\d{18})_([0-9a-f]{8})$/;
-
 export function excuseKey(opd: string, id: string) {
-  const sampai = ID.exec(id)?.[1];
+  const sampai = EXCUSE_ID.exec(id)?.[1];
   return sampai ? keys.excuse(opd, sampai, id) : undefined;
 }
 

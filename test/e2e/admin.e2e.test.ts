@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../functions/local/app';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium } from '../support/browser';
-import { startDemoApp } from '../support/demo-app';
+import type { DemoApp } from '../support/demo-app';
+import { callApi, startDemoApp } from '../support/demo-app';
 
 /** The overview asks again this often while an apel is open (the server decides; 15 s by default). */
 const REFRESH_SECONDS = 2;
@@ -13,6 +13,8 @@ const ADMIN_NIP = '198911082023091006';
 /** Two new ASN of BPBD in the uploaded file: NIPs written with spaces and with Excel's text apostrophe. */
 const BARU = { nip: '199001012020011001', nama: 'Rahmat Mokoginta' };
 const BARU2 = { nip: '199203142021022003', nama: 'Sri Wahyuni Damopolii, S.E.' };
+/** Wednesday 2 December 2026, 10:00 WITA: no real apel that day, the demo apel open for 30 minutes. */
+const CLOCK = '2026-12-02T10:00:00+08:00';
 
 /**
  * HR's export as a spreadsheet on an Indonesian PC saves it: UTF-8 with a BOM, `;` between
@@ -41,51 +43,85 @@ function demoRows(opd: string, n: number): DemoRow[] {
   return rows.filter((r) => r.opd === opd).slice(0, n);
 }
 
-// Each step drives a real browser against the whole local stack; a busy CI machine needs the room.
+/**
+ * Each test gets a fresh local runtime (roster sample, demo apel open) and a fresh console
+ * page, and prepares through the API what its own steps need, so none depends on another.
+ * Each step drives a real browser against the whole local stack; a busy CI machine needs the room.
+ */
 describe.runIf(browserAvailable())('the HR admin runs the regency from the console (Chromium, 1280 px)', { timeout: 60_000 }, () => {
-  let app: RunningApp;
   let browser: Browser;
-  let admin: { context: BrowserContext; page: Page };
-  const cspErrors: string[] = [];
-  const overviewAnswers: number[] = [];
-  let issuedUrl = '';
+  let app: DemoApp;
+  let admin: { page: Page; overviewAnswers: number[] };
+  let cspErrors: string[];
 
   const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/admin-${name}.png`, fullPage: true });
   const tab = async (name: string) => {
     await admin.page.getByRole('navigation', { name: 'Menu konsol admin' }).getByRole('link', { name }).click();
   };
+  const adminLink = () => app.links.find((l) => l.nip === ADMIN_NIP)!;
+  const asAdmin = (method: string, path: string, body?: unknown) => callApi(app, adminLink(), method, path, body);
+  /** The two new BPBD staff, added by hand as the console's roster form does. */
+  const addNewStaff = async () => {
+    for (const [a, jabatan, status, noHp] of [
+      [BARU, 'Analis Kebencanaan', 'PNS', '0812-3456-7890'],
+      [BARU2, 'Pranata Komputer', 'PPPK', '+62 813 1111 2222'],
+    ] as const) {
+      const res = await asAdmin('POST', '/api/admin/asn', { ...a, jabatan, opd: 'bpbd', status, noHp, peran: 'asn' });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+  };
+  /** New links for BPBD through the API; the personal link of `nip` in the answer. */
+  const issueBpbdLinks = async (nip: string) => {
+    const res = await asAdmin('POST', '/api/admin/tautan', { cakupan: { opd: 'bpbd' }, aksi: 'terbitkan' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return (res.body.tautan as { nip: string; tautan: string }[]).find((c) => c.nip === nip)!.tautan;
+  };
+  /** The admin's console, opened from their link. */
+  const openConsole = async () => {
+    const link = adminLink();
+    await admin.page.goto(link.tautan.replace('/#t=', '/admin#t='));
+    await admin.page.getByTestId('admin-who').waitFor();
+    return link;
+  };
 
   beforeAll(async () => {
     process.env.APEL_ROLL_REFRESH_SECONDS = String(REFRESH_SECONDS);
-    app = await startDemoApp(2, 30, {}, { [ADMIN_NIP]: 'admin' });
     browser = await launchChromium();
     mkdirSync('test-results', { recursive: true });
+  });
+  afterAll(() => browser?.close());
+
+  beforeEach(async () => {
+    app = await startDemoApp({ perOpd: 2, clock: CLOCK, roles: { [ADMIN_NIP]: 'admin' } });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', acceptDownloads: true });
     const page = await context.newPage();
+    admin = { page, overviewAnswers: [] };
+    cspErrors = [];
     page.on('response', (r) => {
-      if (r.url().includes('/api/admin/ringkasan')) overviewAnswers.push(r.status());
+      if (r.url().includes('/api/admin/ringkasan')) admin.overviewAnswers.push(r.status());
     });
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
     });
-    admin = { context, page };
   });
 
-  afterAll(async () => {
-    await browser?.close();
+  afterEach(async () => {
+    await admin?.page.context().close();
     await app?.stop();
+    // Every page of every test ran under the strict Content-Security-Policy without a violation.
+    expect(cspErrors).toEqual([]);
   });
 
   it('opens the console from the admin link and shows the open demo apel across all OPDs', async () => {
-    const link = app.links.find((l) => l.nip === ADMIN_NIP)!;
+    const link = adminLink();
     expect(link.peran).toBe('admin');
     const { page } = admin;
 
-    await page.goto(link.tautan.replace('/#t=', '/admin#t='));
-    await page.getByTestId('admin-who').waitFor();
+    await openConsole();
     expect(page.url()).not.toContain('#t=');
     expect(await page.getByTestId('admin-who').textContent()).toContain(link.nama);
 
+    expect(app.demo!.id).toBe('2026-12-02.demo');
     const overview = page.getByTestId(`ringkasan-${app.demo!.id}`);
     await overview.waitFor();
     expect(await overview.textContent()).toContain('Sedang dibuka');
@@ -97,6 +133,7 @@ describe.runIf(browserAvailable())('the HR admin runs the regency from the conso
 
   it('uploads HR\'s CSV: previews every problem row with its line, lists who is missing, then saves', async () => {
     const { page } = admin;
+    await openConsole();
     await tab('Roster');
     const bpbd = demoRows('bpbd', 2);
     expect(bpbd.map((r) => r.nip).sort()).toEqual(app.links.filter((l) => l.opd === 'bpbd').map((l) => l.nip).sort());
@@ -141,7 +178,9 @@ describe.runIf(browserAvailable())('the HR admin runs the regency from the conso
   });
 
   it('issues links for the OPD: CSV for Excel, A4 sheet of QR cards, WhatsApp per ASN', async () => {
+    await addNewStaff();
     const { page } = admin;
+    await openConsole();
     await tab('Tautan');
     await page.getByTestId('cakupan-opd').check();
     await page.getByTestId('tautan-opd').selectOption('bpbd');
@@ -153,15 +192,15 @@ describe.runIf(browserAvailable())('the HR admin runs the regency from the conso
     const rows = issued.getByTestId('issued-table').locator('tbody tr');
     expect(await rows.count()).toBe(4); // the two sampled BPBD staff and the two new ones
     const mine = issued.locator(`tr[data-nip="${BARU.nip}"]`);
-    issuedUrl = (await mine.getByTestId('issued-url').textContent())!;
+    const issuedUrl = (await mine.getByTestId('issued-url').textContent())!;
     expect(issuedUrl).toMatch(new RegExp(`^${app.url}/#t=[\\w-]{43}$`));
     const wa = (await mine.getByTestId('wa').getAttribute('href'))!;
     expect(wa).toMatch(/^https:\/\/wa\.me\/6281234567890\?text=/);
     expect(decodeURIComponent(wa)).toContain(issuedUrl);
 
-    // The CSV opens in Excel on an Indonesian PC: BOM, `;`, NIP kept as text.
+    // The CSV opens in Excel on an Indonesian PC: BOM, `;`, NIP kept as text; named after the server's date.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-semicolon').click()]);
-    expect(download.suggestedFilename()).toMatch(/^tautan-apel-bpbd-\d{4}-\d\d-\d\d\.csv$/);
+    expect(download.suggestedFilename()).toBe('tautan-apel-bpbd-2026-12-02.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.startsWith('\uFEFF"NIP";"Nama";')).toBe(true);
     expect(csv).toContain(`"=""${BARU.nip}""";"${BARU.nama}"`);
@@ -191,9 +230,11 @@ describe.runIf(browserAvailable())('the HR admin runs the regency from the conso
     expect(cardBox!.width).toBeLessThan(95 * 3.78 + 3);
   });
 
-  it('the new ASN opens that link on their phone and checks in; the ASN page downloads nothing of the console', async () => {
+  it('a new ASN opens their new link on their phone and checks in; the ASN page downloads nothing of the console', async () => {
+    await addNewStaff();
+    const issuedUrl = await issueBpbdLinks(BARU.nip);
     // The admin watches the overview meanwhile.
-    await tab('Ringkasan');
+    await openConsole();
     const bpbd = admin.page.getByTestId(`ringkasan-${app.demo!.id}`).locator('tr[data-opd="bpbd"]');
     await expect.poll(() => bpbd.locator('[data-col="expected"]').textContent(), { timeout: 15_000 }).toBe('4');
     expect(await bpbd.locator('[data-col="hadir"]').textContent()).toBe('0');
@@ -212,20 +253,34 @@ describe.runIf(browserAvailable())('the HR admin runs the regency from the conso
     await phone.close();
   });
 
-  it('sees the check-in in the overview by itself, without touching the page', async () => {
+  it('sees a check-in in the overview by itself, without touching the page', async () => {
+    await addNewStaff();
+    const issuedUrl = await issueBpbdLinks(BARU.nip);
     const { page } = admin;
+    await openConsole();
     const bpbd = page.getByTestId(`ringkasan-${app.demo!.id}`).locator('tr[data-opd="bpbd"]');
+    await expect.poll(() => bpbd.locator('[data-col="expected"]').textContent(), { timeout: 15_000 }).toBe('4');
+    expect(await bpbd.locator('[data-col="hadir"]').textContent()).toBe('0');
+
+    const checkin = await callApi(app, issuedUrl, 'POST', '/api/checkins', { sesiId: app.demo!.id });
+    expect(checkin.status, JSON.stringify(checkin.body)).toBe(201);
+
     // No click and no reload: while the apel is open the overview asks the server again by itself.
     // A few refreshes at most (an overview of every OPD takes a moment on a busy test machine).
     await expect.poll(() => bpbd.locator('[data-col="hadir"]').textContent(), { timeout: 20_000, interval: 200 }).toBe('1');
     expect(await bpbd.locator('[data-col="belumHadir"]').textContent()).toBe('3');
     // Unchanged polls cost a bodiless 304: the next poll after the update finds nothing new.
-    await expect.poll(() => overviewAnswers.includes(304), { timeout: 40_000, interval: 250 }).toBe(true);
+    const seen = admin.overviewAnswers.length;
+    await expect.poll(() => admin.overviewAnswers.slice(seen).includes(304), { timeout: 40_000, interval: 250 }).toBe(true);
     await shot(page, 'ringkasan-hadir-1280');
   });
 
   it('finds the import and the links in the audit trail, with before and after', async () => {
+    const imported = await asAdmin('POST', '/api/admin/roster/impor', { csv: hrExport(demoRows('bpbd', 2)) });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    await issueBpbdLinks(BARU.nip);
     const { page } = admin;
+    await openConsole();
     await tab('Audit');
     const table = page.getByTestId('audit-table');
     await table.waitFor();
@@ -244,7 +299,12 @@ describe.runIf(browserAvailable())('the HR admin runs the regency from the conso
     await shot(page, 'audit-1280');
   });
 
-  it('ran under the strict Content-Security-Policy without a single violation', () => {
+  it('shows every page of the console under the strict Content-Security-Policy without a single violation', async () => {
+    await openConsole();
+    for (const name of ['Ringkasan', 'Roster', 'OPD', 'Kalender', 'Tautan', 'Audit']) {
+      await tab(name);
+      await admin.page.waitForLoadState('networkidle');
+    }
     expect(cspErrors).toEqual([]);
   });
 });

@@ -1,24 +1,27 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningApp } from '../../functions/local/app';
 import { browserAvailable, launchChromium } from '../support/browser';
 import { allItems } from '../support/db';
+import type { DemoApp } from '../support/demo-app';
 import { startDemoApp } from '../support/demo-app';
-import { WEEKDAYS } from '../../functions/core/config';
-import { localDate, weekdayOf } from '../../functions/core/time';
+
+/** Wednesday 2 December 2026, 10:00 WITA: no real apel that day, so only the demo sesi is open. */
+const WEDNESDAY_MORNING = '2026-12-02T10:00:00+08:00';
 
 describe.runIf(browserAvailable())('an ASN checks in from their personal link (Chromium, 360 px)', () => {
-  let app: RunningApp;
+  let app: DemoApp;
   let browser: Browser;
 
   const MEET = 'https://meet.google.com/abc-defg-hij';
 
   beforeAll(async () => {
-    // A uniform every day (so the check-in asks about it whatever day the test runs) and the regency's meeting link.
-    app = await startDemoApp(4, 30, {
-      seragam: Object.fromEntries(WEEKDAYS.map((d) => [d, 'Batik'])),
-      tautanApel: { pagi: MEET, sore: MEET },
+    // The server's clock is a Wednesday morning with the demo sesi open for 30 minutes; that
+    // Wednesday's uniform (so the check-in asks about it) and the regency's meeting link.
+    app = await startDemoApp({
+      perOpd: 4,
+      clock: WEDNESDAY_MORNING,
+      config: { seragam: { rabu: 'Batik' }, tautanApel: { pagi: MEET, sore: MEET } },
     });
     browser = await launchChromium();
   });
@@ -126,32 +129,128 @@ describe.runIf(browserAvailable())('an ASN checks in from their personal link (C
   });
 });
 
-describe.runIf(browserAvailable())('a day without apel (Chromium, 360 px)', () => {
-  let app: RunningApp;
+/**
+ * The same page on four days, by the server's clock (the page takes "now" from the server):
+ * during Monday's apel pagi, on a Wednesday, late on a Saturday, and on a holiday Monday.
+ * The regency's own config (apel on Monday and Tuesday), no demo sesi; each day its own app,
+ * and the apel clock ticks once at that minute, as the scheduler would.
+ */
+describe.runIf(browserAvailable())('the ASN page on the day it is (Chromium, 360 px)', () => {
   let browser: Browser;
-  const today = weekdayOf(localDate(new Date(), 'Asia/Makassar'));
-  const tomorrow = WEEKDAYS[(WEEKDAYS.indexOf(today) + 1) % 7]!;
-
   beforeAll(async () => {
-    // Apel only tomorrow, and no demo sesi: today has nothing to check in to.
-    app = await startDemoApp(1, 0, { wfaDays: [tomorrow] });
     browser = await launchChromium();
   });
+  afterAll(() => browser?.close());
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+  /** An app whose server clock starts at `at`; the test sets the clock to `at` again just before it looks. */
+  function onDay(at: string) {
+    const day = {} as { app: DemoApp; asn: DemoApp['links'][number]; open(): Promise<Page>; openedSesi(): Promise<string[]> };
+    beforeAll(async () => {
+      day.app = await startDemoApp({ perOpd: 2, demoMinutes: 0, clock: at });
+      day.asn = day.app.links.find((l) => l.peran === 'asn' && l.opd === 'setda')!;
+    });
+    afterAll(() => day.app?.stop());
+    day.open = async () => {
+      day.app.setClock(at);
+      await day.app.tickApelClock();
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID' });
+      const page = await context.newPage();
+      await page.goto(day.asn.tautan);
+      await page.getByTestId('profile').waitFor();
+      return page;
+    };
+    day.openedSesi = async () => (await allItems('sessions')).filter((i) => i.sk === 'SESI').map((i) => `${i.id} ${i.state}`);
+    return day;
+  }
+
+  describe('Monday 30 November 2026, 07:15 WITA', () => {
+    const day = onDay('2026-11-30T07:15:00+08:00');
+
+    it('shows apel pagi open, on time until 07.30, asks about Monday\'s uniform, and records HADIR', async () => {
+      const page = await day.open();
+
+      expect(await day.openedSesi()).toEqual(['2026-11-30.pagi dibuka']);
+      const sesi = page.getByTestId('sesi');
+      expect(await sesi.getAttribute('data-sesi-id')).toBe('2026-11-30.pagi');
+      expect(await sesi.textContent()).toContain('Apel Pagi');
+      expect(await sesi.textContent()).toContain('Sedang dibuka');
+      expect(await sesi.textContent()).toContain('Senin, 30 November 2026');
+      // 45 minutes to its close at 08:00 at 07:15 sharp, 44 and some seconds a moment later.
+      expect(await sesi.getByRole('timer').getAttribute('aria-label')).toMatch(/^Ditutup dalam 4[45] menit$/);
+      expect(await page.getByTestId('on-time-note').textContent()).toBe('Tepat waktu sampai 07.30 WITA');
+      expect(await page.getByText('Saya memakai PDH khaki').count()).toBe(1);
+      expect(await page.getByTestId('no-sesi').count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Hadir di Apel Pagi' }).click();
+      const result = page.getByTestId('checkin-result');
+      await result.waitFor();
+      expect(await result.getAttribute('data-status')).toBe('hadir');
+      expect(await result.textContent()).toMatch(/Tercatat pukul 07\.15\.\d\d WITA/);
+      expect((await allItems('checkins')).filter((c) => c.nip === day.asn.nip)).toEqual([
+        expect.objectContaining({ sesiId: '2026-11-30.pagi', status: 'hadir' }),
+      ]);
+      await page.context().close();
+    });
   });
 
-  it('says there is no apel today and counts down to the next one', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
-    await page.goto(app.links[0]!.tautan);
+  describe('Wednesday 2 December 2026, 12:00 WITA', () => {
+    const day = onDay('2026-12-02T12:00:00+08:00');
 
-    await page.getByTestId('next-sesi').waitFor();
-    expect(await page.getByTestId('no-sesi').textContent()).toContain('Tidak ada apel hari ini');
-    expect(await page.getByTestId('next-sesi').textContent()).toContain('Apel Pagi');
-    const countdown = page.getByTestId('next-sesi').getByRole('timer');
-    expect(await countdown.getAttribute('aria-label')).toMatch(/^Dibuka dalam \d+ (jam|menit)/);
-    expect(await page.getByRole('button', { name: /^Hadir di/ }).count()).toBe(0);
+    it('says there is no apel today and counts down the days to Monday\'s apel pagi', async () => {
+      const page = await day.open();
+
+      expect(await day.openedSesi()).toEqual([]);
+      await page.getByTestId('next-sesi').waitFor();
+      expect(await page.getByTestId('no-sesi').textContent()).toContain('Tidak ada apel hari ini');
+      expect(await page.getByTestId('no-sesi').textContent()).not.toMatch(/Libur|Cuti bersama/);
+      const next = page.getByTestId('next-sesi');
+      expect(await next.textContent()).toContain('Apel Pagi');
+      expect(await next.textContent()).toContain('Senin, 7 Desember 2026');
+      expect(await next.textContent()).toContain('07.00–08.00 WITA');
+      // Monday 07:00 is 4 days 19 hours after 12:00 sharp, and 4 days 18 hours and some minutes a moment later.
+      expect(await next.getByRole('timer').getAttribute('aria-label')).toMatch(/^Dibuka dalam 4 hari 1[89] jam$/);
+      expect(await page.getByRole('button', { name: /^Hadir di/ }).count()).toBe(0);
+      await page.context().close();
+    });
+  });
+
+  describe('Saturday 5 December 2026, 23:59 WITA', () => {
+    const day = onDay('2026-12-05T23:59:00+08:00');
+
+    it('says there is no apel today and counts down a day and some hours to Monday\'s apel pagi', async () => {
+      const page = await day.open();
+
+      expect(await day.openedSesi()).toEqual([]);
+      await page.getByTestId('next-sesi').waitFor();
+      expect(await page.getByTestId('no-sesi').textContent()).toContain('Tidak ada apel hari ini');
+      const next = page.getByTestId('next-sesi');
+      expect(await next.textContent()).toContain('Apel Pagi');
+      expect(await next.textContent()).toContain('Senin, 7 Desember 2026');
+      expect(await next.getByRole('timer').getAttribute('aria-label')).toBe('Dibuka dalam 1 hari 7 jam');
+      expect(await page.getByRole('button', { name: /^Hadir di/ }).count()).toBe(0);
+      await page.context().close();
+    });
+  });
+
+  describe('Monday 16 February 2026, 07:15 WITA (cuti bersama, Imlek)', () => {
+    const day = onDay('2026-02-16T07:15:00+08:00');
+
+    it('opens no apel on the holiday, names it, lists the next day\'s holiday and counts down to the Monday after', async () => {
+      const page = await day.open();
+
+      expect(await day.openedSesi()).toEqual([]);
+      await page.getByTestId('next-sesi').waitFor();
+      const none = page.getByTestId('no-sesi');
+      expect(await none.textContent()).toContain('Tidak ada apel hari ini');
+      expect(await none.textContent()).toContain('Cuti bersama: Tahun Baru Imlek 2577 Kongzili');
+      // Tuesday 17 February is a national holiday too: the next apel is a week away.
+      expect(await none.textContent()).toMatch(/Sel, 17 Feb\s*Tahun Baru Imlek 2577 Kongzili\s*\(Libur nasional\)/);
+      const next = page.getByTestId('next-sesi');
+      expect(await next.textContent()).toContain('Apel Pagi');
+      expect(await next.textContent()).toContain('Senin, 23 Februari 2026');
+      expect(await next.getByRole('timer').getAttribute('aria-label')).toBe('Dibuka dalam 6 hari 23 jam');
+      expect(await page.getByRole('button', { name: /^Hadir di/ }).count()).toBe(0);
+      await page.context().close();
+    });
   });
 });

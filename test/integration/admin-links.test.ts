@@ -11,6 +11,7 @@ import { ASNS } from '../support/roster';
 
 /** Links from the admin console: issue, re-issue and revoke for one ASN, an OPD or everyone. */
 
+/** The site's own address, as the stack (SiteUrl) or the local server sets it for the admin function. */
 const ORIGIN = 'https://apel.bolselkab.go.id';
 
 let tokens: Map<string, string>;
@@ -21,6 +22,7 @@ const tokenOf = (url: string) => new URL(url).hash.slice(3);
 const linkItems = async () => (await allItems('links')).filter((i) => String(i.pk).startsWith('LINK#'));
 
 beforeAll(async () => {
+  process.env.APEL_SITE_URL = ORIGIN;
   // The admin sits in diskominfo here; one setda member has no phone number.
   ({ tokens, adminToken } = await seedWithAdmin({ opd: 'diskominfo' }));
   await importAsns([{ ...ASNS[2]!, noHp: '' }]);
@@ -60,10 +62,15 @@ describe('issuing links', () => {
     expect(line).toMatchObject({ opd: 'setda', target: 'opd:setda', after: { jumlah: 3 } });
   });
 
-  it('builds the links from the Host when the browser sends no Origin (the local server)', async () => {
-    const res = await links({ cakupan: { nip: ASNS[3]!.nip }, aksi: 'terbitkan' }, { host: 'localhost:3000' });
+  it("puts the links on the site's own address, whatever Origin, Referer or Host the request names", async () => {
+    const res = await links(
+      { cakupan: { nip: ASNS[3]!.nip }, aksi: 'terbitkan' },
+      { origin: 'https://evil.example', referer: 'https://evil.example/admin', host: 'evil.example' },
+    );
 
-    expect(res.body.tautan[0].tautan).toMatch(/^http:\/\/localhost:3000\/#t=/);
+    expect(res.status).toBe(200);
+    expect(res.body.tautan[0].tautan).toMatch(/^https:\/\/apel\.bolselkab\.go\.id\/#t=[\w-]{43}$/);
+    expect(res.body.tautan[0].waMe).not.toContain('evil.example');
   });
 
   it('issues links for everyone, the admin included (their new link is in the answer)', async () => {

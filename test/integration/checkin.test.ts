@@ -159,7 +159,7 @@ describe('POST /api/checkins', () => {
       { res: await post(token(nip), {}), status: 400, code: 'INPUT_TIDAK_VALID' },
       { res: await post(token(nip), { sesiId: '2026-11-30.malam' }), status: 400, code: 'INPUT_TIDAK_VALID' },
       { res: await post(token(nip), { sesiId: 42 }), status: 400, code: 'INPUT_TIDAK_VALID' },
-      { res: await post(token(nip), 'x'.repeat(20_000)), status: 400, code: 'INPUT_TIDAK_VALID' },
+      { res: await post(token(nip), 'x'.repeat(20_000)), status: 413, code: 'ISI_TERLALU_BESAR' },
       { res: await post(token(nip), ['2026-11-30.pagi']), status: 400, code: 'INPUT_TIDAK_VALID' },
     ];
 

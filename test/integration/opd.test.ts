@@ -110,7 +110,7 @@ describe('excuses', () => {
   it("shows the excuses of this week on the ASN's own page, and not once withdrawn", async () => {
     const res = await asHead('POST', '/api/opd/setda/izin', { nip: staff.nip, jenis: 'cuti', dari: '2026-11-27', sampai: '2026-11-30', catatan: 'Cuti tahunan' });
     const page = async () => (await call(me, { path: '/api/me', token: tok(staff.nip) })).body.izin;
-    expect(await page()).toEqual([{ id: res.body.izin.id, jenis: 'cuti', dari: '2026-11-27', sampai: '2026-11-30', catatan: 'Cuti tahunan', oleh: head.nip }]);
+    expect(await page()).toEqual([{ id: res.body.izin.id, jenis: 'cuti', dari: '2026-11-27', sampai: '2026-11-30', catatan: 'Cuti tahunan', oleh: head.nip, olehNama: head.nama }]);
     expect((await asHead('DELETE', `/api/opd/setda/izin/${res.body.izin.id}`)).status).toBe(200);
     expect(await page()).toEqual([]);
   });
@@ -142,7 +142,8 @@ describe('excuses', () => {
     expect((await asHead('DELETE', `/api/opd/setda/izin/${excused.body.izin.id}`)).status).toBe(409);
     const line = (await auditLines()).find((l) => l.action === 'izin.tarik');
     expect(line).toMatchObject({ before: { ditarik: null }, after: { ditarik: { oleh: head.nip } } });
-    expect((await asHead('DELETE', '/api/opd/setda/izin/bukan-id')).status).toBe(404);
+    // Not an id the server makes: refused by its form before anything is read.
+    expect((await asHead('DELETE', '/api/opd/setda/izin/bukan-id')).status).toBe(400);
   });
 });
 
@@ -152,7 +153,11 @@ describe('uniform marks', () => {
     const marked = await asHead('PUT', path, { patuh: false, catatan: 'Tidak memakai PDH' });
     expect(marked.status).toBe(200);
     expect(rowOf((await roll()).body, staff.nip).tidakPatuh).toMatchObject({ catatan: 'Tidak memakai PDH', oleh: head.nip });
+    // The mark and its note reach the ASN's own page, beside their uniform confirmation.
+    const mine = async () => (await call(me, { path: '/api/me', token: tok(staff.nip) })).body.today.find((s: { id: string }) => s.id === pagi.id);
+    expect(await mine()).toMatchObject({ seragamDikonfirmasi: true, tidakPatuh: { catatan: 'Tidak memakai PDH', at: expect.any(String) } });
     expect((await asHead('PUT', path, { patuh: true })).body).toEqual({ tidakPatuh: null });
+    expect((await mine()).tidakPatuh).toBeNull();
     expect(rowOf((await roll()).body, staff.nip).tidakPatuh).toBeNull();
     expect((await auditLines()).filter((l) => l.action === 'seragam.tandai')).toHaveLength(2);
   });
@@ -198,7 +203,8 @@ describe('readiness checks', () => {
     expect(started.status).toBe(201);
     const before = await records();
     for (const id of ['BERJALAN', 'SETELAN', '2026-11-30']) {
-      expect((await call(me, { method: 'POST', path: `/api/kesiapan/${id}`, token: tok(staff.nip) })).status).toBe(404);
+      // Not a readiness check's id: refused by its form (400) before anything is read.
+      expect((await call(me, { method: 'POST', path: `/api/kesiapan/${id}`, token: tok(staff.nip) })).status).toBe(400);
     }
     expect(await records()).toBe(before);
   });
@@ -245,8 +251,9 @@ describe('recaps after the close', () => {
 
     const csv = await asHead('GET', '/api/opd/setda/rekap.csv?dari=2026-11-30&sampai=2026-11-30');
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.text.startsWith('\ufeffNIP;Nama;Jabatan;Sen 30-11 Pagi;H;TL;TK;I;S;C;DL;TB;DB\r\n')).toBe(true);
-    expect(csv.text).toContain(`${staff2.nip};${staff2.nama};Pelaksana;S;`);
+    expect(csv.text.startsWith('\ufeff"NIP";"Nama";"Jabatan";"Sen 30-11 Pagi";"H";"TL";"TK";"I";"S";"C";"DL";"TB";"DB"\r\n')).toBe(true);
+    // The NIP as ="…" (Excel keeps its 18 digits), through the one CSV writer.
+    expect(csv.text).toContain(`"=""${staff2.nip}""";"${staff2.nama}";"Pelaksana";"S";`);
   });
 
   it('does not list a planned apel that never opened, so nobody is absent from it', async () => {

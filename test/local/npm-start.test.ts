@@ -45,6 +45,9 @@ const portClosed = (port: number) =>
 describe('npm start', () => {
   it('prints links that check in, stops everything on Ctrl-C, and keeps the data for the next start', async () => {
     const env = {
+      // Both starts begin at Wednesday 2 December 2026, 10:00 WITA on the server's clock (no real
+      // apel that day, so the scheduler opens nothing), whatever the day and hour the test runs.
+      APEL_CLOCK_START: '2026-12-02T10:00:00+08:00',
       APEL_DATA_DIR: mkdtempSync(join(tmpdir(), 'apel-data-')),
       APEL_DEMO_DATA_DIR: sampleDemoData(2),
       PORT: String(await freePort()),
@@ -54,14 +57,15 @@ describe('npm start', () => {
     const first = startRuntime(env);
     const printed = await first.ready;
     const link = /Diskominfo\): .*\n\s+(http:\/\/localhost:\d+\/#t=([\w-]{43}))/.exec(printed);
-    const sesiId = /MODE DEMO: sesi "([^"]+)" dibuka sekarang sampai \d\d\.\d\d WITA/.exec(printed)?.[1];
+    const sesiId = /MODE DEMO: sesi "([^"]+)" dibuka sekarang sampai 10\.30 WITA/.exec(printed)?.[1];
     expect(link, printed).not.toBeNull();
-    expect(sesiId).toBeDefined();
+    expect(sesiId, printed).toBe('2026-12-02.demo');
     const api = (path: string, init: RequestInit = {}) =>
       fetch(`http://localhost:${env.PORT}${path}`, { ...init, headers: { authorization: `Bearer ${link![2]}` } });
     const checkin = await api('/api/checkins', { method: 'POST', body: JSON.stringify({ sesiId }) });
     expect(checkin.status).toBe(201);
     const recorded = (await checkin.json()).checkin;
+    expect(recorded).toMatchObject({ sesiId: '2026-12-02.demo', status: 'hadir' });
 
     expect(await stopped(first.child)).toBe(0);
     expect(await portClosed(Number(env.PORT))).toBe(true);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { inject } from 'vitest';
+import { inject, vi } from 'vitest';
 import type { ApelConfig } from '../../functions/core/config';
 import { parseConfig } from '../../functions/core/config';
 import type { RunningApp } from '../../functions/local/app';
@@ -32,27 +32,98 @@ export function sampleDemoData(perOpd: number, roles: Record<string, string> = {
   return data;
 }
 
+export interface DemoAppOptions {
+  /** How many ASN of each OPD of the demo roster (see `sampleDemoData`). */
+  perOpd: number;
+  /**
+   * The server clock at start (ISO time or instant); it runs on at real speed from there.
+   * Required: a test says which day and hour it is, it never runs on today's.
+   */
+  clock: string | Date;
+  /** Open the demo sesi from the clock's instant for this many minutes (0: none). Default 30. */
+  demoMinutes?: number;
+  /** Changes to the repo's apel.config.json. */
+  config?: Partial<ApelConfig>;
+  /** NIP → another role for some ASN of the sample. */
+  roles?: Record<string, string>;
+}
+
+export type DemoLink = RunningApp['links'][number];
+
+/** The token of a personal link (`…/#t=<token>`). */
+export function tokenOf(link: DemoLink | string): string {
+  return new URL(typeof link === 'string' ? link : link.tautan).hash.slice(3);
+}
+
 /**
- * The local runtime as `npm start` assembles it, on a random port against the
- * shared DynamoDB Local, with a sample of the demo roster (see `sampleDemoData`).
+ * A request to the app's API as the page sends it, with `link`'s token: how a test prepares
+ * what its own steps need (a check-in, an import, a link) without another test's clicks.
  */
-export async function startDemoApp(
-  perOpd: number,
-  demoMinutes = 30,
-  config: Partial<ApelConfig> = {},
-  roles: Record<string, string> = {},
-): Promise<RunningApp> {
-  const data = sampleDemoData(perOpd, roles);
+export async function callApi(
+  app: RunningApp,
+  link: DemoLink | string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(new URL(path, app.url), {
+    method,
+    headers: { authorization: `Bearer ${tokenOf(link)}`, 'content-type': 'application/json', origin: app.url },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+export interface DemoApp extends RunningApp {
+  /** Sets the server clock that this app's handlers, apel clock and demo sesi read (it runs on from there). */
+  setClock(instant: string | Date): void;
+  /** One tick of the apel clock at the server clock's time: what the scheduler does every minute. */
+  tickApelClock(): Promise<void>;
+}
+
+/**
+ * The local runtime as `npm start` assembles it, on a random port against the shared
+ * DynamoDB Local, with a sample of the demo roster, at the server-clock instant the
+ * test gives. The scheduler is off; a test ticks the apel clock itself (`tickApelClock`).
+ *
+ * Every app gets fresh modules: handlers read their config once at load, as on Lambda,
+ * so a second app in the same file gets its own config instead of the first one's. Run
+ * one app at a time in a file (the stores take their table names from the environment)
+ * and stop it before starting the next.
+ */
+export async function startDemoApp(o: DemoAppOptions): Promise<DemoApp> {
+  const data = sampleDemoData(o.perOpd, o.roles);
+  vi.resetModules();
+  const clock = await import('../../functions/runtime/clock');
+  const setClock = (instant: string | Date) => {
+    const at = new Date(instant);
+    if (Number.isNaN(at.getTime())) throw new Error(`not an instant: ${String(instant)}`);
+    clock.setServerClock(at);
+  };
+  setClock(o.clock);
   const { startApp } = await import('../../functions/local/app');
-  return startApp({
-    config: parseConfig({ ...JSON.parse(readFileSync(join(root, 'apel.config.json'), 'utf8')), ...config }),
+  const app = await startApp({
+    config: parseConfig({ ...JSON.parse(readFileSync(join(root, 'apel.config.json'), 'utf8')), ...o.config }),
     endpoint: inject('dynamoEndpoint'),
     tablePrefix: `e${randomBytes(4).toString('hex')}`,
     port: 0,
     webDir: join(root, 'web/dist'),
     demoDataDir: data,
     linksFile: join(data, '..', 'tautan.csv'),
-    demoMinutes,
+    demoMinutes: o.demoMinutes ?? 30,
     scheduler: false,
   });
+  const { handler: apelClock } = await import('../../functions/handlers/apel-clock');
+  return {
+    ...app,
+    setClock,
+    async tickApelClock() {
+      await apelClock({});
+    },
+    async stop() {
+      await app.stop();
+      clock.resetServerClock();
+    },
+  };
 }

@@ -13,7 +13,7 @@ import { addAsn, asnDetail, patchAsn, searchAsn } from '../../usecases/admin/ros
 import { commitImport, previewImport } from '../../usecases/admin/roster-import';
 import { config } from '../runtime-config';
 import * as s from './schemas';
-import { siteOrigin } from './site-origin';
+import { siteUrl } from './site-origin';
 
 /**
  * The admin console's routes. The API wrapper has already refused anyone but an admin
@@ -22,6 +22,8 @@ import { siteOrigin } from './site-origin';
  */
 
 const route = apiFunction('admin', { caller: callerOf });
+// At cold start: on Lambda without the site's address, fail now rather than at the first link.
+siteUrl();
 const today = (now: Date) => localDate(now, config.timeZone);
 
 /** A roster CSV of 25,000 rows; Lambda's own limit on a request is 6 MB. */
@@ -107,7 +109,7 @@ export const routes = [
       200,
       body.aksi === 'cabut'
         ? await revokeLinksFor(who, body.cakupan, now)
-        : await issueLinksFor(who, body.cakupan, siteOrigin(event), config.regency, today(now), now),
+        : await issueLinksFor(who, body.cakupan, siteUrl(), config.regency, today(now), now),
     ),
   ),
 ];

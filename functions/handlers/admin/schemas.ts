@@ -3,11 +3,11 @@ import { slotTimes } from '../../core/config';
 import { InvalidInput } from '../../core/errors';
 import { MAX_EXTENSION_MINUTES, parseSesiId } from '../../core/sesi';
 import { isIsoDate } from '../../core/time';
+import { freeText } from '../text-schema';
 
 /** Request shapes of the admin API, with Indonesian messages that name the field. */
 
-const text = (min: number, max: number) =>
-  z.string({ error: 'harus teks' }).check(z.trim(), z.minLength(min, `paling sedikit ${min} karakter`), z.maxLength(max, `paling banyak ${max} karakter`));
+const text = (min: number, max: number) => freeText('note', max, min);
 const object = <T extends z.core.$ZodLooseShape>(shape: T) => z.object(shape, { error: 'harus objek JSON' });
 
 export const isoDate = z.string({ error: 'harus tanggal YYYY-MM-DD' }).check(z.refine(isIsoDate, 'harus tanggal YYYY-MM-DD'));
@@ -19,12 +19,15 @@ const csv = z.string({ error: 'harus isi berkas CSV (teks)' }).check(z.minLength
 export const csvBody = object({ csv });
 export const importBody = object({ csv, nonaktifkan: z._default(z.array(nip), []) });
 
-/** The roster rules themselves (core/roster.ts) check the values; here only the types. */
+/**
+ * The roster rules themselves (core/roster.ts) check the values, hidden characters
+ * included; here the types, and the OPD code's form, since the OPD is read before them.
+ */
 export const asnBody = object({
   nip: z.string({ error: 'harus teks' }),
   nama: z.string({ error: 'harus teks' }),
   jabatan: z._default(z.string({ error: 'harus teks' }), ''),
-  opd: z.string({ error: 'harus teks' }),
+  opd: opdCode,
   status: z.string({ error: 'harus PNS atau PPPK' }),
   noHp: z._default(z.string({ error: 'harus teks' }), ''),
   peran: z._default(z.string({ error: 'harus asn, pimpinan atau admin' }), 'asn'),
@@ -35,7 +38,7 @@ export const asnPatchBody = object({
   jabatan: z.optional(z.string({ error: 'harus teks' })),
   status: z.optional(z.string({ error: 'harus PNS atau PPPK' })),
   noHp: z.optional(z.string({ error: 'harus teks' })),
-  opd: z.optional(z.string({ error: 'harus kode OPD' })),
+  opd: z.optional(opdCode),
   peran: z.optional(z.enum(['asn', 'pimpinan', 'admin'], { error: 'harus asn, pimpinan atau admin' })),
   aktif: z.optional(z.boolean({ error: 'harus true atau false' })),
 });

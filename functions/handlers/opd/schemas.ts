@@ -3,11 +3,12 @@ import { EXCUSE_KINDS } from '../../core/attendance';
 import { meetingUrl } from '../../core/config';
 import { InvalidInput } from '../../core/errors';
 import { isIsoDate } from '../../core/time';
+import { freeText } from '../text-schema';
 
 /** Request shapes of the heads' API, with Indonesian messages that name the field. */
 
 export const isoDate = z.string({ error: 'harus tanggal YYYY-MM-DD' }).check(z.refine(isIsoDate, 'harus tanggal YYYY-MM-DD'));
-const note = (max: number) => z.string({ error: 'harus teks' }).check(z.maxLength(max, `paling banyak ${max} karakter`));
+const note = (max: number) => freeText('note', max);
 
 export const excuseBody = z.object(
   {

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Code, Counts } from '../../core/attendance';
 import { attendanceStatus, codeOf, CODES, codeTotals, excuseOn, tally } from '../../core/attendance';
+import { csvFile, id } from '../../core/csv-writer';
 import { InvalidInput } from '../../core/errors';
 import type { Opd } from '../../core/roster';
 import type { SesiSlot } from '../../core/sesi';
@@ -80,16 +80,17 @@ export function sesiColumn(s: { date: IsoDate; slot: SesiSlot }): string {
 /**
  * The history as a spreadsheet for Excel on an Indonesian-locale PC: UTF-8 with a
  * BOM (or Excel reads it as ANSI and breaks names), `;` between fields (the list
- * separator where the decimal mark is a comma), CRLF line ends.
+ * separator where the decimal mark is a comma), CRLF line ends; the NIP kept whole and
+ * formula-like text neutralised (core/csv-writer.ts).
  */
 export function recapsCsv(h: OpdRecaps): string {
   const header = ['NIP', 'Nama', 'Jabatan', ...h.sesi.map(sesiColumn), ...CODES];
   const rows = h.asn.map((a) => [
-    a.nip,
+    id(a.nip),
     a.nama,
     a.jabatan,
     ...h.sesi.map((s) => a.kode[s.id] ?? ''),
     ...CODES.map((c) => String(a.jumlah[c])),
   ]);
-  return `\ufeff${stringify([header, ...rows], { delimiter: ';', record_delimiter: 'windows' })}`;
+  return csvFile(header, rows);
 }
