@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { parse } from 'csv-parse/sync';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { selectTarget } from '../../functions/cli/target';
 import { createTables } from '../../functions/local/tables';
 import { localClientConfig } from '../../functions/store/client-config';
@@ -32,12 +32,26 @@ async function apel(...args: string[]): Promise<{ code: number; stdout: string; 
   }
 }
 
+/** Empty tables under the local runtime's names (`apel-…`) for each test, so none sees what another wrote. */
+async function freshRuntimeTables(): Promise<void> {
+  const client = new DynamoDBClient(localClientConfig(endpoint));
+  for (const def of Object.values(TABLES)) {
+    await client.send(new DeleteTableCommand({ TableName: `apel-${def.id}` })).catch((e) => {
+      if (!(e instanceof ResourceNotFoundException)) throw e;
+    });
+  }
+  await createTables(client, 'apel');
+  client.destroy();
+}
+
+/** The roster a test's commands work on: the demo OPDs and the fixture's valid ASN (two in setda, one a head). */
+async function seedRoster(): Promise<void> {
+  const res = await apel('import-roster', '--opd', 'demo-data/opd.csv', '--asn', 'test/fixtures/asn-bermasalah.csv');
+  expect(res.code, res.stderr).toBe(2); // the fixture's refused rows are reported, the valid ones imported
+}
+
 describe('npm run apel (local)', () => {
-  beforeAll(async () => {
-    const client = new DynamoDBClient(localClientConfig(endpoint));
-    await createTables(client, 'apel');
-    client.destroy();
-  });
+  beforeEach(freshRuntimeTables);
 
   it('imports a roster, reports bad rows with their lines, and exits 2 when some were refused', async () => {
     const ok = await apel('import-roster', '--opd', 'demo-data/opd.csv', '--libur', 'demo-data/libur-2026.csv');
@@ -51,6 +65,7 @@ describe('npm run apel (local)', () => {
   });
 
   it('issues links for an OPD into a CSV, and revokes one', async () => {
+    await seedRoster();
     const out = join(mkdtempSync(join(tmpdir(), 'cli-')), 'tautan.csv');
     const issued = await apel('issue-links', '--opd', 'setda', '--out', out);
     expect(issued.code, issued.stderr).toBe(0);
@@ -66,12 +81,14 @@ describe('npm run apel (local)', () => {
   });
 
   it('refuses to replace links when the CSV cannot be written', async () => {
+    await seedRoster();
     const res = await apel('issue-links', '--opd', 'setda', '--out', '/nonexistent/dir/tautan.csv');
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('Tidak ada tautan yang diubah');
   });
 
   it('never overwrites an existing links file, which may hold the only copy of working links', async () => {
+    await seedRoster();
     const out = join(mkdtempSync(join(tmpdir(), 'cli-')), 'tautan.csv');
     writeFileSync(out, 'links that still work\n');
 
@@ -83,7 +100,8 @@ describe('npm run apel (local)', () => {
   });
 
   it('makes an ASN the first admin and prints their console link, both in the audit trail as done by the command line', async () => {
-    const nip = '199004152025012011'; // imported above from asn-bermasalah.csv, as a head
+    await seedRoster();
+    const nip = '199004152025012011'; // a head in asn-bermasalah.csv
 
     const first = await apel('admin-link', '--nip', nip);
     const again = await apel('admin-link', '--nip', nip);
@@ -125,7 +143,7 @@ describe('a deployed stack as target', () => {
       Stacks: [
         {
           StackName: 'ApelWfa-prod',
-          CreationTime: new Date(),
+          CreationTime: new Date('2026-11-02T03:00:00Z'),
           StackStatus: 'CREATE_COMPLETE',
           Outputs: [
             { OutputKey: 'SiteUrl', OutputValue: 'https://d111.cloudfront.net' },
@@ -151,7 +169,7 @@ describe('a deployed stack as target', () => {
 
   it('says so when the stack is not an Apel WFA stack', async () => {
     const cfn = mockClient(CloudFormationClient);
-    cfn.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'Other', CreationTime: new Date(), StackStatus: 'CREATE_COMPLETE', Outputs: [] }] });
+    cfn.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'Other', CreationTime: new Date('2026-11-02T03:00:00Z'), StackStatus: 'CREATE_COMPLETE', Outputs: [] }] });
     try {
       await expect(selectTarget({ stack: 'Other', region: 'ap-southeast-3' })).rejects.toThrow(/has no output TableRoster/);
     } finally {
