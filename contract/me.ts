@@ -5,6 +5,7 @@
 import type {
   AsnStatus,
   CheckinStatus,
+  ComplianceMark,
   Endpoint,
   Excuse,
   Holiday,
@@ -29,6 +30,8 @@ export interface SesiView extends PlannedSesi {
   /** The work plan (pagi) or output (sore) sent with their check-in. */
   laporan: string | null;
   seragamDikonfirmasi: boolean | null;
+  /** The head's mark that the uniform was not as required (note and when), else null. */
+  tidakPatuh: Pick<ComplianceMark, 'catatan' | 'at'> | null;
 }
 
 /** A readiness check (cek kesiapan) of the ASN's OPD that is running, and whether they answered it. */
@@ -42,8 +45,8 @@ export interface MyReadinessCheck {
   dijawabPada: Instant | null;
 }
 
-/** An excuse recorded for the ASN, as their page shows it. */
-export type MyExcuse = Pick<Excuse, 'id' | 'jenis' | 'dari' | 'sampai' | 'catatan' | 'oleh'>;
+/** An excuse recorded for the ASN, as their page shows it: `olehNama` is the name of who recorded it (null if unknown). */
+export type MyExcuse = Pick<Excuse, 'id' | 'jenis' | 'dari' | 'sampai' | 'catatan' | 'oleh'> & { olehNama: string | null };
 
 /** GET /api/me: the link's owner, their OPD, today's and this week's apel (Monday to Sunday). */
 export interface Me {

@@ -22,9 +22,11 @@ export interface SesiView {
   /** The work plan or output the ASN stated with the check-in. */
   laporan: string | null;
   seragamDikonfirmasi: boolean | null;
+  /** The head's mark that the uniform was not as required, with its note. */
+  tidakPatuh: { catatan: string; at: string } | null;
 }
 
-type MyCheckin = { status: CheckinStatus; at: string; laporan?: string; seragam?: boolean };
+type MyCheckin = { status: CheckinStatus; at: string; laporan?: string; seragam?: boolean; tidakPatuh?: { catatan: string; at: string } };
 
 /** One ASN's view of the day's sesi (core/sesi-state.ts) with their check-ins. */
 export function asnSesiViews(days: readonly DaySesi[], checkins: ReadonlyMap<string, MyCheckin>): SesiView[] {
@@ -44,6 +46,7 @@ export function asnSesiViews(days: readonly DaySesi[], checkins: ReadonlyMap<str
       checkedInAt: checkin?.at ?? null,
       laporan: checkin?.laporan ?? null,
       seragamDikonfirmasi: checkin?.seragam ?? null,
+      tidakPatuh: checkin?.tidakPatuh ? { catatan: checkin.tidakPatuh.catatan, at: checkin.tidakPatuh.at } : null,
     };
   });
 }

@@ -19,7 +19,7 @@ export interface MyWeek {
   week: SesiView[];
   libur: Holiday[];
   /** The excuses a head recorded for this ASN that cover a day of this week (withdrawn ones left out). */
-  izin: Pick<Excuse, 'id' | 'jenis' | 'dari' | 'sampai' | 'catatan' | 'oleh'>[];
+  izin: Array<Pick<Excuse, 'id' | 'jenis' | 'dari' | 'sampai' | 'catatan' | 'oleh'> & { olehNama: string | null }>;
 }
 
 /**
@@ -40,6 +40,10 @@ export async function myWeek(link: Link, now: Date, config: ApelConfig): Promise
     excusesOfAsn(link.nip, monday, sunday),
   ]);
   const week = asnSesiViews(days.sesi, new Map(checkins.map((c) => [c.sesiId, c])));
+  const izin = excuses.filter((e) => !e.ditarik).sort((a, b) => a.dari.localeCompare(b.dari));
+  // Who recorded each excuse, by name (a head or an admin): one read per recorder, rarely more than one.
+  const recorders = [...new Set(izin.map((e) => e.oleh))];
+  const names = new Map((await Promise.all(recorders.map(getAsn))).flatMap((a) => (a ? [[a.nip, a.nama] as const] : [])));
   return {
     asn: asn
       ? { nip: asn.nip, nama: asn.nama, jabatan: asn.jabatan, status: asn.status, role: link.role }
@@ -49,9 +53,6 @@ export async function myWeek(link: Link, now: Date, config: ApelConfig): Promise
     today: week.filter((v) => v.date === today),
     week,
     libur: [...days.holidays.values()],
-    izin: excuses
-      .filter((e) => !e.ditarik)
-      .map(({ id, jenis, dari, sampai, catatan, oleh }) => ({ id, jenis, dari, sampai, catatan, oleh }))
-      .sort((a, b) => a.dari.localeCompare(b.dari)),
+    izin: izin.map(({ id, jenis, dari, sampai, catatan, oleh }) => ({ id, jenis, dari, sampai, catatan, oleh, olehNama: names.get(oleh) ?? null })),
   };
 }

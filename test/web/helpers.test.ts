@@ -18,6 +18,7 @@ const sesi = (id: string, state: SesiView['state'], status: SesiView['status'] =
   demo: false,
   status,
   checkedInAt: null,
+  tidakPatuh: null,
   laporan: null,
   seragamDikonfirmasi: null,
 });

@@ -57,6 +57,7 @@ export function SesiPanel(props: Props) {
   const laporanField = useRef<HTMLTextAreaElement>(null);
   const what = sesi.slot === 'sore' ? 'Hasil kerja hari ini' : 'Rencana kerja hari ini';
   const sent = sesi.laporan ?? (checkin?.sesiId === sesi.id ? checkin.laporan : null);
+  const seragam = sesi.seragamDikonfirmasi ?? (checkin?.sesiId === sesi.id ? checkin.seragam : null);
 
   const tap = () => {
     const text = laporan.trim();
@@ -112,6 +113,16 @@ export function SesiPanel(props: Props) {
       {recorded && sent && (
         <p class="sent" data-testid="laporan-sent">
           <span class="muted">{what}:</span> {sent}
+        </p>
+      )}
+      {recorded && props.seragam && seragam != null && (
+        <p class="sent" data-testid="seragam-sent">
+          <span class="muted">Seragam:</span> {seragam ? `Anda menyatakan memakai ${props.seragam}` : `Anda tidak menyatakan memakai ${props.seragam}`}
+        </p>
+      )}
+      {sesi.tidakPatuh && (
+        <p class="error" role="note" data-testid="tidak-patuh">
+          Pimpinan menandai seragam Anda tidak sesuai: {sesi.tidakPatuh.catatan}
         </p>
       )}
       {recorded && props.tautan && (

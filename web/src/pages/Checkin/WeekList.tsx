@@ -1,17 +1,19 @@
-import type { SesiView } from '../../../../contract';
+import type { MyExcuse, SesiView } from '../../../../contract';
+import { KIND } from './Excuses';
 import { hourMinute, shortDate } from '../../lib/time';
 import { byDate } from './sesi';
 import { StatusBadge } from './StatusBadge';
 
 interface Props {
   week: readonly SesiView[];
+  izin: readonly MyExcuse[];
   today: string;
   timeZone: string;
   zoneLabel: string;
 }
 
 /** This week's apel, day by day, with this ASN's status in each. */
-export function WeekList({ week, today, timeZone, zoneLabel }: Props) {
+export function WeekList({ week, izin, today, timeZone, zoneLabel }: Props) {
   return (
     <section class="card week" aria-labelledby="week-title" data-testid="week">
       <h2 id="week-title">Minggu ini</h2>
@@ -37,8 +39,14 @@ export function WeekList({ week, today, timeZone, zoneLabel }: Props) {
                           · {hourMinute(s.checkedInAt, timeZone)} {zoneLabel}
                         </span>
                       )}
+                      {s.tidakPatuh && (
+                        <span class="muted" data-testid="week-tidak-patuh">
+                          {' '}
+                          · seragam tidak sesuai
+                        </span>
+                      )}
                     </span>
-                    <StatusBadge sesi={s} />
+                    <StatusBadge sesi={s} izin={s.status === 'tidak_hadir' || s.status === 'belum' ? izin.find((e) => e.dari <= date && date <= e.sampai) : undefined} />
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,7 @@
 import { useRef } from 'preact/hooks';
 import { AppHeader } from '../../components/AppHeader';
 import { dateIn } from '../../lib/time';
+import { Excuses } from './Excuses';
 import { NextSesi } from './NextSesi';
 import { Profile } from './Profile';
 import { ReadinessCard } from './ReadinessCard';
@@ -100,6 +101,7 @@ function CheckinPage({ token }: { token: string }) {
             Konsol admin
           </a>
         )}
+        <Excuses izin={me.izin} today={today} />
         {me.kesiapan && (
           <ReadinessCard
             key={me.kesiapan.id}
@@ -142,7 +144,7 @@ function CheckinPage({ token }: { token: string }) {
             onBoundary={onBoundary}
           />
         )}
-        <WeekList week={me.week} today={today} timeZone={me.timeZone} zoneLabel={me.zoneLabel} />
+        <WeekList week={me.week} izin={me.izin} today={today} timeZone={me.timeZone} zoneLabel={me.zoneLabel} />
       </main>
     </>
   );
