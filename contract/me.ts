@@ -5,17 +5,20 @@
 import type {
   AsnStatus,
   CheckinStatus,
+  Code,
   ComplianceMark,
   Endpoint,
   Excuse,
   Holiday,
   Instant,
+  IsoDate,
   MeetingLinks,
   NoRequest,
   Opd,
   PlannedSesi,
   ReportRule,
   Role,
+  SesiSlot,
   SesiState,
 } from './common';
 
@@ -88,8 +91,29 @@ export interface ReadinessAnswered {
   dijawabPada: Instant;
 }
 
+/** One closed apel of the month as the ASN's history shows it: the code the head's recap gives them. */
+export interface MyHistoryApel {
+  sesiId: string;
+  date: IsoDate;
+  slot: SesiSlot;
+  label: string;
+  kode: Code;
+  /** Minutes after the on-time minute (07.30 → 07:45:10 is 15), for TL only. */
+  menitTerlambat: number | null;
+}
+
+/** GET /api/me/riwayat?bulan=YYYY-MM: the ASN's closed apel of a month with totals per code (demo sesi left out). */
+export interface MyHistory {
+  bulan: string;
+  apel: MyHistoryApel[];
+  jumlah: Record<Code, number>;
+  /** Minutes late over the month. */
+  menitTerlambat: number;
+}
+
 export interface MeRoutes {
   'GET /api/me': Endpoint<NoRequest, Me>;
+  'GET /api/me/riwayat': Endpoint<{ query: { bulan?: string } }, MyHistory>;
   'POST /api/kesiapan/{cekId}': Endpoint<{ params: { cekId: string } }, ReadinessAnswered>;
   'GET /api/schedule': Endpoint<NoRequest, Schedule>;
 }

@@ -28,6 +28,7 @@ export const ROUTES = {
   'POST /api/checkins': { fn: 'checkin', access: 'asn' },
 
   'GET /api/me': { fn: 'me', access: 'asn' },
+  'GET /api/me/riwayat': { fn: 'me', access: 'asn' },
   'POST /api/kesiapan/{cekId}': { fn: 'me', access: 'asn' },
 
   'GET /api/schedule': { fn: 'schedule', access: 'asn' },
