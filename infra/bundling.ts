@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { BuildOptions } from 'esbuild';
 
@@ -29,6 +30,15 @@ export const esbuildOptions = {
   // Nothing external: the SDK is bundled, pinned to our version and tree-shaken,
   // instead of loading the whole SDK that the runtime provides.
   external: [] as string[],
+  // What a Lambda never runs, left out of what every cold start parses (only these
+  // bundles: tsx, vitest and the CLI keep the real modules). Lambda hands credentials in
+  // the environment, so the SDK's default chain (SSO, ini files, web identity, instance
+  // metadata, and the STS and SSO clients they need; a third of the check-in bundle) is
+  // an environment-only provider; DynamoDB has no event-stream operation.
+  alias: {
+    '@aws-sdk/credential-provider-node': fileURLToPath(new URL('../functions/store/lambda-credentials.ts', import.meta.url)),
+    '@smithy/core/event-streams': fileURLToPath(new URL('../functions/store/lambda-no-event-streams.ts', import.meta.url)),
+  } as Record<string, string>,
 } satisfies BuildOptions;
 
 /** Bundles one entry exactly as deployed and reports the JS size, raw and gzipped (map excluded). */

@@ -65,6 +65,7 @@ export class ApelFunction extends NodejsFunction {
         mainFields: esbuildOptions.mainFields,
         banner: esbuildOptions.banner.js,
         externalModules: esbuildOptions.external,
+        esbuildArgs: { '--alias': Object.entries(esbuildOptions.alias).map(([from, to]) => `${from}=${to}`) },
         forceDockerBundling: false,
       },
     });
