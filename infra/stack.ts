@@ -2,12 +2,16 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { ApelConfig } from '../functions/core/config';
 import { API_URL_OUTPUT, SITE_URL_OUTPUT, tableOutputKey } from '../functions/deployment';
+import { SITE_URL_ENV } from '../functions/handlers/admin/site-origin';
+import { ORIGIN_SECRETS_ENV } from '../functions/http/origin';
+import { API_FUNCTIONS } from '../functions/http/routes';
 import { FUNCTION_NAMES, FUNCTIONS, type FunctionName, tablesOf } from '../functions/manifest';
 import { ApelFunction } from './constructs/apel-function';
 import { ApelSchedules } from './constructs/apel-schedules';
 import { CheckinApi } from './constructs/checkin-api';
 import { DataTables } from './constructs/data-tables';
 import { Monitoring } from './constructs/monitoring';
+import { OriginSecret } from './constructs/origin-secret';
 import { WebSite } from './constructs/web-site';
 
 export interface ApelWfaStackProps extends StackProps {
@@ -57,7 +61,15 @@ export class ApelWfaStack extends Stack {
     // The apel clock, the manifest's one every-minute function.
     const schedules = new ApelSchedules(this, 'ApelSchedules', { config, clock: functions.apelClock });
 
-    const site = new WebSite(this, 'WebSite', { siteDir: props.siteDir, apiDomainName: api.domainName });
+    // CloudFront sends a secret header the API functions check, so the API's own address is closed.
+    const originSecret = new OriginSecret(this, 'OriginSecret', { rotation: config.operations.originSecretRotation });
+    for (const name of API_FUNCTIONS) functions[name].addEnvironment(ORIGIN_SECRETS_ENV, originSecret.accepted);
+
+    const site = new WebSite(this, 'WebSite', { siteDir: props.siteDir, apiDomainName: api.domainName, originSecret: originSecret.current });
+    // Issued links point at the site, never at an address a request names. No cycle: the
+    // distribution depends on the HTTP API resource, not on its routes or functions.
+    const siteUrl = `https://${site.distribution.distributionDomainName}`;
+    functions.admin.addEnvironment(SITE_URL_ENV, siteUrl);
 
     // Alarms (e-mail) and dashboard; covers every function and table of this.functions/this.tables.
     new Monitoring(this, 'Monitoring', {
@@ -70,7 +82,7 @@ export class ApelWfaStack extends Stack {
 
     new CfnOutput(this, SITE_URL_OUTPUT, {
       description: 'Open this URL (with a personal link fragment) on a phone',
-      value: `https://${site.distribution.distributionDomainName}`,
+      value: siteUrl,
     });
     new CfnOutput(this, API_URL_OUTPUT, {
       description: 'HTTP API endpoint (normally reached through SiteUrl/api)',

@@ -60,8 +60,13 @@ export const configSchema = z.object({
     z.object({
       alarmEmail: z.optional(z.email('harus alamat e-mail, contoh: it@kabupaten.go.id')),
       monthlyBudgetUsd: z._default(z.number().check(z.positive('harus lebih dari 0')), 5),
+      /**
+       * Raise by one and deploy to rotate the secret header CloudFront sends to the API
+       * (infra/constructs/origin-secret.ts, docs/operations.md); never the secret itself.
+       */
+      originSecretRotation: z._default(z.number().check(z.int('harus bilangan bulat'), z.gte(0, 'tidak boleh negatif')), 0),
     }),
-    { monthlyBudgetUsd: 5 },
+    { monthlyBudgetUsd: 5, originSecretRotation: 0 },
   ),
   timeZone: z._default(
     z.string().check(z.refine(isTimeZone, 'bukan zona waktu IANA yang dikenal (contoh: Asia/Makassar)')),

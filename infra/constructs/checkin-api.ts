@@ -1,6 +1,6 @@
 import { Fn } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, HttpApi, HttpMethod, type HttpRoute, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -20,6 +20,23 @@ export const ACCESS_LOG_FIELDS = {
   integrationError: '$context.integrationErrorMessage',
   responseLength: '$context.responseLength',
 } as const;
+
+/**
+ * Each route's own token bucket (requests/s steady, burst), by the function that serves it,
+ * so a flood on one route cannot take the capacity another needs: the check-in keeps the
+ * stage's 500/s (bursts of 1,000) for the 07:30 spike; the ASN's page and schedule, opened
+ * once per apel by everyone, half of it; the heads' pages (~40 heads polling every 15 s,
+ * ~3 req/s) and the admin console (one person clicking) far less, per route. The limits
+ * also bound the Lambda concurrency a flood on the slow admin routes could take from the
+ * check-in. A throttled request gets 429 and the page retries.
+ */
+export const ROUTE_THROTTLE: Record<ApiFunction, { rateLimit: number; burstLimit: number }> = {
+  checkin: { rateLimit: 500, burstLimit: 1000 },
+  me: { rateLimit: 250, burstLimit: 500 },
+  schedule: { rateLimit: 250, burstLimit: 500 },
+  opd: { rateLimit: 25, burstLimit: 50 },
+  admin: { rateLimit: 10, burstLimit: 20 },
+};
 
 export interface CheckinApiProps {
   /** The function behind each group of routes of functions/http/routes.ts. */
@@ -45,7 +62,7 @@ export class CheckinApi extends Construct {
       createDefaultStage: false,
     });
 
-    new HttpStage(this, 'DefaultStage', {
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
@@ -73,6 +90,8 @@ export class CheckinApi extends Construct {
 
     // One integration per function, shared by its routes (one invoke permission each).
     const integrations = new Map<ApiFunction, HttpLambdaIntegration>();
+    const routes: HttpRoute[] = [];
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const routeKey of Object.keys(ROUTES) as RouteKey[]) {
       const fn = ROUTES[routeKey].fn;
       const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
@@ -81,8 +100,15 @@ export class CheckinApi extends Construct {
         integration = new HttpLambdaIntegration(`${pascal(fn)}Integration`, props.functions[fn]);
         integrations.set(fn, integration);
       }
-      this.api.addRoutes({ path, methods: [HttpMethod[method]], integration });
+      routes.push(...this.api.addRoutes({ path, methods: [HttpMethod[method]], integration }));
+      const { rateLimit, burstLimit } = ROUTE_THROTTLE[fn];
+      routeSettings[routeKey] = { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit };
     }
+    // Per-route throttling (CDK's HttpStage sets only the stage default). A route's settings
+    // need the route to exist, so the stage is deployed after the routes.
+    const cfnStage = stage.node.defaultChild as CfnStage;
+    cfnStage.routeSettings = routeSettings;
+    for (const route of routes) cfnStage.node.addDependency(route);
 
     // apiEndpoint is `https://<host>`; CloudFront's HttpOrigin wants the bare host.
     this.domainName = Fn.select(2, Fn.split('/', this.api.apiEndpoint));

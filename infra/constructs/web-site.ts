@@ -24,12 +24,15 @@ import { Construct } from 'constructs';
 import { acknowledge, arnRef } from '../nag';
 import { SPA_FALLBACK_CODE } from '../spa-fallback';
 import { HSTS_MAX_AGE_SECONDS, SECURITY_HEADERS } from '../../functions/http/security-headers';
+import { ORIGIN_HEADER } from '../../functions/http/origin';
 
 export interface WebSiteProps {
   /** The Vite build output (web/dist), checked to exist by the app. */
   readonly siteDir: string;
   /** Host name of the HTTP API that serves `/api/*`. */
   readonly apiDomainName: string;
+  /** The secret CloudFront sends to the API in ORIGIN_HEADER (constructs/origin-secret.ts), so the API answers only CloudFront. */
+  readonly originSecret: string;
 }
 
 /**
@@ -93,7 +96,11 @@ export class WebSite extends Construct {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(props.apiDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          // CloudFront replaces a header of the same name a viewer sends, so only it can present the secret.
+          origin: new HttpOrigin(props.apiDomainName, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            customHeaders: { [ORIGIN_HEADER]: props.originSecret },
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           // Every answer is personal and depends on the server clock: never cache.

@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SITE_URL_ENV } from '../../functions/handlers/admin/site-origin';
+import { ORIGIN_HEADER, ORIGIN_SECRETS_ENV } from '../../functions/http/origin';
 import { apiGatewayEvent } from '../../functions/local/server';
 import { listRecaps } from '../../functions/store/sesi-store';
 import { TABLES } from '../../functions/store/tables';
@@ -49,10 +51,17 @@ function assetDir(fn: Fn): string {
  * are, table references replaced by this file's DynamoDB Local tables (the env var
  * names are the same), plus DYNAMODB_ENDPOINT from the test setup.
  */
+/** What the stack makes at deploy time, as a deployment has it: the origin secrets (sent one in the middle) and the site URL. */
+const DEPLOY_TIME: Record<string, string> = {
+  [ORIGIN_SECRETS_ENV]: 'secret-before,secret-sent,secret-next',
+  [SITE_URL_ENV]: 'https://d111111abcdef8.cloudfront.net',
+};
+
 async function loadBundle(prefix: string, overrides: Record<string, string> = {}): Promise<Handler> {
   const fn = functionResource(prefix);
   for (const [name, value] of Object.entries(fn.Properties.Environment.Variables)) {
     if (typeof value === 'string') process.env[name] = value;
+    else if (DEPLOY_TIME[name]) process.env[name] = DEPLOY_TIME[name];
     else if (!name.startsWith('TABLE_')) throw new Error(`${prefix}: unexpected reference in ${name}`);
     else expect(process.env[name], name).toBeDefined();
   }
@@ -155,11 +164,12 @@ afterAll(() => {
 
 const at = (iso: string) => vi.setSystemTime(new Date(iso));
 
-async function postCheckin(token: string, sesiId: string): Promise<{ status: number; body: any }> {
+/** A check-in as CloudFront forwards it: with the secret origin header, unless `direct` (the execute-api address). */
+async function postCheckin(token: string, sesiId: string, direct = false): Promise<{ status: number; body: any }> {
   const event = apiGatewayEvent({
     method: 'POST',
     url: new URL('/api/checkins', 'https://d111111abcdef8.cloudfront.net'),
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(direct ? {} : { [ORIGIN_HEADER]: 'secret-sent' }) },
     body: JSON.stringify({ sesiId }),
     requestId: 'apigw-req-1',
     routeKey: 'POST /api/checkins',
@@ -226,6 +236,17 @@ describe('the deployed bundles, invoked as AWS invokes them', () => {
     expect(res.body.error.code).toBe('TAUTAN_TIDAK_BERLAKU');
     expect((await allItems('checkins')).length).toBe(before);
     expect(jsonLines().filter((l) => l._aws)).toContainEqual(expect.objectContaining({ Refusals: 1, code: 'TAUTAN_TIDAK_BERLAKU' }));
+  });
+
+  it('checkin refuses a request that skipped CloudFront (no origin header) with 403, and writes nothing', async () => {
+    at('2026-11-29T23:13:00Z');
+    const before = await allItems('checkins');
+
+    const res = await postCheckin(tokens.get(ASNS[2]!.nip)!, '2026-11-30.pagi', true);
+
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('ASAL_TIDAK_DIKENAL');
+    expect(await allItems('checkins')).toEqual(before);
   });
 
   it('the schedules close it at 08:01 WITA and write the recap; a check-in after it is refused with 409', async () => {
