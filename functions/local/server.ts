@@ -6,6 +6,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type { ApiFunction } from '../http/routes';
 import { matchRoute, ROUTES } from '../http/routes';
 import { SECURITY_HEADERS } from '../http/security-headers';
+import { compressedBody, isCompressible, isPrecompressed, negotiate } from './compression';
 
 /**
  * The local stand-in for CloudFront + API Gateway: one port that serves the built
@@ -41,7 +42,7 @@ export function startServer(options: { port: number; host?: string; webDir: stri
       if (url.pathname.startsWith('/api/')) {
         await serveApi(req, res, url, options.routes, `local-${++requestSeq}`);
       } else {
-        serveStatic(res, webDir, url.pathname);
+        serveStatic(req, res, webDir, url.pathname);
       }
     } catch (e) {
       console.error(e);
@@ -107,7 +108,11 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   });
 }
 
-function serveStatic(res: ServerResponse, webDir: string, pathname: string) {
+/**
+ * A file of the built site, compressed as CloudFront would (local/compression.ts); an
+ * unknown path (a page such as /pimpinan) gets index.html, as the SPA fallback does.
+ */
+function serveStatic(req: IncomingMessage, res: ServerResponse, webDir: string, pathname: string) {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -118,18 +123,30 @@ function serveStatic(res: ServerResponse, webDir: string, pathname: string) {
   }
   const relative = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
   let file = join(webDir, relative);
-  if (!file.startsWith(webDir) || !existsSync(file) || statSync(file).isDirectory()) file = join(webDir, 'index.html');
+  // The build's .br/.gz copies are not files of the site (S3 does not get them either).
+  if (!file.startsWith(webDir) || !existsSync(file) || statSync(file).isDirectory() || isPrecompressed(file)) file = join(webDir, 'index.html');
   if (!existsSync(file)) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('Situs belum dibangun: jalankan `npm run build` lalu muat ulang.');
     return;
   }
   const immutable = file.includes(`${join(webDir, 'assets')}`);
-  res.writeHead(200, {
+  const headers: Record<string, string> = {
     ...SECURITY_HEADERS,
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-  });
+  };
+  if (isCompressible(file, statSync(file).size)) {
+    headers.vary = 'Accept-Encoding';
+    const encoding = negotiate(req.headers['accept-encoding']);
+    if (encoding) {
+      const body = compressedBody(file, encoding);
+      res.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': String(body.byteLength) });
+      res.end(body);
+      return;
+    }
+  }
+  res.writeHead(200, headers);
   createReadStream(file).pipe(res);
 }
 
