@@ -25,6 +25,7 @@ import { acknowledge, arnRef } from '../nag';
 import { SPA_FALLBACK_CODE } from '../spa-fallback';
 import { HSTS_MAX_AGE_SECONDS, SECURITY_HEADERS } from '../../functions/http/security-headers';
 import { ORIGIN_HEADER } from '../../functions/http/origin';
+import { PRECOMPRESSED_GLOBS } from '../../functions/local/compression';
 
 export interface WebSiteProps {
   /** The Vite build output (web/dist), checked to exist by the app. */
@@ -121,7 +122,8 @@ export class WebSite extends Construct {
     });
 
     new BucketDeployment(this, 'DeploySite', {
-      sources: [Source.asset(props.siteDir)],
+      // Without the build's .br/.gz copies (for the local server): CloudFront compresses by itself.
+      sources: [Source.asset(props.siteDir, { exclude: PRECOMPRESSED_GLOBS })],
       destinationBucket: this.bucket,
       // Remove files of earlier builds, and invalidate so phones get the new index.html
       // at once (the hashed assets it points to never change).
