@@ -204,7 +204,8 @@ describe.runIf(browserAvailable())('an OPD head watches the live roll (Chromium,
     // The range ends on the server's today, whatever day the machine thinks it is.
     expect(download.suggestedFilename()).toMatch(/^rekap-apel-setda-\d{4}-\d\d-\d\d-2026-12-02\.csv$/);
     const text = readFileSync((await download.path())!, 'utf8');
-    expect(text.startsWith('\uFEFFNIP;Nama;Jabatan')).toBe(true);
+    // UTF-8 with a BOM, `;` between fields (quoted or not: core/csv-writer.ts quotes every field).
+    expect(text).toMatch(/^\uFEFF"?NIP"?;"?Nama"?;"?Jabatan"?;/);
     await page.context().close();
   });
 
