@@ -75,6 +75,8 @@ export interface Me {
   /** The meeting link of each apel: the OPD's own, else the regency's. */
   tautanApel: MeetingLinks;
   kesiapan: MyReadinessCheck | null;
+  /** Whom to contact when late, absent or stuck (config `bantuan`), or null when the regency set none. */
+  bantuan: { nama: string; whatsapp: string; jam: string } | null;
 }
 
 /** GET /api/schedule: the apel of the next 14 days that have not closed yet, and the holidays among them. */

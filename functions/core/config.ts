@@ -65,8 +65,21 @@ export const configSchema = z.object({
        * (infra/constructs/origin-secret.ts, docs/operations.md); never the secret itself.
        */
       originSecretRotation: z._default(z.number().check(z.int('harus bilangan bulat'), z.gte(0, 'tidak boleh negatif')), 0),
+      /**
+       * AWS WAF in front of CloudFront with a rate-based rule per client IP: off by default
+       * (a web ACL costs more a month than the rest of the stack: `npm run cost -- --waf`).
+       * `true` for the default limit, or the requests one IP may make in 5 minutes
+       * (mind shared mobile-network addresses: many ASN can share one).
+       */
+      waf: z._default(
+        z.union([
+          z.boolean(),
+          z.object({ requestsPer5Minutes: z.number().check(z.int('harus bilangan bulat'), z.gte(100, 'paling sedikit 100'), z.lte(2_000_000_000, 'terlalu besar')) }),
+        ]),
+        false,
+      ),
     }),
-    { monthlyBudgetUsd: 5, originSecretRotation: 0 },
+    { monthlyBudgetUsd: 5, originSecretRotation: 0, waf: false },
   ),
   timeZone: z._default(
     z.string().check(z.refine(isTimeZone, 'bukan zona waktu IANA yang dikenal (contoh: Asia/Makassar)')),
@@ -89,9 +102,27 @@ export const configSchema = z.object({
   laporan: z._default(z.object({ pagi: reportRule, sore: reportRule }), { pagi: 'opsional', sore: 'opsional' }),
   /** The regency's meeting link of each apel (Zoom, Meet…); an OPD may set its own. */
   tautanApel: z._default(z.object({ pagi: z.optional(meetingUrl), sore: z.optional(meetingUrl) }), {}),
+  /** Whom an ASN contacts when late, absent or stuck (e.g. the BKPSDM helpdesk): a WhatsApp number and its hours. */
+  bantuan: z.optional(
+    z.object({
+      nama: z._default(z.string().check(z.minLength(3, 'minimal 3 huruf'), z.maxLength(80, 'maksimal 80 huruf')), 'Helpdesk BKPSDM'),
+      whatsapp: z.string().check(z.regex(/^62\d{8,13}$/, 'harus nomor WhatsApp berawalan 62, contoh: 6281234567890')),
+      jam: z.string().check(z.minLength(3, 'minimal 3 huruf'), z.maxLength(80, 'maksimal 80 huruf')),
+    }),
+  ),
 });
 
 export type ApelConfig = z.infer<typeof configSchema>;
+
+/** Requests one client IP may make to CloudFront in 5 minutes when `operations.waf` is `true`. */
+export const DEFAULT_WAF_REQUESTS_PER_5_MINUTES = 2000;
+
+/** The WAF rate limit of the config, or undefined when `operations.waf` is off. */
+export function wafRateLimit(operations: ApelConfig['operations']): number | undefined {
+  const { waf } = operations;
+  if (waf === false) return undefined;
+  return waf === true ? DEFAULT_WAF_REQUESTS_PER_5_MINUTES : waf.requestsPer5Minutes;
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

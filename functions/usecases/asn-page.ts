@@ -23,6 +23,7 @@ export async function asnPage(who: Link, now: Date, config: ApelConfig) {
     seragam: config.seragam[weekdayOf(localDate(now, config.timeZone))] ?? null,
     laporan: config.laporan,
     tautanApel,
+    bantuan: config.bantuan ?? null,
     kesiapan: kesiapan && { id: kesiapan.id, pesan: kesiapan.pesan, mulai: kesiapan.mulai, batas: kesiapan.batas, dijawabPada: kesiapan.dijawabPada },
   };
 }

@@ -19,6 +19,8 @@ describe.runIf(browserAvailable())("the ASN's own page at 360 px (Chromium)", ()
     return found;
   };
   const staffOf = (opd: string) => app.links.filter((l) => l.peran === 'asn' && l.opd === opd);
+  const HISTORY_OPD = 'inspektorat';
+  const TODAY_PAGI = '2026-12-02.pagi';
 
   async function phone(link: DemoLink): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'id-ID' });
@@ -29,19 +31,23 @@ describe.runIf(browserAvailable())("the ASN's own page at 360 px (Chromium)", ()
   }
 
   beforeAll(async () => {
-    // Wednesday 2 December 2026, 10:00 WITA, with the demo apel open; that Wednesday is a WFA day with a uniform.
+    // Tuesday 1 December 2026 (apel pagi 07:00–07:30–08:00 WITA): one ASN of bapperida checks in at
+    // 07:45:10, the other two do not; the apel closes. Then Wednesday 2 December (a WFA day here, with
+    // a uniform), 07:05 WITA: apel pagi is open for the tests.
     app = await startDemoApp({
       perOpd: 4,
-      clock: '2026-12-02T10:00:00+08:00',
-      config: {
-        wfaDays: ['rabu'],
-        seragam: { rabu: 'PDH khaki' },
-        slots: {
-          pagi: { opens: '00:00', onTimeUntil: '00:01', closes: '00:02' },
-          sore: { opens: '23:50', onTimeUntil: '23:55', closes: '23:58' },
-        },
-      },
+      clock: '2026-12-01T07:00:30+08:00',
+      demoMinutes: 0,
+      config: { wfaDays: ['selasa', 'rabu'], seragam: { selasa: 'Batik', rabu: 'PDH khaki' }, tautanApel: {} },
     });
+    await app.tickApelClock();
+    app.setClock('2026-12-01T07:45:10+08:00');
+    const late = await callApi(app, staffOf(HISTORY_OPD)[0]!, 'POST', '/api/checkins', { sesiId: '2026-12-01.pagi' });
+    expect(late.status, JSON.stringify(late.body)).toBe(201);
+    app.setClock('2026-12-01T08:00:30+08:00');
+    await app.tickApelClock();
+    app.setClock('2026-12-02T07:05:00+08:00');
+    await app.tickApelClock();
     browser = await launchChromium();
     mkdirSync('.bench', { recursive: true });
   });
@@ -82,19 +88,59 @@ describe.runIf(browserAvailable())("the ASN's own page at 360 px (Chromium)", ()
   it("echoes the uniform confirmation and shows the head's tidak-patuh mark with its note", async () => {
     const head = headOf('setwan');
     const asn = staffOf('setwan')[0]!;
-    expect((await callApi(app, asn, 'POST', '/api/checkins', { sesiId: app.demo!.id, seragam: true })).status).toBe(201);
+    expect((await callApi(app, asn, 'POST', '/api/checkins', { sesiId: TODAY_PAGI, seragam: true })).status).toBe(201);
 
     let page = await phone(asn);
     expect(await page.getByTestId('seragam-sent').textContent()).toBe('Seragam: Anda menyatakan memakai PDH khaki');
     expect(await page.getByTestId('tidak-patuh').count()).toBe(0);
     await page.context().close();
 
-    const marked = await callApi(app, head, 'PUT', `/api/opd/setwan/seragam/${app.demo!.id}/${asn.nip}`, { patuh: false, catatan: 'Memakai kemeja bebas' });
+    const marked = await callApi(app, head, 'PUT', `/api/opd/setwan/seragam/${TODAY_PAGI}/${asn.nip}`, { patuh: false, catatan: 'Memakai kemeja bebas' });
     expect(marked.status, JSON.stringify(marked.body)).toBe(200);
     page = await phone(asn);
     expect(await page.getByTestId('tidak-patuh').textContent()).toBe('Pimpinan menandai seragam Anda tidak sesuai: Memakai kemeja bebas');
     expect(await page.getByTestId('week-tidak-patuh').textContent()).toContain('seragam tidak sesuai');
     await page.screenshot({ path: '.bench/asn-360-seragam.png', fullPage: true });
+    await page.context().close();
+  });
+
+  it('shows past apel with code and minutes late, month by month, loaded only when asked for', async () => {
+    const asn = staffOf(HISTORY_OPD)[0]!;
+    const page = await phone(asn);
+    const chunks: string[] = [];
+    page.on('request', (r) => chunks.push(new URL(r.url()).pathname));
+    await page.getByTestId('buka-riwayat').click();
+    const row = page.getByTestId('riwayat-2026-12-01.pagi');
+    await row.waitFor();
+    expect(chunks.some((p) => /\/assets\/Extras-.*\.js$/.test(p))).toBe(true);
+    expect(await page.getByTestId('bulan').textContent()).toBe('Desember 2026');
+    expect(await row.textContent()).toContain('Apel Pagi · 15 menit');
+    expect(await row.textContent()).toContain('TL');
+    expect(await page.getByTestId('riwayat-jumlah').textContent()).toBe('TL 1 · terlambat 15 menit');
+    await page.screenshot({ path: '.bench/asn-360-riwayat.png', fullPage: true });
+
+    await page.getByTestId('bulan-sebelum').click();
+    await expect.poll(() => page.getByTestId('bulan').textContent()).toBe('November 2026');
+    await page.getByText('Tidak ada apel yang sudah ditutup pada bulan ini.').waitFor();
+
+    const absent = await phone(staffOf(HISTORY_OPD)[1]!);
+    await absent.getByTestId('buka-riwayat').click();
+    expect(await absent.getByTestId('riwayat-2026-12-01.pagi').textContent()).toContain('TK');
+    await absent.context().close();
+    await page.context().close();
+  });
+
+  it("offers help: what to do when late or absent, the regency's helpdesk on WhatsApp, the codes", async () => {
+    const page = await phone(staffOf('setda')[1]!);
+    await page.getByTestId('buka-bantuan').click();
+    const help = page.getByTestId('bantuan');
+    await help.waitFor();
+    expect(await help.textContent()).toContain('Terlambat');
+    expect(await help.textContent()).toContain('TKTidak hadir tanpa keterangan');
+    const contact = page.getByTestId('bantuan-kontak');
+    expect(await contact.textContent()).toContain('Helpdesk BKPSDM');
+    expect(await contact.getByRole('link').getAttribute('href')).toBe('https://wa.me/6281234567890');
+    await page.screenshot({ path: '.bench/asn-360-bantuan.png', fullPage: true });
     await page.context().close();
   });
 });

@@ -1,10 +1,9 @@
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Me } from '../../../../contract';
 import { AppHeader } from '../../components/AppHeader';
 import { dateIn } from '../../lib/time';
 import { Excuses } from './Excuses';
-import { NextSesi } from './NextSesi';
 import { Profile } from './Profile';
-import { ReadinessCard } from './ReadinessCard';
 import { SesiPanel } from './SesiPanel';
 import { currentSesi } from './sesi';
 import { useCheckin } from './useCheckin';
@@ -36,6 +35,14 @@ function CheckinPage({ token }: { token: string }) {
   const [checkin, send] = useCheckin(token, () => void load());
   const boundaryTimer = useRef<ReturnType<typeof setTimeout>>();
   const boundaryLoad = useRef(0);
+  // The readiness card comes with the extras chunk, fetched only while a check is running.
+  const [extras, loadExtras] = useExtras();
+  // So does the next apel, shown when none is left today (never during an apel's rush).
+  const sesi = data && currentSesi(data.me.today);
+  const needExtras = !!data && (!!data.me.kesiapan || !sesi);
+  useEffect(() => {
+    if (needExtras) loadExtras();
+  }, [needExtras]);
 
   // When an apel opens or closes, ask the server for its new state, spread over a few seconds
   // so that every phone in the regency does not ask in the same second; until the server agrees,
@@ -81,7 +88,6 @@ function CheckinPage({ token }: { token: string }) {
   const { me, clockOffset } = data;
   const serverNow = Date.now() + clockOffset;
   const today = dateIn(serverNow, me.timeZone);
-  const sesi = currentSesi(me.today);
   // The demo sesi (local demo mode) never requires a work plan, and offers apel pagi's meeting link.
   const slot = sesi?.slot === 'sore' ? 'sore' : 'pagi';
   const laporan = !me.laporan ? 'tidak' : sesi?.slot === 'demo' ? 'opsional' : me.laporan[slot];
@@ -102,8 +108,8 @@ function CheckinPage({ token }: { token: string }) {
           </a>
         )}
         <Excuses izin={me.izin} today={today} />
-        {me.kesiapan && (
-          <ReadinessCard
+        {me.kesiapan && extras && extras !== 'gagal' && (
+          <extras.ReadinessCard
             key={me.kesiapan.id}
             token={token}
             cek={me.kesiapan}
@@ -135,17 +141,63 @@ function CheckinPage({ token }: { token: string }) {
             tautan={me.tautanApel?.[slot] ?? null}
             onBoundary={onBoundary}
           />
-        ) : (
-          <NextSesi
+        ) : extras && extras !== 'gagal' ? (
+          <extras.NextSesi
             token={token}
             today={today}
             finished={me.today.length > 0}
             clockOffset={clockOffset}
             onBoundary={onBoundary}
           />
+        ) : (
+          <p class="card muted">{extras ? 'Gagal dimuat. Periksa jaringan, lalu muat ulang halaman.' : 'Memuat…'}</p>
         )}
         <WeekList week={me.week} izin={me.izin} today={today} timeZone={me.timeZone} zoneLabel={me.zoneLabel} />
+        <More me={me} token={token} today={today} />
       </main>
+    </>
+  );
+}
+
+type Extras = typeof import('./Extras');
+
+/** The extras chunk (Extras.tsx), fetched on the first `load()`; 'gagal' when it could not be (a later `load()` tries again). */
+function useExtras(): [Extras | 'gagal' | undefined, () => void] {
+  const [m, setM] = useState<Extras | 'gagal'>();
+  return [m, () => void (m && m !== 'gagal' ? 0 : import('./Extras' + '').then(setM, () => setM('gagal')))];
+}
+
+/**
+ * History and help, not needed to check in: their code (Extras.tsx) is downloaded only when
+ * the ASN opens one, so the check-in page stays small.
+ */
+function More(props: { me: Me; token: string; today: string }) {
+  const [open, setOpen] = useState<'riwayat' | 'bantuan'>();
+  const [m, load] = useExtras();
+  const show = (what: 'riwayat' | 'bantuan') => {
+    setOpen(open === what ? undefined : what);
+    load();
+  };
+  return (
+    <>
+      <p class="more">
+        <button type="button" class="btn-secondary" aria-expanded={open === 'riwayat'} onClick={() => show('riwayat')} data-testid="buka-riwayat">
+          Riwayat presensi
+        </button>
+        <button type="button" class="btn-secondary" aria-expanded={open === 'bantuan'} onClick={() => show('bantuan')} data-testid="buka-bantuan">
+          Bantuan
+        </button>
+      </p>
+      {open &&
+        (m === 'gagal' ? (
+          <p class="card error">Gagal dimuat. Periksa jaringan, lalu coba lagi.</p>
+        ) : !m ? (
+          <p class="card muted">Memuat…</p>
+        ) : open === 'riwayat' ? (
+          <m.History token={props.token} today={props.today} />
+        ) : (
+          <m.Help me={props.me} />
+        ))}
     </>
   );
 }

@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Code, Me, MyHistory } from '../../../../contract';
+import { request } from '../../lib/api';
+import { shortDate } from '../../lib/time';
+
+export { NextSesi } from './NextSesi';
+export { ReadinessCard } from './ReadinessCard';
+
+/**
+ * The parts of the ASN's page that are not needed to check in, downloaded only when the ASN
+ * opens them (index.tsx `More`): the history of past months and help; and the readiness card,
+ * fetched only while a readiness check of their OPD is running.
+ */
+
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const CODES: Array<[Code, string]> = [
+  ['H', 'Hadir tepat waktu'],
+  ['TL', 'Terlambat'],
+  ['TK', 'Tidak hadir tanpa keterangan'],
+  ['I', 'Izin'],
+  ['S', 'Sakit'],
+  ['C', 'Cuti'],
+  ['DL', 'Dinas luar'],
+  ['TB', 'Tugas belajar'],
+  ['DB', 'Dibebaskan (gangguan yang dinyatakan admin)'],
+];
+
+const shift = (bulan: string, by: number) => {
+  const d = new Date(`${bulan}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + by);
+  return d.toISOString().slice(0, 7);
+};
+const monthName = (bulan: string) => `${MONTHS[Number(bulan.slice(5, 7)) - 1]} ${bulan.slice(0, 4)}`;
+
+/** Past months: each closed apel with its code and minutes late, totals per code (GET /api/me/riwayat). */
+export function History({ token, today }: { token: string; today: string }) {
+  const current = today.slice(0, 7);
+  const [bulan, setBulan] = useState(current);
+  const [data, setData] = useState<MyHistory | string>();
+  useEffect(() => {
+    setData(undefined);
+    request<MyHistory>('GET', `/me/riwayat?bulan=${bulan}`, token).then(
+      (r) => setData(r.body),
+      (e: Error) => setData(e.message),
+    );
+  }, [bulan]);
+  return (
+    <section class="card week" aria-labelledby="riwayat-title" data-testid="riwayat">
+      <h2 id="riwayat-title">Riwayat presensi</h2>
+      {/* Styles set through the DOM (allowed by the CSP), so the check-in page's stylesheet does not grow. */}
+      <p style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '8px' }}>
+        <button type="button" class="btn-secondary" aria-label="Bulan sebelumnya" onClick={() => setBulan(shift(bulan, -1))} data-testid="bulan-sebelum">
+          ‹
+        </button>
+        <strong data-testid="bulan">{monthName(bulan)}</strong>
+        <button type="button" class="btn-secondary" aria-label="Bulan berikutnya" disabled={bulan >= current} onClick={() => setBulan(shift(bulan, 1))}>
+          ›
+        </button>
+      </p>
+      {data === undefined ? (
+        <p class="muted" role="status">
+          Memuat…
+        </p>
+      ) : typeof data === 'string' ? (
+        <p class="error" role="alert">
+          {data}
+        </p>
+      ) : data.apel.length === 0 ? (
+        <p class="muted">Tidak ada apel yang sudah ditutup pada bulan ini.</p>
+      ) : (
+        <>
+          <p data-testid="riwayat-jumlah">
+            {CODES.filter(([c]) => data.jumlah[c] > 0)
+              .map(([c]) => `${c} ${data.jumlah[c]}`)
+              .join(' · ')}
+            {data.menitTerlambat > 0 && ` · terlambat ${data.menitTerlambat} menit`}
+          </p>
+          <ul class="week-days">
+            {data.apel.map((a) => (
+              <li key={a.sesiId} class="week-row" data-testid={`riwayat-${a.sesiId}`}>
+                <span class="week-what">
+                  {shortDate(a.date)} · {a.label}
+                  {a.menitTerlambat !== null && <span class="muted"> · {a.menitTerlambat} menit</span>}
+                </span>
+                <span class={`badge badge-${a.kode === 'H' ? 'hadir' : a.kode === 'TL' ? 'terlambat' : a.kode === 'TK' ? 'absen' : 'jadwal'}`}>{a.kode}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** What to do when late or absent, whom to contact, what the codes mean. */
+export function Help({ me }: { me: Me }) {
+  const b = me.bantuan;
+  return (
+    <section class="card" aria-labelledby="bantuan-title" data-testid="bantuan">
+      <h2 id="bantuan-title">Bantuan</h2>
+      <h3>Terlambat</h3>
+      <p>Tetap tekan tombol hadir selama apel masih dibuka: kehadiran tercatat terlambat (TL). Sesudah apel ditutup, presensi tidak dapat diisi lagi.</p>
+      <h3>Tidak dapat mengikuti apel</h3>
+      <p>Sampaikan kepada pimpinan OPD Anda. Pimpinan mencatat izin, sakit, cuti, dinas luar atau tugas belajar, juga sesudah apel: kode TK lalu berganti.</p>
+      <h3>Kendala tautan atau aplikasi</h3>
+      {b ? (
+        <p data-testid="bantuan-kontak">
+          Hubungi {b.nama} lewat WhatsApp{' '}
+          <a href={`https://wa.me/${b.whatsapp}`} target="_blank" rel="noopener noreferrer">
+            +{b.whatsapp.slice(0, 2)} {b.whatsapp.slice(2).replace(/(\d{3,4})(?=\d{4})/g, '$1 ')}
+          </a>{' '}
+          ({b.jam}).
+        </p>
+      ) : (
+        <p data-testid="bantuan-kontak">Hubungi admin kepegawaian (BKPSDM) kabupaten Anda.</p>
+      )}
+      <h3>Arti kode</h3>
+      <dl>
+        {CODES.map(([c, what]) => (
+          <div key={c} style={{ display: 'flex', gap: '8px' }}>
+            <dt style={{ fontWeight: 700, minWidth: '2.5em' }}>{c}</dt>
+            <dd style={{ margin: 0 }}>{what}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
