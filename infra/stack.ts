@@ -1,6 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { ApelConfig } from '../functions/core/config';
+import { type ApelConfig, wafRateLimit } from '../functions/core/config';
 import { API_URL_OUTPUT, SITE_URL_OUTPUT, tableOutputKey } from '../functions/deployment';
 import { SITE_URL_ENV } from '../functions/handlers/admin/site-origin';
 import { ORIGIN_SECRETS_ENV } from '../functions/http/origin';
@@ -13,6 +13,7 @@ import { DataTables } from './constructs/data-tables';
 import { Monitoring } from './constructs/monitoring';
 import { OriginSecret } from './constructs/origin-secret';
 import { WebSite } from './constructs/web-site';
+import { EdgeWebAclArn } from './edge-stack';
 
 export interface ApelWfaStackProps extends StackProps {
   /** The validated apel.config.json. */
@@ -65,7 +66,9 @@ export class ApelWfaStack extends Stack {
     const originSecret = new OriginSecret(this, 'OriginSecret', { rotation: config.operations.originSecretRotation });
     for (const name of API_FUNCTIONS) functions[name].addEnvironment(ORIGIN_SECRETS_ENV, originSecret.accepted);
 
-    const site = new WebSite(this, 'WebSite', { siteDir: props.siteDir, apiDomainName: api.domainName, originSecret: originSecret.current });
+    // operations.waf: the web ACL of the stage's edge stack (us-east-1, infra/edge-stack.ts) in front of CloudFront.
+    const webAclArn = wafRateLimit(config.operations) ? new EdgeWebAclArn(this, 'WafWebAcl', { mainStackName: this.stackName }).arn : undefined;
+    const site = new WebSite(this, 'WebSite', { siteDir: props.siteDir, apiDomainName: api.domainName, originSecret: originSecret.current, webAclArn });
     // Issued links point at the site, never at an address a request names. No cycle: the
     // distribution depends on the HTTP API resource, not on its routes or functions.
     const siteUrl = `https://${site.distribution.distributionDomainName}`;

@@ -1,5 +1,4 @@
-import { FUNCTION_NAMES, FUNCTIONS, functionsTriggeredBy } from '../manifest';
-import { TABLES } from '../store/tables';
+import { FUNCTIONS, functionsTriggeredBy } from '../manifest';
 
 /**
  * The expected monthly AWS bill of one Apel WFA stage, item by item, from a usage
@@ -37,6 +36,10 @@ export const PRICES = {
   s3StoragePerGbMonth: 0.023,
   s3GetPer1k: 0.0004,
   budgetsPerBudgetDay: 0.02, // after the first two budgets of an account
+  // AWS WAF (operations.waf), the same for CloudFront everywhere; no free tier.
+  wafWebAclPerMonth: 5.0,
+  wafRulePerMonth: 1.0,
+  wafPerMillionRequests: 0.6,
 } as const;
 
 /** Always-free allowances per account and month (not the 12-month trial). */
@@ -77,6 +80,8 @@ export interface Usage {
   monthsOfData: number;
   /** Margin over US East list prices for Jakarta. */
   regionFactor: number;
+  /** `operations.waf` on: a web ACL with one rate-based rule in front of CloudFront. */
+  waf: boolean;
 }
 
 export function defaultUsage(asn: number): Usage {
@@ -93,6 +98,7 @@ export function defaultUsage(asn: number): Usage {
     adminCallsPerWfaDay: 300,
     monthsOfData: 12,
     regionFactor: 1.25,
+    waf: false,
   };
 }
 
@@ -112,7 +118,7 @@ export interface CostEstimate {
   listTotalUsd: number;
   totalUsd: number;
   /** Derived traffic figures, for the reader of the estimate. */
-  traffic: { apelPerMonth: number; apiRequests: number; checkIns: number; headPolls: number; lambdaGbSeconds: number };
+  traffic: { apelPerMonth: number; apiRequests: number; checkIns: number; headPolls: number; lambdaGbSeconds: number; cloudFrontRequests: number };
 }
 
 /**
@@ -129,9 +135,29 @@ export const APEL_CLOCK = {
   rruPerTick: 3,
 } as const;
 
-/** Alarm metrics of infra/constructs/monitoring.ts: DLQ, API 5xx, check-in p99, Lambda throttles of the region, Errors per function, read and write throttles per table. */
-export function alarmMetricCount(functions: number, tables: number): number {
-  return 4 + functions + 2 * tables;
+/**
+ * The metric of each alarm of infra/constructs/monitoring.ts (alarms are billed per
+ * metric; 10 are free). Each covers a class of failure of every function and table, so
+ * the number does not grow with the stack.
+ */
+export const ALARM_METRICS = [
+  'AWS/SQS ApproximateNumberOfMessagesVisible (schedules dead-letter queue)',
+  'AWS/ApiGateway 5xx',
+  'ApelWfa Latency p99 (check-in)',
+  'AWS/Lambda Errors (region, every function)',
+  'AWS/Lambda Throttles (region, every function)',
+  'ApelWfa ServerErrors',
+  'ApelWfa DynamoDbThrottled (every table)',
+  'ApelWfa Unauthenticated (401s)',
+] as const;
+
+export function alarmMetricCount(): number {
+  return ALARM_METRICS.length;
+}
+
+/** The AWS WAF web ACL of `operations.waf`: its monthly list price for `requests` inspected (every CloudFront request). */
+export function wafMonthlyUsd(requests: number): number {
+  return PRICES.wafWebAclPerMonth + PRICES.wafRulePerMonth + (requests / 1e6) * PRICES.wafPerMillionRequests;
 }
 
 const WEEKS_PER_MONTH = 52 / 12;
@@ -209,7 +235,7 @@ export function estimateMonthlyCost(usage: Usage): CostEstimate {
     4 * wfaDays; // SesiOpened/SesiClosed by slot, in the hour of each open and close
   const metricMonths = metricHours / HOURS_PER_MONTH;
 
-  const alarmMetrics = alarmMetricCount(FUNCTION_NAMES.length, Object.keys(TABLES).length);
+  const alarmMetrics = alarmMetricCount();
 
   const items: CostItem[] = [];
   const add = (service: string, item: string, quantity: string, listUsd: number, usd = listUsd) =>
@@ -244,6 +270,7 @@ export function estimateMonthlyCost(usage: Usage): CostEstimate {
   add('SQS', 'dead-letter queue (normally empty)', '< 1,000 req', 0.0004 * f, 0);
   add('SNS', 'alarm e-mails', '< 100 e-mails', (100 / 1e5) * PRICES.snsEmailPer100k, 0);
   add('AWS Budgets', 'monthly budget', '1 budget', 30.4 * PRICES.budgetsPerBudgetDay, 0);
+  if (u.waf) add('AWS WAF', 'web ACL, 1 rate-based rule, requests', `${fmt(cfRequests)} req`, wafMonthlyUsd(cfRequests));
 
   const round = (n: number) => Math.round(n * 100) / 100;
   return {
@@ -251,7 +278,7 @@ export function estimateMonthlyCost(usage: Usage): CostEstimate {
     items,
     listTotalUsd: round(items.reduce((s, i) => s + i.listUsd, 0)),
     totalUsd: round(items.reduce((s, i) => s + i.usd, 0)),
-    traffic: { apelPerMonth, apiRequests, checkIns, headPolls, lambdaGbSeconds },
+    traffic: { apelPerMonth, apiRequests, checkIns, headPolls, lambdaGbSeconds, cloudFrontRequests: cfRequests },
   };
 }
 
@@ -283,5 +310,8 @@ export function formatEstimate(e: CostEstimate): string {
     '  "after free tier": what a regency account with one stage pays (AWS always-free tier: CloudWatch 10 metrics,',
     '  10 alarm metrics, 3 dashboards, 5 GB logs; Lambda 1 M requests and 400,000 GB-s; CloudFront 1 TB and 10 M',
     '  requests; 2 budgets). A second stage (uji) in the same account shares these allowances.',
+    u.waf
+      ? '  operations.waf is on: AWS WAF (web ACL US$5, rule US$1, US$0.60 per million requests) has no free tier.'
+      : `  operations.waf is off; on, AWS WAF would add ${money(wafMonthlyUsd(e.traffic.cloudFrontRequests))} a month (web ACL US$5, rule US$1, US$0.60 per million requests; no free tier): npm run cost -- --waf`,
   ].join('\n');
 }

@@ -4,19 +4,12 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { AppError, Unavailable } from '../core/errors';
-import { logger, metrics, metricsOn, outcomes } from '../telemetry/powertools';
+import { countOutcome, logger, metrics, metricsOn } from '../telemetry/powertools';
 import { CHECKIN_ROUTE, DIMENSION, METRIC } from '../telemetry/names';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
 type Middleware = middy.MiddlewareObj<Event, Result, Error, Context>;
-
-/** Counts one outcome of a request at once, in its own EMF line, with only `service` and the given dimensions. */
-function countOutcome(metric: string, dimensions: Record<string, string>): void {
-  outcomes.addDimensions(dimensions);
-  outcomes.addMetric(metric, MetricUnit.Count, 1);
-  outcomes.publishStoredMetrics();
-}
 
 /**
  * Domain outcomes read from a successful answer, by route: a check-in by the status
@@ -55,6 +48,8 @@ function requestTelemetry(): Middleware {
     const error = request.error;
     if (error instanceof AppError) {
       countOutcome(METRIC.refusals, { [DIMENSION.code]: error.code });
+      // One metric for every 401, whatever the code, so one alarm watches floods of wrong tokens.
+      if (error.kind === 'unauthenticated') countOutcome(METRIC.unauthenticated);
       // Throttling or an outage of DynamoDB: worth a line at the default level.
       if (error instanceof Unavailable) logger.warn('dependency unavailable', { status, code: error.code });
       else logger.debug('refused', { status, code: error.code });

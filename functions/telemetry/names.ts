@@ -17,6 +17,13 @@ export const METRIC = {
   refusals: 'Refusals',
   /** A request that failed with an unexpected error (answered 500). */
   serverErrors: 'ServerErrors',
+  /** A request answered 401 (no link, or an unknown, revoked or replaced one): a flood of wrong tokens shows here. */
+  unauthenticated: 'Unauthenticated',
+  /**
+   * A DynamoDB request of any function that DynamoDB throttled (each attempt: the SDK
+   * retries, and what still fails is answered 503), or a batch it left partly unprocessed.
+   */
+  dynamoThrottled: 'DynamoDbThrottled',
   /** A sesi opened / closed by the schedule; dimension `slot`. */
   sesiOpened: 'SesiOpened',
   sesiClosed: 'SesiClosed',

@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
+import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
 import { METRICS_NAMESPACE } from './names';
 
 /**
@@ -32,3 +32,10 @@ export const metrics = new Metrics({ namespace, serviceName });
  * `singleMetric()` builds a new Metrics per call, which costs ~40 µs on every request.
  */
 export const outcomes = new Metrics({ namespace, serviceName });
+
+/** Counts one outcome at once, in its own EMF line, with only `service` and the given dimensions. */
+export function countOutcome(metric: string, dimensions: Record<string, string> = {}): void {
+  outcomes.addDimensions(dimensions);
+  outcomes.addMetric(metric, MetricUnit.Count, 1);
+  outcomes.publishStoredMetrics();
+}

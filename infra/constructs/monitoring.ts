@@ -24,9 +24,9 @@ import { CHECKIN_ROUTE, DIMENSION, METRIC, METRICS_NAMESPACE } from '../../funct
 import { acknowledge } from '../nag';
 
 export interface MonitoringProps {
-  /** Every Lambda function of the stack, by role; each gets an alarm and a dashboard line. */
+  /** Every Lambda function of the stack, by role; each gets a dashboard line (the error alarm watches the whole region). */
   readonly functions: Readonly<Record<string, IFunction>>;
-  /** Every table of the stack, by key; each gets a throttling alarm and a dashboard line. */
+  /** Every table of the stack, by key; each gets a dashboard line (the functions report throttling themselves). */
   readonly tables: Readonly<Record<string, { readonly table: ITable }>>;
   readonly api: IHttpApi;
   /** Scheduled invocations that failed after every retry (an apel not opened or not closed). */
@@ -38,13 +38,21 @@ export interface MonitoringProps {
 /** Runbook sections named in alarm descriptions. */
 const RUNBOOK = 'docs/operations.md';
 const FIVE_MINUTES = Duration.minutes(5);
+/**
+ * 401 answers in 5 minutes that raise the flood alarm: far more than the people who still
+ * open an old link after their links were issued again (each such page asks once), far
+ * fewer than a script trying tokens (2,000 in a minute in the attack of issue 13).
+ */
+export const UNAUTHENTICATED_PER_5_MINUTES = 100;
 
 /**
  * What tells the IT office that something is wrong before the apel does: an SNS topic
  * that e-mails a person, alarms, and a dashboard of today's apel (the monthly budget is
  * its own stack in us-east-1: infra/budget-stack.ts).
- * Functions and tables are looped over, so one added to the stack is watched with no
- * change here. Every name that AWS keeps per account (dashboard, alarms)
+ * The alarms watch region-wide and app-wide metrics and the dashboard loops over
+ * functions and tables, so one added to the stack is watched with no change here, for
+ * at most 10 alarm metrics (the always-free tier; functions/cli/cost-model.ts
+ * ALARM_METRICS lists them). Every name that AWS keeps per account (dashboard, alarms)
  * starts with the stack name, so `uji` and `prod` live side by side.
  */
 export class Monitoring extends Construct {
@@ -75,11 +83,13 @@ export class Monitoring extends Construct {
       );
     }
 
+    // Alarms are billed per metric (10 free per account): each alarm below watches one
+    // metric that covers a whole class of failure, of every function and table including
+    // ones added later, instead of one metric per function and two per table.
     this.scheduleAlarm(props.deadLetterQueue);
     this.apiAlarms(props.api);
-    this.throttleAlarm();
-    for (const [key, fn] of Object.entries(props.functions)) this.functionAlarm(key, fn);
-    for (const [key, { table }] of Object.entries(props.tables)) this.tableAlarm(key, table);
+    this.lambdaAlarms();
+    this.appAlarms();
 
     this.dashboard = this.createDashboard(props);
   }
@@ -153,24 +163,22 @@ export class Monitoring extends Construct {
     );
   }
 
-  /** Errors (a crash, a time-out, a failed scheduled run) of one function. */
-  private functionAlarm(key: string, fn: IFunction): void {
+  /**
+   * Lambda's region-wide metrics (no dimension: every function of the region, of every
+   * stage): errors (a crash, a time-out, running out of memory, a failed scheduled run,
+   * which the dead-letter queue only sees after every retry) and throttles (the
+   * account's concurrency limit, which all functions share since none reserves any).
+   * The dashboard shows which function it was.
+   */
+  private lambdaAlarms(): void {
     this.alarm(
-      `${pascal(key)}FunctionAlarm`,
-      `Lambda ${key} error`,
-      `Fungsi ${key} gagal (error, time-out, kehabisan memori).`,
-      fn.metricErrors({ period: FIVE_MINUTES, statistic: Stats.SUM }),
+      'LambdaErrorsAlarm',
+      'Lambda error',
+      'Sebuah fungsi Lambda di region ini gagal (error, time-out, kehabisan memori, jadwal apel yang gagal). ' +
+        'Grafik "Lambda: error per fungsi" di dasbor menunjukkan fungsinya (bisa juga fungsi tahap lain, mis. uji, di akun yang sama).',
+      LambdaFunction.metricAllErrors({ period: FIVE_MINUTES, statistic: Stats.SUM }),
       1,
     );
-  }
-
-  /**
-   * Lambda throttles happen at the account's concurrency limit of the region, which all
-   * functions share (none reserves concurrency), so one alarm on the region's total
-   * covers every function of every stage, including ones added later, for one alarm
-   * metric instead of one per function (alarms are billed per metric).
-   */
-  private throttleAlarm(): void {
     this.alarm(
       'LambdaThrottlesAlarm',
       'Lambda throttled',
@@ -181,22 +189,30 @@ export class Monitoring extends Construct {
     );
   }
 
-  /** Read and write throttle events of one table (on-demand tables throttle past their instant capacity). */
-  private tableAlarm(key: string, table: ITable): void {
+  /** Metrics the functions emit themselves (functions/telemetry/names.ts), in this stage's `service`. */
+  private appAlarms(): void {
     this.alarm(
-      `${pascal(key)}TableThrottleAlarm`,
-      `DynamoDB ${key} throttled`,
-      `Permintaan ke tabel ${key} ditahan (throttled) oleh DynamoDB; SDK mencoba ulang, yang gagal dijawab 503.`,
-      new MathExpression({
-        expression: 'reads + writes',
-        usingMetrics: {
-          reads: table.metric('ReadThrottleEvents', { period: FIVE_MINUTES, statistic: Stats.SUM }),
-          writes: table.metric('WriteThrottleEvents', { period: FIVE_MINUTES, statistic: Stats.SUM }),
-        },
-        label: `${key} throttle events`,
-        period: FIVE_MINUTES,
-      }),
+      'ServerErrorsAlarm',
+      'kesalahan server',
+      'Aplikasi menjawab 500 karena kesalahan yang tidak terduga (bug): log fungsi di CloudWatch memuat barisnya ("unhandled error").',
+      this.appMetric(METRIC.serverErrors, {}, Stats.SUM),
       1,
+    );
+    this.alarm(
+      'DynamoDbThrottledAlarm',
+      'DynamoDB throttled',
+      'DynamoDB menahan (throttle) permintaan sebuah fungsi ke salah satu tabel; SDK mencoba ulang, yang tetap gagal dijawab 503. ' +
+        'Grafik "DynamoDB: throttle per tabel" di dasbor menunjukkan tabelnya.',
+      this.appMetric(METRIC.dynamoThrottled, {}, Stats.SUM),
+      1,
+    );
+    this.alarm(
+      'UnauthenticatedAlarm',
+      'banyak 401 (tautan salah)',
+      `API menjawab 401 (tanpa tautan, atau tautan tidak dikenal, dicabut, diganti) ${UNAUTHENTICATED_PER_5_MINUTES} kali atau lebih dalam 5 menit: ` +
+        'mungkin ada yang mencoba-coba token (banjir permintaan), atau banyak orang memakai tautan lama setelah tautan diterbitkan ulang.',
+      this.appMetric(METRIC.unauthenticated, {}, Stats.SUM),
+      UNAUTHENTICATED_PER_5_MINUTES,
     );
   }
 
@@ -271,10 +287,19 @@ export class Monitoring extends Construct {
     );
     dashboard.addWidgets(
       new GraphWidget({
+        title: 'Aplikasi: 401, kesalahan server, DynamoDB throttled',
+        left: [
+          this.appMetric(METRIC.unauthenticated, {}, Stats.SUM, '401 (tautan salah)'),
+          this.appMetric(METRIC.serverErrors, {}, Stats.SUM, 'kesalahan server'),
+          this.appMetric(METRIC.dynamoThrottled, {}, Stats.SUM, 'DynamoDB throttled'),
+        ],
+        width: 6,
+      }),
+      new GraphWidget({
         title: 'API: permintaan, 4xx, 5xx',
         left: [props.api.metricCount({ period: FIVE_MINUTES })],
         right: [props.api.metricClientError({ period: FIVE_MINUTES }), props.api.metricServerError({ period: FIVE_MINUTES })],
-        width: 8,
+        width: 6,
       }),
       new GraphWidget({
         title: 'Lambda: error per fungsi, throttle di region',
@@ -282,7 +307,7 @@ export class Monitoring extends Construct {
           fn.metricErrors({ period: FIVE_MINUTES, statistic: Stats.SUM, label: `${key} error` }),
         ),
         right: [LambdaFunction.metricAllThrottles({ period: FIVE_MINUTES, statistic: Stats.SUM, label: 'throttle (region)' })],
-        width: 8,
+        width: 6,
       }),
       new GraphWidget({
         title: 'DynamoDB: throttle per tabel',
@@ -290,13 +315,9 @@ export class Monitoring extends Construct {
           table.metric('ReadThrottleEvents', { period: FIVE_MINUTES, statistic: Stats.SUM, label: `${key} read` }),
           table.metric('WriteThrottleEvents', { period: FIVE_MINUTES, statistic: Stats.SUM, label: `${key} write` }),
         ]),
-        width: 8,
+        width: 6,
       }),
     );
     return dashboard;
   }
-}
-
-function pascal(key: string): string {
-  return key.charAt(0).toUpperCase() + key.slice(1);
 }

@@ -34,6 +34,8 @@ export interface WebSiteProps {
   readonly apiDomainName: string;
   /** The secret CloudFront sends to the API in ORIGIN_HEADER (constructs/origin-secret.ts), so the API answers only CloudFront. */
   readonly originSecret: string;
+  /** `operations.waf` on: the ARN of the AWS WAF web ACL in front of the distribution (infra/edge-stack.ts). */
+  readonly webAclArn?: string | undefined;
 }
 
 /**
@@ -119,6 +121,7 @@ export class WebSite extends Construct {
       // PriceClass_200 includes edge locations in Indonesia and the rest of Asia,
       // where every user is, without paying for South America and Oceania.
       priceClass: PriceClass.PRICE_CLASS_200,
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
     });
 
     new BucketDeployment(this, 'DeploySite', {
@@ -134,10 +137,10 @@ export class WebSite extends Construct {
       logGroup: new LogGroup(this, 'DeploySiteLogs', { retention: RetentionDays.ONE_MONTH }),
     });
 
-    this.acknowledgeNagFindings();
+    this.acknowledgeNagFindings(props.webAclArn !== undefined);
   }
 
-  private acknowledgeNagFindings(): void {
+  private acknowledgeNagFindings(waf: boolean): void {
     acknowledge(this.bucket, 'AwsSolutions-S1',
       'Only CloudFront reads this bucket (origin access control) and it holds nothing but the public build of the site; ' +
         'server access logs would only repeat CloudFront requests and cost storage.');
@@ -147,8 +150,8 @@ export class WebSite extends Construct {
     acknowledge(this.distribution, 'AwsSolutions-CFR3', noLogs);
     acknowledge(this.distribution, 'AwsSolutions-CFR1',
       'No geo restriction on purpose: Work From Anywhere means ASN may check in from abroad (dinas luar, leave).');
-    acknowledge(this.distribution, 'AwsSolutions-CFR2',
-      'No AWS WAF: a web ACL costs more per month than the whole stack (budget US$5). Every API call needs a 256-bit ' +
+    if (!waf) acknowledge(this.distribution, 'AwsSolutions-CFR2',
+      'No AWS WAF (operations.waf is off): a web ACL costs more per month than the whole stack. Every API call needs a 256-bit ' +
         'link token, and the HTTP API stage throttling caps what a flood can cost.');
     acknowledge(this.distribution, 'AwsSolutions-CFR4',
       'The distribution uses the default *.cloudfront.net certificate, for which CloudFront fixes the security policy. ' +

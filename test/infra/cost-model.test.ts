@@ -57,7 +57,8 @@ describe('cost model', () => {
     expect(items.find((i) => i.item.startsWith('dashboard'))!.usd).toBe(0);
     const alarms = items.find((i) => i.item === 'alarms')!;
     const metrics = Number(/^(\d+)/.exec(alarms.quantity)![1]);
-    expect(alarms.usd).toBeCloseTo((metrics - FREE_TIER.alarmMetrics) * PRICES.alarmMetricPerMonth * 1.25, 6);
+    expect(alarms.usd).toBeCloseTo(Math.max(0, metrics - FREE_TIER.alarmMetrics) * PRICES.alarmMetricPerMonth * 1.25, 6);
+    expect(alarms.listUsd).toBeCloseTo(metrics * PRICES.alarmMetricPerMonth * 1.25, 6);
   });
 
   it('says where its prices come from and when they were checked', () => {
