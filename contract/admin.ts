@@ -102,18 +102,69 @@ export interface AsnView {
 /** The fields an import compares, in the CSV's terms. */
 export type AsnField = 'nama' | 'jabatan' | 'opd' | 'status' | 'noHp' | 'peran' | 'aktif';
 
-/** POST /api/admin/roster/pratinjau `{csv}`: what importing the file would do; nothing is written. */
+/** A field of the roster a file's column can give (SIASN keeps titles and the legal status apart). */
+export type ImportField = 'nip' | 'nama' | 'gelarDepan' | 'gelarBelakang' | 'jabatan' | 'opd' | 'status' | 'noHp' | 'peran' | 'kedudukan';
+
+/**
+ * The admin's mapping for one file: a field's column (the header as in the file; null: not
+ * in this file), and a unit value's OPD code. Saved at import, per kind of file and per
+ * unit value, and offered on the next import.
+ */
+export interface ImportMapping {
+  kolom?: Partial<Record<ImportField, string | null>>;
+  opd?: Record<string, string>;
+}
+
+/** How the file was read: its kind, header row, headers and each field's column. */
+export interface ImportFile {
+  /** `siasn`, or `kolom-…` for a set of headers: the mapping is saved per kind. */
+  jenis: string;
+  label: string;
+  barisJudul: number;
+  judul: string[];
+  kolom: Record<ImportField, string | null>;
+  /** Required fields (NIP, name, OPD) without a column: nothing can be imported until chosen. */
+  kurang: ImportField[];
+}
+
+/** A distinct value of the file's OPD column and the OPD it goes to (null: not mapped, its rows held back). */
+export interface ImportUnit {
+  nilai: string;
+  baris: number;
+  opd: string | null;
+  sumber: 'otomatis' | 'tersimpan' | 'pilihan' | null;
+  /** OPD codes whose names look like the value, best first. */
+  saran: string[];
+}
+
+/** POST /api/admin/roster/pratinjau `{csv, pemetaan?}`: what importing the file would do; nothing is written. */
 export interface ImportSummary {
   /** Data lines in the file. */
   total: number;
   valid: number;
   problems: RowProblem[];
-  counts: { baru: number; berubah: number; tetap: number; pindah: number; aktifKembali: number; missing: number };
+  counts: {
+    baru: number;
+    berubah: number;
+    tetap: number;
+    pindah: number;
+    aktifKembali: number;
+    missing: number;
+    /** Rows held back because their unit value is not mapped to an OPD yet. */
+    ditahan: number;
+    /** Rows the file itself lists as not active (SIASN `KEDUDUKAN HUKUM NAMA`: Pensiun, Meninggal, …). */
+    tidakAktif: number;
+  };
+  berkas: ImportFile;
+  unit: ImportUnit[];
   baru: AsnView[];
   berubah: { sebelum: AsnView; sesudah: AsnView; kolom: AsnField[] }[];
   pindah: { nip: string; nama: string; dari: string; ke: string }[];
-  /** Active ASN not in the file: deactivated only when the admin ticks them. */
-  missing: { nip: string; nama: string; opd: string }[];
+  /**
+   * Active ASN proposed for deactivation, only when the admin ticks them: missing from the
+   * file, or listed in it as not active (`alasan`, e.g. "Pensiun").
+   */
+  missing: { nip: string; nama: string; opd: string; alasan?: string }[];
 }
 
 /** POST /api/admin/roster/impor: the summary of what was written, and who was deactivated. */
@@ -127,7 +178,12 @@ export interface CsvUpload {
   csv: string;
 }
 
-export interface ImportInput extends CsvUpload {
+/** A roster file (CSV text; an .xlsx sheet converted to CSV in the browser) and the admin's mapping. */
+export interface RosterUpload extends CsvUpload {
+  pemetaan?: ImportMapping;
+}
+
+export interface ImportInput extends RosterUpload {
   /** NIPs among `missing` to deactivate. */
   nonaktifkan?: string[];
 }
@@ -259,8 +315,8 @@ export interface DisruptionSaved {
   sesi: SesiWindow & { id: string; state: 'dibuka' | 'ditutup'; gangguan: DeclaredDisruption };
 }
 
-/** Whose links: one ASN, an OPD's active ASN, or every active ASN. */
-export type LinkScope = { nip: string } | { opd: string } | { semua: true };
+/** Whose links: one ASN, a list of ASN (e.g. those an import just added), an OPD's active ASN, or every active ASN. */
+export type LinkScope = { nip: string } | { nips: string[] } | { opd: string } | { semua: true };
 
 /** POST /api/admin/tautan: issue (replacing earlier links) or revoke personal links. */
 export interface LinksInput {
@@ -308,7 +364,7 @@ type Tanggal = { tanggal: IsoDate };
 export interface AdminRoutes {
   'GET /api/admin/ringkasan': Endpoint<{ query: { tanggal?: IsoDate } }, Overview>;
   'GET /api/admin/audit': Endpoint<{ query: AuditQuery }, AuditList>;
-  'POST /api/admin/roster/pratinjau': Endpoint<{ body: CsvUpload }, ImportSummary>;
+  'POST /api/admin/roster/pratinjau': Endpoint<{ body: RosterUpload }, ImportSummary>;
   'POST /api/admin/roster/impor': Endpoint<{ body: ImportInput }, ImportResult>;
   'GET /api/admin/asn': Endpoint<{ query: AsnQuery }, AsnList>;
   'POST /api/admin/asn': Endpoint<{ body: AsnInput }, AsnSaved>;

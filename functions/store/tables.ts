@@ -124,6 +124,11 @@ export const keys = {
 
   opdSettings: (opd: string) => ({ pk: `SETELAN#${opd}`, sk: 'SETELAN' }),
 
+  /** The roster import's saved mappings: a file kind's columns, and a unit value's OPD (all in one small partition). */
+  importColumns: (jenis: string) => ({ pk: 'PEMETAAN', sk: `KOLOM#${jenis}` }),
+  importUnit: (unit: string) => ({ pk: 'PEMETAAN', sk: `OPD#${unit}` }),
+  importMappingPartition: () => 'PEMETAAN',
+
   audit: (at: string, id: string) => ({ pk: `AUDIT#${at.slice(0, 7)}`, sk: `${at}#${id}` }),
   auditMonth: (month: string) => `AUDIT#${month}`,
 } as const;

@@ -59,7 +59,7 @@ describe('roster import: preview', () => {
   });
 
   it.each([
-    ['a file without the roster columns', { csv: 'nama,opd\nA,setda\n' }, 'CSV_TIDAK_VALID', /Kolom wajib tidak ada: nip, jabatan, status, no_hp, peran/],
+    ['a file without a NIP column', { csv: 'nama,opd\nA,setda\n' }, 'KOLOM_NIP_TIDAK_ADA', /Kolom NIP tidak ditemukan .* Judul kolom yang ditemukan: "nama", "opd"\./],
     ['a header without rows', { csv: `${HEADER}\n` }, 'CSV_TIDAK_VALID', /tidak berisi baris data/],
     ['no csv at all', { berkas: 'x' }, 'INPUT_TIDAK_VALID', /csv/],
   ])('refuses %s with 400 and writes nothing', async (_name, body, code, message) => {

@@ -98,7 +98,9 @@ describe('personal links', () => {
     expect(Object.keys(rows[0]!)).toEqual(['nip', 'nama', 'opd', 'peran', 'tautan']);
     const token = /^https:\/\/apel\.example\.go\.id\/#t=([A-Za-z0-9_-]{43})$/.exec(rows[0]!.tautan!)?.[1];
     expect(token).toBeDefined();
-    expect(await findLink(hashToken(token!))).toMatchObject({ nip: rows[0]!.nip!, opd: 'bkpsdm' });
+    // The NIP as ="…", so that Excel keeps its 18 digits (core/csv-writer.ts).
+    expect(rows[0]!.nip).toMatch(/^="\d{18}"$/);
+    expect(await findLink(hashToken(token!))).toMatchObject({ nip: rows[0]!.nip!.replace(/\D/g, ''), opd: 'bkpsdm' });
     const stored = JSON.stringify(await allItems('links'));
     expect(stored).not.toContain(token!);
     expect(new Set(rows.map((r) => r.tautan)).size).toBe(rows.length);

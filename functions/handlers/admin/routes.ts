@@ -44,12 +44,12 @@ export const routes = [
     return reply(200, await auditOfMonth({ month, opd: queryParam(event, 'opd'), actorNip: queryParam(event, 'aktor'), action: queryParam(event, 'aksi') }));
   }),
 
-  route('POST /api/admin/roster/pratinjau', { body: s.csvBody, maxBodyBytes: CSV_UPLOAD }, async ({ body, now, reply }) =>
-    reply(200, await previewImport(body.csv, now)),
+  route('POST /api/admin/roster/pratinjau', { body: s.rosterBody, maxBodyBytes: CSV_UPLOAD }, async ({ body, now, reply }) =>
+    reply(200, await previewImport(body.csv, now, body.pemetaan)),
   ),
 
   route('POST /api/admin/roster/impor', { body: s.importBody, maxBodyBytes: CSV_UPLOAD }, async ({ who, body, now, reply }) =>
-    reply(200, await commitImport(who, body.csv, body.nonaktifkan, now)),
+    reply(200, await commitImport(who, body.csv, body.nonaktifkan, now, body.pemetaan)),
   ),
 
   route('GET /api/admin/asn', {}, async ({ event, reply }) =>

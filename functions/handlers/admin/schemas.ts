@@ -17,7 +17,28 @@ const opdCode = z.string({ error: 'harus kode OPD' }).check(z.trim(), z.toLowerC
 /** A CSV file's text, as the browser read it. */
 const csv = z.string({ error: 'harus isi berkas CSV (teks)' }).check(z.minLength(1, 'berkas kosong'));
 export const csvBody = object({ csv });
-export const importBody = object({ csv, nonaktifkan: z._default(z.array(nip), []) });
+
+/** The admin's mapping of a roster file: a field's column (null: none), a unit value's OPD. */
+const header = z.nullable(z.string({ error: 'harus judul kolom (teks) atau null' }).check(z.maxLength(200, 'paling banyak 200 karakter')));
+const pemetaan = object({
+  kolom: z.optional(
+    object({
+      nip: z.optional(header),
+      nama: z.optional(header),
+      gelarDepan: z.optional(header),
+      gelarBelakang: z.optional(header),
+      jabatan: z.optional(header),
+      opd: z.optional(header),
+      status: z.optional(header),
+      noHp: z.optional(header),
+      peran: z.optional(header),
+      kedudukan: z.optional(header),
+    }),
+  ),
+  opd: z.optional(z.record(z.string().check(z.maxLength(300, 'nilai unit paling banyak 300 karakter')), opdCode)),
+});
+export const rosterBody = object({ csv, pemetaan: z.optional(pemetaan) });
+export const importBody = object({ csv, pemetaan: z.optional(pemetaan), nonaktifkan: z._default(z.array(nip), []) });
 
 /**
  * The roster rules themselves (core/roster.ts) check the values, hidden characters
@@ -70,8 +91,8 @@ export const disruptionBody = z.discriminatedUnion(
 );
 
 export const linksBody = object({
-  cakupan: z.union([object({ nip }), object({ opd: opdCode }), object({ semua: z.literal(true) })], {
-    error: 'harus {"nip": …}, {"opd": …} atau {"semua": true}',
+  cakupan: z.union([object({ nip }), object({ nips: z.array(nip).check(z.minLength(1, 'paling sedikit satu NIP'), z.maxLength(10_000, 'paling banyak 10.000 NIP')) }), object({ opd: opdCode }), object({ semua: z.literal(true) })], {
+    error: 'harus {"nip": …}, {"nips": […]}, {"opd": …} atau {"semua": true}',
   }),
   aksi: z.enum(['terbitkan', 'cabut'], { error: 'harus "terbitkan" atau "cabut"' }),
 });

@@ -17,7 +17,7 @@ import { issueLinks } from '../links';
  * NIPs) is written first: no link changes without its line.
  */
 
-export type Scope = { nip: string } | { opd: string } | { semua: true };
+export type Scope = { nip: string } | { nips: string[] } | { opd: string } | { semua: true };
 
 export interface LinkCard {
   nip: string;
@@ -38,6 +38,11 @@ async function resolveScope(scope: Scope): Promise<{ asns: Asn[]; opd?: string; 
     if (!stored.value.active) throw new Conflict('ASN_NONAKTIF', `${stored.value.nama} tidak aktif; aktifkan dulu sebelum menerbitkan tautan.`);
     return { asns: [stored.value], opd: stored.value.opd, label: scope.nip };
   }
+  if ('nips' in scope) {
+    // E.g. the ASN an import just added: those no longer in the roster or not active are left out.
+    const stored = await inParallel([...new Set(scope.nips)], 16, (nip) => readAsn(nip));
+    return { asns: stored.flatMap((s) => (s && s.value.active ? [s.value] : [])), label: 'baru' };
+  }
   if ('opd' in scope) {
     if (!(await getOpd(scope.opd))) throw new NotFound('OPD_TIDAK_ADA', `OPD "${scope.opd}" tidak ada.`);
     return { asns: await listAsnOfOpd(scope.opd), opd: scope.opd, label: scope.opd };
@@ -46,7 +51,7 @@ async function resolveScope(scope: Scope): Promise<{ asns: Asn[]; opd?: string; 
   return { asns: (await inParallel(opds, 8, (o) => listAsnOfOpd(o.kode))).flat(), label: 'semua' };
 }
 
-const targetOf = (scope: Scope) => ('nip' in scope ? `asn:${scope.nip}` : 'opd' in scope ? `opd:${scope.opd}` : 'semua');
+const targetOf = (scope: Scope) => ('nip' in scope ? `asn:${scope.nip}` : 'nips' in scope ? 'daftar' : 'opd' in scope ? `opd:${scope.opd}` : 'semua');
 
 /** A prefilled WhatsApp message to the ASN's own number (already normalised to 62… by the roster rules). */
 export function waMe(noHp: string, nama: string, tautan: string, regency: string): string | null {
