@@ -28,12 +28,14 @@ export function ImportPreview({
     ['Baris data', preview.total],
     ['Valid', preview.valid],
     ['Bermasalah', preview.problems.length, preview.problems.length ? 'bad' : undefined],
+    ['Ditahan (unit belum dipetakan)', c.ditahan, c.ditahan ? 'bad' : undefined],
+    ['Tidak aktif menurut berkas', c.tidakAktif, c.tidakAktif ? 'late' : undefined],
     ['Baru', c.baru],
     ['Berubah', c.berubah],
     ['Pindah OPD', c.pindah],
     ['Aktif kembali', c.aktifKembali],
     ['Tetap', c.tetap],
-    ['Tidak ada di berkas', c.missing, c.missing ? 'late' : undefined],
+    ['Diusulkan nonaktif', c.missing, c.missing ? 'late' : undefined],
   ];
   const newColumns: Column<AsnView>[] = [
     { head: 'NIP', cell: (a) => formatNip(a.nip), td: () => ({ class: 'adm-nip' }) },

@@ -14,7 +14,7 @@ export function RosterPage({ ctx }: { ctx: AdminContext }) {
     <>
       <h2 class="adm-title">Roster ASN</h2>
       <ErrorNote error={error} onRetry={() => void reload()} />
-      <ImportPanel ctx={ctx} opdNama={nama} onImported={() => setVersion((v) => v + 1)} />
+      <ImportPanel ctx={ctx} opds={opds} opdNama={nama} onImported={() => setVersion((v) => v + 1)} />
       <AsnList ctx={ctx} opds={opds} version={version} />
     </>
   );

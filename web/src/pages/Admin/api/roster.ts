@@ -1,14 +1,16 @@
-import type { AsnInput, AsnPatch, AsnQuery, BodyOf, ResponseOf } from '../../../../../contract';
+import type { AsnInput, AsnPatch, AsnQuery, BodyOf, ImportMapping, ResponseOf } from '../../../../../contract';
 import { query } from '../../../lib/query';
 import { change, enc, get } from './client';
 
 type Saved = ResponseOf<'POST /api/admin/asn'>;
 
-export const previewRoster = (token: string, csv: string) =>
-  change<ResponseOf<'POST /api/admin/roster/pratinjau'>>(token, 'POST', '/roster/pratinjau', { csv });
+export const previewRoster = (token: string, csv: string, pemetaan: ImportMapping = {}) => {
+  const body: BodyOf<'POST /api/admin/roster/pratinjau'> = { csv, pemetaan };
+  return change<ResponseOf<'POST /api/admin/roster/pratinjau'>>(token, 'POST', '/roster/pratinjau', body);
+};
 
-export const importRoster = (token: string, csv: string, nonaktifkan: string[]) => {
-  const body: BodyOf<'POST /api/admin/roster/impor'> = { csv, nonaktifkan };
+export const importRoster = (token: string, csv: string, nonaktifkan: string[], pemetaan: ImportMapping = {}) => {
+  const body: BodyOf<'POST /api/admin/roster/impor'> = { csv, nonaktifkan, pemetaan };
   return change<ResponseOf<'POST /api/admin/roster/impor'>>(token, 'POST', '/roster/impor', body);
 };
 
