@@ -8,6 +8,7 @@ import { queryAll } from './batch';
 import { db } from './client';
 import { guarded } from './outage';
 import { keys, tableName } from './tables';
+import { versionBumpsFor } from './version-store';
 
 /**
  * The audit trail. Every change by a head or an admin is written in one transaction
@@ -40,7 +41,8 @@ export async function writeAudited(
   conditionFailed?: (index: number) => Error | undefined,
 ): Promise<void> {
   try {
-    await guarded(() => db.send(new TransactWriteCommand({ TransactItems: [...items, auditPut(entry)] })));
+    // The versions a poll of the roll or the overview reads (version-store.ts) change with the change itself.
+    await guarded(() => db.send(new TransactWriteCommand({ TransactItems: [...items, auditPut(entry), ...versionBumpsFor(items, entry)] })));
   } catch (e) {
     if (e instanceof TransactionCanceledException) {
       const reasons = e.CancellationReasons ?? [];

@@ -3,6 +3,8 @@ import type { Holiday } from '../core/sesi';
 import type { IsoDate } from '../core/time';
 import type { ImportCounts } from './batch';
 import { putChanged, queryAll } from './batch';
+import { serverNow } from '../runtime/clock';
+import { bumpVersions, dayVersionKey } from './version-store';
 import { db } from './client';
 import { guarded } from './outage';
 import { keys, tableName } from './tables';
@@ -46,9 +48,12 @@ export function holidaysBetween(from: IsoDate, to: IsoDate): Promise<Map<IsoDate
 }
 
 /** Loads a year's list (the joint-decree CSV); only new or changed dates are written. */
-export function importHolidays(holidays: readonly Holiday[]): Promise<ImportCounts> {
-  return putChanged(
+export async function importHolidays(holidays: readonly Holiday[]): Promise<ImportCounts> {
+  const counts = await putChanged(
     tableName('calendar'),
     holidays.map((h) => ({ ...keys.holiday(h.date), jenis: h.jenis, keterangan: h.keterangan })),
   );
+  // The rolls of those dates (store/version-store.ts); after the writes, as it is no transaction.
+  if (counts.added + counts.updated > 0) await bumpVersions(holidays.map((h) => dayVersionKey(h.date)), serverNow());
+  return counts;
 }

@@ -89,7 +89,7 @@ export async function recordCheckin(checkin: Checkin): Promise<{ checkin: Checki
           Item: {
             ...keys.checkin(checkin.sesiId, checkin.nip),
             ...keys.checkinByAsn(checkin.nip, checkin.sesiId),
-            ...keys.checkinByOpd(checkin.sesiId, checkin.opd, checkin.nip),
+            ...keys.checkinByOpd(checkin.sesiId, checkin.opd, checkin.nip, checkin.at),
             ...checkin,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -122,13 +122,18 @@ export async function findCheckin(sesiId: string, nip: string): Promise<Checkin 
  * after the close).
  */
 export async function listCheckins(sesiId: string, opd: string): Promise<Checkin[]> {
+  return (await listCheckinsKeyed(sesiId, opd)).map((c) => c.checkin);
+}
+
+/** The same, each with its byOpd index sort key (the live roll's ETag names those of the last moments). */
+export async function listCheckinsKeyed(sesiId: string, opd: string): Promise<{ checkin: Checkin; indexKey: string }[]> {
   const items = await queryAll({
     TableName: tableName('checkins'),
     IndexName: 'byOpd',
     KeyConditionExpression: 'gsi2pk = :pk',
     ExpressionAttributeValues: { ':pk': keys.checkinByOpdPartition(sesiId, opd) },
   });
-  return items.map(checkinFrom);
+  return items.map((i) => ({ checkin: checkinFrom(i), indexKey: String(i.gsi2sk) }));
 }
 
 /** One ASN's check-ins between two sesi ids (ids sort by date, then slot). */

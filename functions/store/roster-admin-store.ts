@@ -9,6 +9,8 @@ import { guarded } from './outage';
 import { asnFrom, asnItem, listRosterOfOpd, opdFrom, opdItem } from './roster-store';
 import { keys, tableName } from './tables';
 import { getConsistent, putVersioned } from './versioned';
+import { serverNow } from '../runtime/clock';
+import { bumpVersions, rosterVersionKey } from './version-store';
 
 /**
  * The roster as the admin edits it: single records read strongly consistent with
@@ -59,6 +61,7 @@ export async function deactivate(nip: string): Promise<boolean> {
         }),
       ),
     );
+    await bumpVersions([rosterVersionKey()], serverNow());
     return true;
   } catch (e) {
     if (e instanceof ConditionalCheckFailedException) return false;

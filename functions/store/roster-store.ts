@@ -5,6 +5,8 @@ import { db } from './client';
 import { putChanged, queryAll } from './batch';
 import { guarded } from './outage';
 import { keys, tableName } from './tables';
+import { serverNow } from '../runtime/clock';
+import { bumpVersions, rosterVersionKey } from './version-store';
 
 import type { ImportCounts, Item } from './batch';
 
@@ -84,7 +86,11 @@ export async function listAsnOfOpd(opd: string): Promise<Asn[]> {
   return (await listRosterOfOpd(opd)).filter((a) => a.active);
 }
 
-export const importOpds = (opds: readonly Opd[]) => putChanged(tableName('roster'), opds.map(opdItem));
+export async function importOpds(opds: readonly Opd[]): Promise<ImportCounts> {
+  const counts = await putChanged(tableName('roster'), opds.map(opdItem));
+  if (counts.added + counts.updated > 0) await bumpVersions([rosterVersionKey()], serverNow());
+  return counts;
+}
 
 /**
  * Writes only new or changed ASN. `onMoved` runs for those whose OPD or role changed
@@ -104,6 +110,8 @@ export async function importAsns(
       moved.push(asn);
     }
   });
+  // After the writes (an import is many batches, not one transaction).
+  if (counts.added + counts.updated > 0) await bumpVersions([rosterVersionKey()], serverNow());
   return { ...counts, moved };
 }
 

@@ -8,6 +8,7 @@ import { batchGet, batchWrite, queryAll } from './batch';
 import { db } from './client';
 import { guarded } from './outage';
 import { keys, tableName } from './tables';
+import { bumpVersions, dayVersionKey } from './version-store';
 
 export interface SesiRecord extends SesiPlan {
   state: 'dibuka' | 'ditutup';
@@ -64,6 +65,9 @@ export async function openSesi(plan: SesiPlan, now: Date, demo = false): Promise
         }),
       ),
     );
+    // Not one transaction with the put (the apel clock has none to spare): a lost version
+    // makes a poll wait for the roll's ETag to expire (at most 5 minutes), nothing worse.
+    await bumpVersions([dayVersionKey(plan.date)], now);
     return true;
   } catch (e) {
     if (e instanceof ConditionalCheckFailedException) return false;
@@ -96,6 +100,8 @@ export async function closeSesi(id: string, recaps: readonly OpdRecapWithRows[],
       }),
     ),
   );
+  // Also after a repeated close, which may have rewritten the recaps.
+  await bumpVersions([dayVersionKey(id.slice(0, 10))], now);
 }
 
 export async function listRecaps(id: string): Promise<OpdRecap[]> {

@@ -102,7 +102,12 @@ export const keys = {
   sesiPartition: (sesiId: string) => `SESI#${sesiId}`,
 
   checkin: (sesiId: string, nip: string) => ({ pk: `HADIR#${sesiId}#${nip}`, sk: 'HADIR' }),
-  checkinByOpd: (sesiId: string, opd: string, nip: string) => ({ gsi2pk: `HADIR#${sesiId}#${opd}`, gsi2sk: `ASN#${nip}` }),
+  /**
+   * Sorted by the time of the check-in, so a poll of the live roll asks only for those
+   * recorded after a time (`gsi2sk > <time>`). Check-ins written before this order
+   * (`ASN#<nip>`) sort after every time, so such a poll still counts them.
+   */
+  checkinByOpd: (sesiId: string, opd: string, nip: string, at: string) => ({ gsi2pk: `HADIR#${sesiId}#${opd}`, gsi2sk: `${at}#${nip}` }),
   checkinByOpdPartition: (sesiId: string, opd: string) => `HADIR#${sesiId}#${opd}`,
   checkinByAsn: (nip: string, sesiId: string) => ({ gsi1pk: `ASN#${nip}`, gsi1sk: sesiId }),
   checkinByAsnPartition: (nip: string) => `ASN#${nip}`,
@@ -128,6 +133,17 @@ export const keys = {
   importColumns: (jenis: string) => ({ pk: 'PEMETAAN', sk: `KOLOM#${jenis}` }),
   importUnit: (unit: string) => ({ pk: 'PEMETAAN', sk: `OPD#${unit}` }),
   importMappingPartition: () => 'PEMETAAN',
+
+  /**
+   * Versions of what the heads' live roll and the admin's overview show, besides the
+   * check-ins (store/version-store.ts): a poll reads these few small items, not the lists.
+   * In the Roster table: any change of the roster or an OPD.
+   */
+  rosterVersion: () => ({ pk: 'VERSI', sk: 'DAFTAR' }),
+  /** In the Records table: what the OPD's heads record on a roll (excuses, uniform marks). */
+  notesVersion: (opd: string) => ({ pk: `VERSI#${opd}`, sk: 'CATATAN' }),
+  /** In the Sessions table: the sesi of a date (opened, closed, disrupted) and its calendar. */
+  dayVersion: (date: string) => ({ pk: `VERSI#${date}`, sk: 'HARI' }),
 
   audit: (at: string, id: string) => ({ pk: `AUDIT#${at.slice(0, 7)}`, sk: `${at}#${id}` }),
   auditMonth: (month: string) => `AUDIT#${month}`,

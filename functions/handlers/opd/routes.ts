@@ -2,6 +2,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { zoneLabel } from '../../core/config';
 import { addDays, localDate } from '../../core/time';
 import { apiFunction } from '../../http/api-handler';
+import { etagHeaders, ifNoneMatch, notModified } from '../../http/etag';
+import { serverNow } from '../../runtime/clock';
 import { pathParam, queryParam } from '../../http/params';
 import { csvFile } from '../../http/response';
 import { callerOf } from '../../usecases/caller';
@@ -10,7 +12,7 @@ import { addExcuse, listExcuses, retractExcuse } from '../../usecases/opd/excuse
 import { recapsCsv, opdRecaps } from '../../usecases/opd/recaps';
 import { meetingLinksOfOpd, setMeetingLinks } from '../../usecases/opd/meeting-links';
 import { checksOfOpd, startCheck } from '../../usecases/opd/readiness';
-import { opdRoll } from '../../usecases/opd/roll';
+import { pollRoll, rollCaller, rollScope } from '../../usecases/opd/roll';
 import { manageableOpds, opdInScope } from '../../usecases/opd/scope';
 import { config } from '../runtime-config';
 import { complianceBody, dateParam, excuseBody, meetingLinksBody, readinessBody } from './schemas';
@@ -21,6 +23,11 @@ import { complianceBody, dateParam, excuseBody, meetingLinksBody, readinessBody 
  */
 
 const route = apiFunction('opd', { caller: callerOf, scope: opdInScope });
+// The live roll's polls read the link, the OPD and the roll's versions in one round trip (usecases/opd/roll.ts).
+const rollRoute = apiFunction('opd', {
+  caller: (tokenHash, event) => rollCaller(tokenHash, event.pathParameters?.opd, queryParam(event, 'sesi'), ifNoneMatch(event), serverNow(), config),
+  scope: rollScope,
+});
 const today = (now: Date) => localDate(now, config.timeZone);
 
 function recapRange(event: APIGatewayProxyEventV2, now: Date) {
@@ -32,10 +39,10 @@ function recapRange(event: APIGatewayProxyEventV2, now: Date) {
 export const routes = [
   route('GET /api/opd', {}, async ({ who, now, reply }) => reply(200, { opd: await manageableOpds(who, today(now)) })),
 
-  route('GET /api/opd/{opd}/apel', {}, async ({ event, scope, now, replyIfChanged }) => {
-    const body = await opdRoll(scope, queryParam(event, 'sesi'), now, config);
-    // `now` changes every poll; the ETag covers only what the page shows.
-    return replyIfChanged({ timeZone: config.timeZone, zoneLabel: zoneLabel(config.timeZone), ...body }, { now: now.toISOString() });
+  rollRoute('GET /api/opd/{opd}/apel', {}, async ({ event, who, scope, now, reply }) => {
+    const answer = await pollRoll(who, scope, queryParam(event, 'sesi'), ifNoneMatch(event), now, config);
+    if (answer.notModified) return notModified(answer.etag);
+    return reply(200, { now: now.toISOString(), timeZone: config.timeZone, zoneLabel: zoneLabel(config.timeZone), ...answer.roll }, etagHeaders(answer.etag));
   }),
 
   route('GET /api/opd/{opd}/izin', {}, async ({ event, scope, now, reply }) => {
