@@ -133,6 +133,8 @@ export interface ReadinessCheckWithAnswers extends ReadinessCheck {
 export interface ReadinessChecks {
   now: Instant;
   cek: ReadinessCheckWithAnswers[];
+  /** Why a check cannot start now (not a WFA day, a holiday, outside working hours), else null. */
+  tidakBisaMulai: string | null;
 }
 
 /** POST /api/opd/{opd}/kesiapan: one at a time per OPD, during working hours of a WFA day. */

@@ -11,7 +11,7 @@ import { markUniform } from '../../usecases/opd/compliance';
 import { addExcuse, listExcuses, retractExcuse } from '../../usecases/opd/excuses';
 import { recapsCsv, opdRecaps } from '../../usecases/opd/recaps';
 import { meetingLinksOfOpd, setMeetingLinks } from '../../usecases/opd/meeting-links';
-import { checksOfOpd, startCheck } from '../../usecases/opd/readiness';
+import { checksOfOpd, startCheck, whyNoCheckNow } from '../../usecases/opd/readiness';
 import { pollRoll, rollCaller, rollScope } from '../../usecases/opd/roll';
 import { manageableOpds, opdInScope } from '../../usecases/opd/scope';
 import { config } from '../runtime-config';
@@ -64,7 +64,10 @@ export const routes = [
     return reply(200, { tidakPatuh: mark });
   }),
 
-  route('GET /api/opd/{opd}/kesiapan', {}, async ({ scope, now, reply }) => reply(200, { now: now.toISOString(), cek: await checksOfOpd(scope, now) })),
+  route('GET /api/opd/{opd}/kesiapan', {}, async ({ scope, now, reply }) => {
+    const [cek, tidakBisaMulai] = await Promise.all([checksOfOpd(scope, now, config.timeZone), whyNoCheckNow(now, config)]);
+    return reply(200, { now: now.toISOString(), cek, tidakBisaMulai });
+  }),
 
   route('POST /api/opd/{opd}/kesiapan', { body: readinessBody }, async ({ who, scope, body, now, reply }) =>
     reply(201, { cek: await startCheck(who, scope, body.menit, body.pesan, now, config) }),

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Principal } from '../../core/access';
 import { auditEntry } from '../../core/audit';
 import type { ApelConfig } from '../../core/config';
+import { excuseOn } from '../../core/attendance';
 import { Conflict, NotFound } from '../../core/errors';
 import type { ReadinessAnswer, ReadinessCheck } from '../../core/readiness';
-import { compactTime, isReadinessId, isRunning, planReadinessCheck, readinessId } from '../../core/readiness';
+import { compactTime, isReadinessId, isRunning, MIN_MINUTES, planReadinessCheck, readinessId } from '../../core/readiness';
 import type { Opd } from '../../core/roster';
 import { localDate } from '../../core/time';
 import { getHoliday } from '../../store/calendar-store';
+import { excusesOfOpd } from '../../store/excuse-store';
 import {
   answersOf,
   getAnswer,
@@ -41,11 +43,36 @@ export interface CheckWithAnswers extends ReadinessCheck {
   belum: Array<{ nip: string; nama: string }>;
 }
 
-/** The OPD's checks of the last week, newest first, each with who answered and who has not. */
-export async function checksOfOpd(opd: Opd, now: Date): Promise<CheckWithAnswers[]> {
+/**
+ * Why a readiness check cannot start now (not a WFA day, a holiday, outside working hours),
+ * told to the head before they press "Mulai"; null when one can start.
+ */
+export async function whyNoCheckNow(now: Date, config: ApelConfig): Promise<string | null> {
+  const holiday = await getHoliday(localDate(now, config.timeZone));
+  try {
+    planReadinessCheck(now, MIN_MINUTES, config, holiday);
+    return null;
+  } catch (e) {
+    if (e instanceof Conflict) return holiday && e.code === 'BUKAN_HARI_WFA' ? `Hari ini libur (${holiday.keterangan}): ${e.message}` : e.message;
+    throw e;
+  }
+}
+
+/**
+ * The OPD's checks of the last week, newest first, each with who answered and who has not
+ * (by name; staff on an excuse that covers the check's day are not expected to answer).
+ */
+export async function checksOfOpd(opd: Opd, now: Date, timeZone: string): Promise<CheckWithAnswers[]> {
   const since = compactTime(new Date(now.getTime() - HISTORY_DAYS * 86_400_000));
-  const [checks, staff] = await Promise.all([readinessChecksSince(opd.kode, since), listAsnOfOpd(opd.kode)]);
+  const today = localDate(now, timeZone);
+  const firstDay = localDate(new Date(now.getTime() - HISTORY_DAYS * 86_400_000), timeZone);
+  const [checks, staff, excuses] = await Promise.all([
+    readinessChecksSince(opd.kode, since),
+    listAsnOfOpd(opd.kode),
+    excusesOfOpd(opd.kode, firstDay, today),
+  ]);
   const names = new Map(staff.map((a) => [a.nip, a.nama]));
+  const byName = [...staff].sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
   return Promise.all(
     checks.map(async (check) => {
       const answers = await answersOf(check.id);
@@ -54,7 +81,9 @@ export async function checksOfOpd(opd: Opd, now: Date): Promise<CheckWithAnswers
         ...check,
         berjalan: isRunning(check, now),
         jawaban: answers.map((a) => ({ ...a, nama: names.get(a.nip) ?? a.nip })).sort((a, b) => a.at.localeCompare(b.at)),
-        belum: staff.filter((a) => !answered.has(a.nip)).map((a) => ({ nip: a.nip, nama: a.nama })),
+        belum: byName
+          .filter((a) => !answered.has(a.nip) && !excuseOn(excuses, a.nip, localDate(new Date(check.mulai), timeZone)))
+          .map((a) => ({ nip: a.nip, nama: a.nama })),
       };
     }),
   );

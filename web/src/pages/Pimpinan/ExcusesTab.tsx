@@ -102,7 +102,14 @@ function ExcuseForm({ token, opd, today, rows, initialNip, onSaved }: Props & { 
   return (
     <section class="card" aria-labelledby="izin-form-title">
       <h2 id="izin-form-title">Catat izin</h2>
-      <form class="form" onSubmit={(e) => void submit(e)} data-testid="izin-form">
+      {/* The last "tercatat" message goes as soon as the next excuse is being filled in. */}
+      <form
+        class="form"
+        onSubmit={(e) => void submit(e)}
+        onInput={() => message?.ok && setMessage(undefined)}
+        onChange={() => message?.ok && setMessage(undefined)}
+        data-testid="izin-form"
+      >
         <label>
           Cari ASN
           <input type="search" value={search} placeholder="Nama atau NIP" onInput={(e) => setSearch(e.currentTarget.value)} />

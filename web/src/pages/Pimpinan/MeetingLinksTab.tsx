@@ -21,6 +21,8 @@ export function MeetingLinksTab({ token, opd, current }: TabProps & { current: M
   const [sore, setSore] = useState('');
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<MeetingLinks>();
+  // The regency's links (config tautanApel): an empty OPD link falls back to these, if there are any.
+  const [bawaan, setBawaan] = useState<MeetingLinks>();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   // Saving before the current links are known could replace them with empty ones.
   const [loaded, setLoaded] = useState(false);
@@ -28,9 +30,10 @@ export function MeetingLinksTab({ token, opd, current }: TabProps & { current: M
   useEffect(() => {
     let live = true;
     getMeetingLinks(token, opd)
-      .then(({ tautanApel }) => {
+      .then(({ tautanApel, bawaan }) => {
         if (!live) return;
         setSaved(tautanApel);
+        setBawaan(bawaan);
         // Never overwrite what the head has started typing meanwhile.
         setPagi((typed) => typed || (tautanApel.pagi ?? ''));
         setSore((typed) => typed || (tautanApel.sore ?? ''));
@@ -71,9 +74,9 @@ export function MeetingLinksTab({ token, opd, current }: TabProps & { current: M
           {saved ? (
             <>
               <dt>Pagi</dt>
-              <dd>{saved.pagi ?? <span class="muted">memakai tautan kabupaten</span>}</dd>
+              <dd data-testid="tautan-berlaku-pagi">{saved.pagi ?? <Fallback link={bawaan?.pagi} />}</dd>
               <dt>Sore</dt>
-              <dd>{saved.sore ?? <span class="muted">memakai tautan kabupaten</span>}</dd>
+              <dd data-testid="tautan-berlaku-sore">{saved.sore ?? <Fallback link={bawaan?.sore} />}</dd>
             </>
           ) : (
             <>
@@ -102,5 +105,14 @@ export function MeetingLinksTab({ token, opd, current }: TabProps & { current: M
         </button>
       </form>
     </section>
+  );
+}
+
+/** What staff get when the OPD set no link: the regency's, or (none set there either) no "Gabung apel" at all. */
+function Fallback({ link }: { link: string | null | undefined }) {
+  return link ? (
+    <span class="muted">memakai tautan kabupaten: {link}</span>
+  ) : (
+    <span class="error">Kabupaten tidak menetapkan tautan: staf tidak mendapat tombol "Gabung apel". Isi tautan OPD di bawah.</span>
   );
 }

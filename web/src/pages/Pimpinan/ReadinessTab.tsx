@@ -16,6 +16,8 @@ export function ReadinessTab(props: TabProps & { clockOffset: number }) {
   const [list, setList] = useState<ReadinessCheckWithAnswers[]>();
   const [error, setError] = useState<string>();
   const [nonce, setNonce] = useState(0);
+  // Why a check cannot start now (told before "Mulai" is pressed), from the server.
+  const [blocked, setBlocked] = useState<string | null>(null);
   const running = list?.find((c) => Date.parse(c.batas) > now);
 
   useEffect(() => {
@@ -23,7 +25,8 @@ export function ReadinessTab(props: TabProps & { clockOffset: number }) {
     listReadinessChecks(token, opd).then(
       (l) => {
         if (stopped) return;
-        setList(l);
+        setList(l.cek);
+        setBlocked(l.tidakBisaMulai);
         setError(undefined);
       },
       (e) => !stopped && setError(messageOf(e)),
@@ -47,6 +50,7 @@ export function ReadinessTab(props: TabProps & { clockOffset: number }) {
       ) : (
         <StartForm
           {...props}
+          blocked={blocked}
           // Shown at once as running; the reload then brings who is expected to answer.
           onStarted={(cek) => setList((l) => [{ ...cek, berjalan: true, jawaban: [], belum: [] }, ...(l ?? [])])}
           reload={() => setNonce((n) => n + 1)}
@@ -68,7 +72,7 @@ export function ReadinessTab(props: TabProps & { clockOffset: number }) {
   );
 }
 
-function StartForm({ token, opd, onStarted, reload }: TabProps & { onStarted: (c: ReadinessCheck) => void; reload: () => void }) {
+function StartForm({ token, opd, onStarted, reload, blocked }: TabProps & { onStarted: (c: ReadinessCheck) => void; reload: () => void; blocked: string | null }) {
   const [menit, setMenit] = useState('15');
   const [pesan, setPesan] = useState('Mohon konfirmasi siap bekerja.');
   const [busy, setBusy] = useState(false);
@@ -103,12 +107,17 @@ function StartForm({ token, opd, onStarted, reload }: TabProps & { onStarted: (c
           Waktu menjawab (menit)
           <input type="number" inputMode="numeric" min={5} max={120} value={menit} required onInput={(e) => setMenit(e.currentTarget.value)} data-testid="cek-menit" />
         </label>
+        {blocked && (
+          <p class="notice" role="note" data-testid="cek-tidak-bisa">
+            {blocked}
+          </p>
+        )}
         {error && (
           <p class="error" role="alert">
             {error}
           </p>
         )}
-        <button type="submit" class="btn-primary" disabled={busy} data-testid="cek-mulai">
+        <button type="submit" class="btn-primary" disabled={busy || !!blocked} data-testid="cek-mulai">
           {busy ? 'Memulai…' : 'Mulai cek kesiapan'}
         </button>
       </form>

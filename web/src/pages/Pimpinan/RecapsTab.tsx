@@ -106,7 +106,10 @@ function RecapTables({ rekap, onSesi }: { rekap: OpdRecaps; onSesi: (id: string)
     <>
       <section class="card" aria-labelledby="rekap-sesi-title" data-testid="rekap-sesi">
         <h2 id="rekap-sesi-title">Per apel</h2>
-        <div class="scroll">
+        <p class="scroll-hint muted" aria-hidden="true">
+          Geser tabel ke samping untuk melihat semua kolom →
+        </p>
+        <div class="scroll" tabIndex={0}>
           <table class="grid-table">
             <thead>
               <tr>
@@ -161,7 +164,10 @@ function RecapTables({ rekap, onSesi }: { rekap: OpdRecaps; onSesi: (id: string)
       <section class="card" aria-labelledby="rekap-asn-title" data-testid="rekap-asn">
         <h2 id="rekap-asn-title">Per ASN</h2>
         <p class="muted legend">{CODES.map((k) => `${k} ${CODE_LABEL[k].toLowerCase()}`).join(' · ')}</p>
-        <div class="scroll">
+        <p class="scroll-hint muted" aria-hidden="true">
+          Geser tabel ke samping untuk melihat semua kolom →
+        </p>
+        <div class="scroll" tabIndex={0}>
           <table class="grid-table codes">
             <thead>
               <tr>

@@ -87,7 +87,8 @@ export function RollRow({ row, sesi, seragam, token, opd, timeZone, zoneLabel, s
         ) : null}
       </td>
       <td class="c-aksi">
-        {checkedIn && !editing && (
+        {/* No uniform set for the day: nothing to mark (an earlier mark can still be removed). */}
+        {checkedIn && !editing && (seragam || row.tidakPatuh) && (
           <button
             type="button"
             class="btn-small"

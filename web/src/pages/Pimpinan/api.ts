@@ -62,7 +62,7 @@ export async function withdrawExcuse(token: string, opd: string, id: string) {
 }
 
 export async function listReadinessChecks(token: string, opd: string) {
-  return (await request<ResponseOf<'GET /api/opd/{opd}/kesiapan'>>('GET', `${base(opd)}/kesiapan`, token)).body.cek;
+  return (await request<ResponseOf<'GET /api/opd/{opd}/kesiapan'>>('GET', `${base(opd)}/kesiapan`, token)).body;
 }
 
 /** Not retried: the server allows one running check per OPD, so a retry would answer 409. */
