@@ -13,7 +13,8 @@ import { JavaMissing, restrictToOwner, startEngine } from './engine';
  *
  * Environment: PORT (3000), DYNAMODB_PORT (8765), APEL_DATA_DIR (.data),
  * APEL_DEMO_MINUTES (30; 0 turns the demo sesi off), APEL_CONFIG_FILE (apel.config.json),
- * APEL_DEMO_DATA_DIR (demo-data: the roster imported on first start), HOST (127.0.0.1).
+ * APEL_DEMO_DATA_DIR (demo-data: the roster imported on first start), HOST (127.0.0.1),
+ * APEL_CLOCK_START (an ISO time the server's clock starts at; functions/runtime/clock.ts).
  */
 
 const root = resolve(import.meta.dirname, '../..');
