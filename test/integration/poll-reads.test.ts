@@ -5,7 +5,9 @@ import { plannedSesi } from '../../functions/core/sesi';
 import { handler as checkin } from '../../functions/handlers/checkin';
 import { handler as opdApi } from '../../functions/handlers/opd-api';
 import { db } from '../../functions/store/client';
+import { issueLink } from '../../functions/store/link-store';
 import { importAsns } from '../../functions/store/roster-store';
+import { handler as adminApi } from '../../functions/handlers/admin-api';
 import { openSesi } from '../../functions/store/sesi-store';
 import { keys, tableName } from '../../functions/store/tables';
 import { declareDisruption } from '../../functions/usecases/admin/disruption';
@@ -30,6 +32,8 @@ const config = parseConfig(JSON.parse(process.env.APEL_CONFIG!));
 const [pagi] = plannedSesi('2026-11-30', config) as [ReturnType<typeof plannedSesi>[0]];
 const [head, staff, staff2] = ASNS as [(typeof ASNS)[0], (typeof ASNS)[0], (typeof ASNS)[0]];
 let tokens: Map<string, string>;
+const ADMIN = { ...ASNS[3]!, nip: '199911032023072011', nama: 'Admin BKPSDM', opd: 'diskominfo', role: 'admin' as const };
+let adminToken: string;
 let clock = Date.parse('2026-11-29T23:00:00Z');
 /** The server clock moves on by `seconds` (a poll every 15 s). */
 const later = (seconds = 15) => vi.setSystemTime(new Date((clock += seconds * 1000)));
@@ -59,6 +63,8 @@ async function poll(sesi?: string) {
 beforeAll(async () => {
   await freshTables();
   tokens = await seedRoster();
+  await importAsns([ADMIN]);
+  adminToken = await issueLink(ADMIN);
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(clock));
   await openSesi(pagi, new Date());
@@ -143,6 +149,37 @@ describe('an unchanged poll of the live roll', () => {
 
     expect(changed.status).toBe(200);
     expect(quiet.status).toBe(304);
+  });
+});
+
+describe('an unchanged poll of the overview', () => {
+  let overviewTag: string | undefined;
+  async function overview() {
+    sent.length = 0;
+    const res = await call(adminApi, { path: '/api/admin/ringkasan?tanggal=2026-11-30', token: adminToken, ...(overviewTag ? { headers: { 'if-none-match': overviewTag } } : {}) });
+    if (res.status === 200) overviewTag = String(res.headers.etag);
+    return { status: res.status, requests: [...sent], body: res.body };
+  }
+
+  it('costs one BatchGetItem and one small query per OPD while the apel is open, and answers the new counts after a check-in', async () => {
+    // A warm function learns the OPD list on its first answers, then polls cost the versions alone.
+    later();
+    expect((await overview()).status).toBe(200);
+    later();
+    await overview();
+    later();
+    const quiet = await overview();
+    later();
+    await call(checkin, { method: 'POST', path: '/api/checkins', token: tokens.get(ASNS[3]!.nip)!, body: { sesiId: pagi.id } });
+    later();
+    const changed = await overview();
+    later(20);
+    const again = await overview();
+
+    expect(quiet).toMatchObject({ status: 304, requests: ['BatchGetItemCommand', 'QueryCommand', 'QueryCommand', 'QueryCommand'] });
+    expect(changed.status).toBe(200);
+    expect(changed.body.sesi[0].opd.find((o: { kode: string }) => o.kode === 'diskominfo').counts.hadir).toBe(1);
+    expect(again.status).toBe(304);
   });
 });
 

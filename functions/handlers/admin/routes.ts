@@ -1,6 +1,8 @@
 import { zoneLabel } from '../../core/config';
-import { localDate } from '../../core/time';
+import { isIsoDate, localDate } from '../../core/time';
 import { apiFunction } from '../../http/api-handler';
+import { etagHeaders, ifNoneMatch, notModified } from '../../http/etag';
+import { serverNow } from '../../runtime/clock';
 import { pathParam, queryParam } from '../../http/params';
 import { callerOf } from '../../usecases/caller';
 import { auditOfMonth } from '../../usecases/admin/audit';
@@ -8,7 +10,7 @@ import { deleteHoliday, importHolidayCsv, putHoliday, setSpecialDay, yearCalenda
 import { declareDisruption } from '../../usecases/admin/disruption';
 import { issueLinksFor, revokeLinksFor } from '../../usecases/admin/links';
 import { addOpd, opdOverview, renameOpd, setOpdWfa } from '../../usecases/admin/opds';
-import { regencyOverview } from '../../usecases/admin/overview';
+import { overviewCaller, pollOverview } from '../../usecases/admin/overview';
 import { addAsn, asnDetail, patchAsn, searchAsn } from '../../usecases/admin/roster';
 import { commitImport, previewImport } from '../../usecases/admin/roster-import';
 import { config } from '../runtime-config';
@@ -22,6 +24,14 @@ import { siteUrl } from './site-origin';
  */
 
 const route = apiFunction('admin', { caller: callerOf });
+// The overview's polls read the link and the overview's versions in one round trip (usecases/admin/overview.ts);
+// a malformed date reads the link alone and is refused after the role check.
+const overviewRoute = apiFunction('admin', {
+  caller: (tokenHash, event) => {
+    const asked = queryParam(event, 'tanggal');
+    return overviewCaller(tokenHash, asked === undefined ? localDate(serverNow(), config.timeZone) : isIsoDate(asked) ? asked : undefined);
+  },
+});
 // At cold start: on Lambda without the site's address, fail now rather than at the first link.
 siteUrl();
 const today = (now: Date) => localDate(now, config.timeZone);
@@ -32,11 +42,11 @@ const CSV_UPLOAD = 5 * 1024 * 1024;
 const tanggal = (event: Parameters<typeof pathParam>[0]) => s.dateValue(pathParam(event, 'tanggal'), '', 'tanggal');
 
 export const routes = [
-  route('GET /api/admin/ringkasan', {}, async ({ event, now, replyIfChanged }) => {
+  overviewRoute('GET /api/admin/ringkasan', {}, async ({ event, who, now, reply }) => {
     const date = s.dateValue(queryParam(event, 'tanggal'), today(now), 'tanggal');
-    const body = await regencyOverview(date, now, config);
-    // `now` changes every poll; the ETag covers only what the page shows.
-    return replyIfChanged({ timeZone: config.timeZone, zoneLabel: zoneLabel(config.timeZone), ...body }, { now: now.toISOString() });
+    const answer = await pollOverview(who, date, ifNoneMatch(event), now, config);
+    if (answer.notModified) return notModified(answer.etag);
+    return reply(200, { now: now.toISOString(), timeZone: config.timeZone, zoneLabel: zoneLabel(config.timeZone), ...answer.overview }, etagHeaders(answer.etag));
   }),
 
   route('GET /api/admin/audit', {}, async ({ event, now, reply }) => {

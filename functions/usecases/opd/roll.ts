@@ -138,7 +138,13 @@ export function rollSesi(s: DaySesi): RollSesi {
 
 /** One OPD's counts in a sesi already looked up (the admin's overview asks this for every OPD). */
 export async function rollCounts(opd: string, sesi: RollSesi): Promise<Counts> {
-  return tally((await rollRows(opd, sesi)).rows.map((r) => r.status));
+  return (await rollCountsKeyed(opd, sesi)).counts;
+}
+
+/** The same, with the byOpd index keys of the check-ins counted (the overview's ETag names the last ones). */
+export async function rollCountsKeyed(opd: string, sesi: RollSesi): Promise<{ counts: Counts; checkinKeys: string[] }> {
+  const { rows, checkinKeys } = await rollRows(opd, sesi);
+  return { counts: tally(rows.map((r) => r.status)), checkinKeys };
 }
 
 async function rollRows(opd: string, sesi: RollSesi): Promise<{ rows: RollRow[]; checkinKeys: string[] }> {
@@ -203,11 +209,11 @@ async function expectedOf(opd: string, sesi: RollSesi): Promise<Array<Pick<Recap
  */
 
 /** Check-ins are in the byOpd index within this long of the time they carry. */
-const CHECKIN_LAG_MS = 30_000;
+export const CHECKIN_LAG_MS = 30_000;
 /** After a version changed this recently, an index may still be behind: the stamp lasts only until it settles. */
-const SETTLE_MS = 10_000;
+export const SETTLE_MS = 10_000;
 /** A stamp is trusted at most this long (bounds a version lost between a write and its bump). */
-const MAX_STAMP_MS = 5 * 60_000;
+export const MAX_STAMP_MS = 5 * 60_000;
 const STAMP_FORMAT = 'r1';
 
 export type RollCaller = Link & { poll: PollRead; pollDates: IsoDate[]; pollOpd: string | undefined };
@@ -224,7 +230,7 @@ interface Stamp {
 }
 
 const configDigests = new WeakMap<ApelConfig, string>();
-function configDigest(config: ApelConfig): string {
+export function configDigest(config: ApelConfig): string {
   let d = configDigests.get(config);
   if (!d) configDigests.set(config, (d = createHash('sha256').update(JSON.stringify(config)).digest('base64url')));
   return d;
@@ -329,8 +335,9 @@ export async function pollRoll(
     sesiId,
     after,
     until: Math.min(...boundaries),
-    // Check-ins still come while the sesi is not over (and arrive in the index a little later).
-    tail: roll.sesi !== null && t < Date.parse(roll.sesi.closesAt) + CHECKIN_LAG_MS,
+    // Check-ins come while the sesi is open (and reach the index a little after its close);
+    // a sesi still to come opens at a boundary of the stamp, or by a write that changes a version.
+    tail: roll.sesi !== null && roll.sesi.state !== 'terjadwal' && t < Date.parse(roll.sesi.closesAt) + CHECKIN_LAG_MS,
   };
   const tailKeys = stamp.tail ? checkinKeys.filter((k) => k > afterIso) : [];
   // Without every version read in round trip 1 (a date that changed in between), the stamp can never match: the next poll reads again.
