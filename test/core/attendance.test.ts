@@ -116,8 +116,9 @@ describe('the recap spreadsheet', () => {
       sesi: [{ id: '2026-11-30.pagi', date: '2026-11-30', slot: 'pagi', label: 'Apel Pagi', gangguan: null, counts: tally([]) }],
       asn: [{ nip: '199004152025012011', nama: 'Sofyan Bonde; S.Pd', jabatan: 'Kepala', kode: { '2026-11-30.pagi': 'S' }, jumlah: codeTotals(['S']) }],
     });
-    expect(csv.startsWith('\ufeffNIP;Nama;Jabatan;Sen 30-11 Pagi;H;TL;TK;I;S;C;DL;TB;DB\r\n')).toBe(true);
-    expect(csv).toContain('199004152025012011;"Sofyan Bonde; S.Pd";Kepala;S;0;0;0;0;1;0;0;0;0\r\n');
+    expect(csv.startsWith('\ufeff"NIP";"Nama";"Jabatan";"Sen 30-11 Pagi";"H";"TL";"TK";"I";"S";"C";"DL";"TB";"DB"\r\n')).toBe(true);
+    // The one CSV writer: the NIP as ="…" so that Excel keeps its 18 digits, every field quoted.
+    expect(csv).toContain('"=""199004152025012011""";"Sofyan Bonde; S.Pd";"Kepala";"S";"0";"0";"0";"0";"1";"0";"0";"0";"0"\r\n');
     expect(sesiColumn({ date: '2026-12-01', slot: 'sore' })).toBe('Sel 01-12 Sore');
   });
 });
