@@ -72,6 +72,12 @@ export interface Usage {
   /** Heads (pimpinan) watching their live roll, polling every `pollSeconds` while a window is open. */
   heads: number;
   pollSeconds: number;
+  /**
+   * Share of those polls that find the roll changed (a check-in of the OPD in the last 15 s,
+   * or the ETag's 5 minutes over): a head's 75 staff check in over the first half of the
+   * window, about 70 of a window's 210 polls.
+   */
+  changedPollShare: number;
   /** Minutes an apel window is open (pagi 07:00–08:00 and sore 15:45–16:30 average 52.5). */
   windowMinutes: number;
   /** Admin console calls per WFA day (roster, excuses, recaps). */
@@ -94,6 +100,7 @@ export function defaultUsage(asn: number): Usage {
     // ~1 head per 75 ASN (36 OPDs for 2,259 demo ASN); 3,000 ASN → 40 heads.
     heads: Math.max(1, Math.round(asn / 75)),
     pollSeconds: 15,
+    changedPollShare: 0.3,
     windowMinutes: 52.5,
     adminCallsPerWfaDay: 300,
     monthsOfData: 12,
@@ -176,7 +183,13 @@ const CALLS = {
   me: { rru: 4, wru: 0, ms: 70, mb: FUNCTIONS.me.memoryMb, responseKb: 2 },
   schedule: { rru: 1.5, wru: 0, ms: 40, mb: FUNCTIONS.schedule.memoryMb, responseKb: 2 },
   // link + an OPD's roster and check-ins through the byOpd indexes (eventually consistent).
-  headPoll: { rru: 10, wru: 0, ms: 90, mb: FUNCTIONS.opd.memoryMb, responseKb: 6 },
+  // A poll of the live roll (usecases/opd/roll.ts). Unchanged: one BatchGetItem of the link (strongly
+  // consistent, 1 RRU) and four small items (OPD, roster, excuse and day versions: 0.5 each), one query of
+  // the index keys of the last 30 s (0.5), a bodiless 304. Changed: the same, then the OPD's check-ins
+  // (75 × 0.3 KB, 3 RRU), excuses, calendar and sesi of the day (3); the staff come from the function's
+  // memory while the roster version stands (else +3.5 RRU).
+  headPollUnchanged: { rru: 3.5, wru: 0, ms: 25, mb: FUNCTIONS.opd.memoryMb, responseKb: 0.3 },
+  headPollChanged: { rru: 10, wru: 0, ms: 90, mb: FUNCTIONS.opd.memoryMb, responseKb: 6 },
   admin: { rru: 20, wru: 1, ms: 150, mb: FUNCTIONS.admin.memoryMb, responseKb: 10 },
 } as const;
 
@@ -198,7 +211,8 @@ export function estimateMonthlyCost(usage: Usage): CostEstimate {
     { n: checkIns, c: CALLS.checkin },
     { n: pageCalls / 2, c: CALLS.me },
     { n: pageCalls / 2, c: CALLS.schedule },
-    { n: headPolls, c: CALLS.headPoll },
+    { n: headPolls * (1 - u.changedPollShare), c: CALLS.headPollUnchanged },
+    { n: headPolls * u.changedPollShare, c: CALLS.headPollChanged },
     { n: adminCalls, c: CALLS.admin },
   ];
 

@@ -11,6 +11,7 @@ import type { PollRead, Version, VersionKey } from '../../store/version-store';
 import { checkinsAfter, dayVersionKey, itemKey, notesVersionKey, readLinkAnd, rosterVersionKey, versionOf } from '../../store/version-store';
 import { listOpds } from '../../store/roster-store';
 import { inParallel } from '../../store/batch';
+import type { KnownRoster } from '../opd/roll';
 import { CHECKIN_LAG_MS, configDigest, MAX_STAMP_MS, rollCountsKeyed, rollSesi, SETTLE_MS } from '../opd/roll';
 import { loadSesiOfDays } from '../sesi-of-days';
 
@@ -28,13 +29,13 @@ export async function regencyOverview(date: IsoDate, now: Date, config: ApelConf
   return (await overviewWithKeys(date, now, config)).overview;
 }
 
-async function overviewWithKeys(date: IsoDate, now: Date, config: ApelConfig) {
+async function overviewWithKeys(date: IsoDate, now: Date, config: ApelConfig, known?: KnownRoster) {
   // The day's sesi (one read of the calendar, one of the sesi records) and the OPDs.
   const [{ sesi, holidays, specialDays }, opds] = await Promise.all([loadSesiOfDays(date, date, now, config), listOpds()]);
   const rolls = await inParallel(
     sesi.flatMap((s) => opds.map((opd) => ({ s, opd }))),
     CONCURRENCY,
-    async ({ s, opd }) => ({ id: s.id, kode: opd.kode, ...(await rollCountsKeyed(opd.kode, rollSesi(s))) }),
+    async ({ s, opd }) => ({ id: s.id, kode: opd.kode, ...(await rollCountsKeyed(opd.kode, rollSesi(s), known)) }),
   );
   const countsOf = new Map(rolls.map((r) => [`${r.id}|${r.kode}`, r.counts]));
   const checkinKeys = rolls.flatMap((r) => r.checkinKeys.map((key) => ({ id: r.id, opd: r.kode, key })));
@@ -159,7 +160,8 @@ export async function pollOverview(who: OverviewCaller, date: IsoDate, ifNoneMat
     if (overviewDigest(stamp, who.pollOpds, read, tails, config) === digest) return { notModified: true, etag: formatOverviewStamp(seen) };
   }
 
-  const { overview, checkinKeys, opds, sesi } = await overviewWithKeys(date, now, config);
+  const rosterRead = read?.[0];
+  const { overview, checkinKeys, opds, sesi } = await overviewWithKeys(date, now, config, rosterRead && { roster: rosterRead, now });
   const t = now.getTime();
   const after = t - CHECKIN_LAG_MS;
   const afterIso = new Date(after).toISOString();

@@ -82,6 +82,7 @@ async function rollWithKeys(
   requested: string | undefined,
   now: Date,
   config: ApelConfig,
+  roster?: Version,
 ): Promise<{ roll: Roll; checkinKeys: string[]; todays: RollSesi[] }> {
   const today = localDate(now, config.timeZone);
   const todays = await sesiOfDay(today, now, config);
@@ -102,7 +103,7 @@ async function rollWithKeys(
     return { roll, checkinKeys: [], todays };
   }
 
-  const { rows, checkinKeys } = await rollRows(opd.kode, sesi);
+  const { rows, checkinKeys } = await rollRows(opd.kode, sesi, roster && { roster, now });
   const roll: Roll = {
     // Exempt OPDs attend the apel too; the page marks their staff as working from the office.
     opd: { ...opd, wfa: wfaOn(opd, sesi.date) },
@@ -142,16 +143,22 @@ export async function rollCounts(opd: string, sesi: RollSesi): Promise<Counts> {
 }
 
 /** The same, with the byOpd index keys of the check-ins counted (the overview's ETag names the last ones). */
-export async function rollCountsKeyed(opd: string, sesi: RollSesi): Promise<{ counts: Counts; checkinKeys: string[] }> {
-  const { rows, checkinKeys } = await rollRows(opd, sesi);
+export async function rollCountsKeyed(opd: string, sesi: RollSesi, known?: KnownRoster): Promise<{ counts: Counts; checkinKeys: string[] }> {
+  const { rows, checkinKeys } = await rollRows(opd, sesi, known);
   return { counts: tally(rows.map((r) => r.status)), checkinKeys };
 }
 
-async function rollRows(opd: string, sesi: RollSesi): Promise<{ rows: RollRow[]; checkinKeys: string[] }> {
+/** The roster version round trip 1 read (before the lists), and when: an OPD's staff may then come from memory. */
+export interface KnownRoster {
+  roster: Version;
+  now: Date;
+}
+
+async function rollRows(opd: string, sesi: RollSesi, known?: KnownRoster): Promise<{ rows: RollRow[]; checkinKeys: string[] }> {
   const [keyed, excuses, expected] = await Promise.all([
     listCheckinsKeyed(sesi.id, opd),
     excusesOfOpd(opd, sesi.date, sesi.date),
-    expectedOf(opd, sesi),
+    expectedOf(opd, sesi, known),
   ]);
   const byNip = new Map(keyed.map(({ checkin: c }) => [c.nip, c]));
   const closed = sesi.state === 'ditutup';
@@ -181,12 +188,26 @@ async function rollRows(opd: string, sesi: RollSesi): Promise<{ rows: RollRow[];
 }
 
 /** Open or planned: the active roster now. Closed: who the close found expected (with their status then). */
-async function expectedOf(opd: string, sesi: RollSesi): Promise<Array<Pick<RecapRow, 'nip' | 'nama' | 'jabatan'> & Partial<RecapRow>>> {
+async function expectedOf(opd: string, sesi: RollSesi, known?: KnownRoster): Promise<Array<Pick<RecapRow, 'nip' | 'nama' | 'jabatan'> & Partial<RecapRow>>> {
   if (sesi.state === 'ditutup') {
     const recap = (await recapsOfOpd([sesi.id], opd)).get(sesi.id);
     if (recap) return recap.rows;
   }
-  return (await listAsnOfOpd(opd)).map((a) => ({ nip: a.nip, nama: a.nama, jabatan: a.jabatan }));
+  return activeStaff(opd, known);
+}
+
+type Staff = Pick<RecapRow, 'nip' | 'nama' | 'jabatan'>;
+/** An OPD's active staff as of a roster version (a warm function answers the next check-in's poll without the roster query). */
+const staffByVersion = new Map<string, { v: string; staff: Staff[]; until: number }>();
+
+async function activeStaff(opd: string, known?: KnownRoster): Promise<Staff[]> {
+  const kept = known ? staffByVersion.get(opd) : undefined;
+  if (known && kept?.v === known.roster.v && known.now.getTime() < kept.until) return kept.staff;
+  const staff = (await listAsnOfOpd(opd)).map((a) => ({ nip: a.nip, nama: a.nama, jabatan: a.jabatan }));
+  // Kept only once the version has settled (right after a change the index read may still be behind it),
+  // and for as long as a stamp (a version lost between a write and its bump costs at most that).
+  if (known && Date.parse(known.roster.at) + SETTLE_MS <= known.now.getTime()) staffByVersion.set(opd, { v: known.roster.v, staff, until: known.now.getTime() + MAX_STAMP_MS });
+  return staff;
 }
 
 /*
@@ -316,7 +337,9 @@ export async function pollRoll(
     if (digestOf(opd.kode, requested, stamp, versions, tail, config) === digest) return { notModified: true, etag: formatStamp(seen) };
   }
 
-  const { roll, checkinKeys, todays } = await rollWithKeys(opd, requested, now, config);
+  // The roster version of round trip 1 (read before the lists) lets a warm function keep the OPD's staff.
+  const rosterRead = who.pollOpd === opd.kode ? versionOf(who.poll.items.get(itemKey(rosterVersionKey()))) : undefined;
+  const { roll, checkinKeys, todays } = await rollWithKeys(opd, requested, now, config, rosterRead);
   const sesiId = roll.sesi?.id ?? '-';
   const date = roll.sesi?.date;
   const dates = date && date !== today ? [today, date] : [today];
