@@ -126,14 +126,22 @@ async function ensureDemoRoster(o: AppOptions, baseUrl: string): Promise<IssuedL
 /**
  * The demo sesi: open from now for `minutes`, on time for the first half. It ends by
  * 23:58 local time, so it stays on the date it is filed under (and its recap, a
- * minute after the close, too); too late in the day, there is none.
+ * minute after the close, too); too late in the day, there is none. A restart on the
+ * same day keeps today's demo sesi as it is: still open, it runs on in its window;
+ * closed, it stays closed (its check-ins and recap are not reopened).
  */
-async function openDemoSesi(config: ApelConfig, minutes: number) {
-  const { openSesi } = await import('../store/sesi-store');
+export async function openDemoSesi(config: ApelConfig, minutes: number) {
+  const { getSesiMany, openSesi } = await import('../store/sesi-store');
   const { sesiId } = await import('../core/sesi');
   const { localDate, zonedInstant } = await import('../core/time');
   const now = serverNow();
   const date = localDate(now, config.timeZone);
+  const [today] = await getSesiMany([sesiId(date, 'demo')]);
+  if (today?.state === 'ditutup') {
+    console.log(`Sesi demo hari ini sudah ditutup; tidak dibuka lagi. Sesi demo berikutnya dibuka saat Apel WFA dijalankan besok.`);
+    return undefined;
+  }
+  if (today) return { id: today.id, date, slot: 'demo' as const, opensAt: today.opensAt, onTimeUntil: today.onTimeUntil, closesAt: today.closesAt };
   const endOfDay = zonedInstant(date, '23:58', config.timeZone).getTime();
   const closesAt = Math.min(now.getTime() + minutes * 60_000, endOfDay);
   if (closesAt - now.getTime() < 2 * 60_000) {

@@ -18,7 +18,8 @@ import type { RollSesi } from './roll';
  */
 
 export const MAX_RANGE_DAYS = 92;
-const SLOTS: SesiSlot[] = ['pagi', 'sore', 'demo'];
+/** The local demo sesi is not an apel: it is kept out of recaps, the ASN's history and the CSV. */
+const SLOTS: SesiSlot[] = ['pagi', 'sore'];
 
 export interface OpdRecaps {
   opd: Opd;
