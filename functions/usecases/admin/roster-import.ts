@@ -124,9 +124,10 @@ async function planImport(csv: string, now: Date, pemetaan: ImportMapping = {}):
         nip,
         nama: fullName(file.cell(r, 'gelarDepan'), file.cell(r, 'nama'), file.cell(r, 'gelarBelakang')),
         opd: unit.opd ?? unitValue,
-        // A column the file does not have keeps what the roster has (a new ASN: PNS, no phone, no position).
+        // A column the file does not have keeps what the roster has (a new ASN: PNS, no phone, no
+        // position); so does an empty status cell (SIASN leaves JENIS PEGAWAI empty for some rows).
         jabatan: has('jabatan') ? file.cell(r, 'jabatan') : (before?.jabatan ?? ''),
-        status: has('status') ? employeeStatus(file.cell(r, 'status')) : (before?.status ?? 'PNS'),
+        status: has('status') && file.cell(r, 'status') !== '' ? employeeStatus(file.cell(r, 'status')) : (before?.status ?? 'PNS'),
         no_hp: has('noHp') ? file.cell(r, 'noHp') : (before?.noHp ?? ''),
         peran: has('peran') ? file.cell(r, 'peran') : '',
       },
