@@ -45,6 +45,21 @@ export function localKeyFile(engineDir: string): string {
   return join(engineDir, 'access-key-id');
 }
 
+/**
+ * What a running `npm start` writes in its data folder so that `npm run apel` talks to it
+ * (its site address and DynamoDB Local's port), whatever PORT and DYNAMODB_PORT it was given;
+ * removed when it stops.
+ */
+export interface LocalInstance {
+  siteUrl: string;
+  dynamodbPort: number;
+  pid: number;
+}
+
+export function localInstanceFile(dataDir: string): string {
+  return join(dataDir, 'instance.json');
+}
+
 /** The table prefix of `npm start` (tests use their own prefixes in the same engine). */
 export const LOCAL_TABLE_PREFIX = 'apel';
 

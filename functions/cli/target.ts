@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { LOCAL_TABLE_PREFIX, localEngineDir, localKeyFile, SITE_URL_OUTPUT, tableOutputKey, useLocalTables } from '../deployment';
+import type { LocalInstance } from '../deployment';
+import { LOCAL_TABLE_PREFIX, localEngineDir, localInstanceFile, localKeyFile, SITE_URL_OUTPUT, tableOutputKey, useLocalTables } from '../deployment';
 import { localClientConfig } from '../store/client-config';
 import { TABLES } from '../store/tables';
 
@@ -37,14 +38,20 @@ async function stackTarget(stack: string, region?: string): Promise<Target> {
 }
 
 /**
- * `npm start`'s DynamoDB Local (on DYNAMODB_PORT), with the access key id it keeps in its
- * data folder (APEL_DATA_DIR): without it the engine shows no table. An engine named by
- * DYNAMODB_ENDPOINT (tests) is reached with DYNAMODB_LOCAL_KEY_ID, else the fixed local key.
+ * `npm start`'s DynamoDB Local, with the access key id it keeps in its data folder
+ * (APEL_DATA_DIR): without it the engine shows no table. The ports and site address are the
+ * running instance's (its `instance.json` in the data folder), else DYNAMODB_PORT and PORT
+ * (8765, 3000); DYNAMODB_PORT and PORT, when set, win. An engine named by DYNAMODB_ENDPOINT
+ * (tests) is reached with DYNAMODB_LOCAL_KEY_ID, else the fixed local key.
  */
 async function localTarget(): Promise<Target> {
-  const endpoint = process.env.DYNAMODB_ENDPOINT ?? `http://localhost:${process.env.DYNAMODB_PORT ?? 8765}`;
+  const dataDir = resolve(process.env.APEL_DATA_DIR ?? join(import.meta.dirname, '../../.data'));
+  const instance = runningInstance(dataDir);
+  const enginePort = process.env.DYNAMODB_PORT ?? instance?.dynamodbPort ?? 8765;
+  const siteUrl = process.env.PORT ? `http://localhost:${process.env.PORT}` : (instance?.siteUrl ?? 'http://localhost:3000');
+  // 127.0.0.1, not localhost: Node may resolve localhost to ::1 first.
+  const endpoint = process.env.DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${enginePort}`;
   if (!process.env.DYNAMODB_ENDPOINT && !process.env.DYNAMODB_LOCAL_KEY_ID) {
-    const dataDir = resolve(process.env.APEL_DATA_DIR ?? join(import.meta.dirname, '../../.data'));
     const keyFile = localKeyFile(localEngineDir(dataDir));
     if (existsSync(keyFile)) process.env.DYNAMODB_LOCAL_KEY_ID = readFileSync(keyFile, 'utf8').trim();
   }
@@ -58,5 +65,18 @@ async function localTarget(): Promise<Target> {
   } finally {
     probe.destroy();
   }
-  return { description: `lokal (${endpoint})`, siteUrl: `http://localhost:${process.env.PORT ?? 3000}` };
+  return { description: `lokal (${endpoint})`, siteUrl };
+}
+
+/** The `npm start` instance that wrote its settings in `dataDir`, if its process still runs. */
+export function runningInstance(dataDir: string): LocalInstance | undefined {
+  const file = localInstanceFile(dataDir);
+  if (!existsSync(file)) return undefined;
+  try {
+    const instance = JSON.parse(readFileSync(file, 'utf8')) as LocalInstance;
+    process.kill(instance.pid, 0); // throws when no such process: a stale file of a killed instance
+    return instance;
+  } catch {
+    return undefined;
+  }
 }

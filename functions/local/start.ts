@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseConfig } from '../core/config';
 import { clockIn } from '../core/format';
 import type { IssuedLink } from '../cli/links';
-import { localEngineDir } from '../deployment';
+import type { LocalInstance } from '../deployment';
+import { localEngineDir, localInstanceFile } from '../deployment';
 import type { Engine } from './engine';
 import { JavaMissing, restrictToOwner, startEngine } from './engine';
 
@@ -62,6 +63,12 @@ async function main() {
     demoMinutes,
   });
 
+  // So that `npm run apel` finds this instance's ports, whatever PORT and DYNAMODB_PORT were.
+  const instanceFile = localInstanceFile(dataDir);
+  const instance: LocalInstance = { siteUrl: app.url, dynamodbPort: enginePort, pid: process.pid };
+  writeFileSync(instanceFile, `${JSON.stringify(instance)}\n`, { mode: 0o600 });
+  process.once('exit', () => rmSync(instanceFile, { force: true }));
+
   printWelcome(app.url, app.links, app.demo, config.timeZone, join(dataDir, 'tautan-demo.csv'), enginePort);
 
   let stopping = false;
@@ -118,7 +125,9 @@ Tautan pribadi untuk dicoba (buka di ponsel atau peramban):`);
   );
   console.log(
     links.length > 0
-      ? `\nSemua ${links.length} tautan ada di ${linksFile}`
+      ? `\n${links.length} tautan yang diterbitkan saat pertama dijalankan ada di ${linksFile}.\n` +
+          'Tautan yang diterbitkan ulang sesudahnya (konsol admin atau npm run apel -- issue-links) menggantikan\n' +
+          'tautan lama orang itu dan tidak tercatat di berkas ini: simpan berkas unduhan atau --out dari penerbitan itu.'
       : `\n(${linksFile} tidak ada. Terbitkan tautan baru, di terminal lain selagi server ini berjalan:\n  npm run apel -- issue-links --out ${linksFile})`,
   );
   console.log(`
