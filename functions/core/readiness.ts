@@ -43,14 +43,27 @@ export function compactTime(t: Date): string {
   return t.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
+/**
+ * `demo`: the local demo sesi, when one is open now. The demo apel behaves like a WFA day: a
+ * check may run within its window, whatever the day and the hour.
+ */
 export function planReadinessCheck(
   now: Date,
   minutes: number,
   config: ApelConfig,
   holiday: Holiday | undefined,
+  demo?: { closesAt: Date },
 ): { mulai: string; batas: string } {
   if (!Number.isInteger(minutes) || minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
     throw new InvalidInput('INPUT_TIDAK_VALID', `Batas waktu menjawab harus ${MIN_MINUTES}–${MAX_MINUTES} menit.`);
+  }
+  if (demo && now < demo.closesAt) {
+    const end = new Date(now.getTime() + minutes * 60_000);
+    if (end > demo.closesAt) {
+      const left = Math.floor((demo.closesAt.getTime() - now.getTime()) / 60_000);
+      throw new Conflict('DI_LUAR_JAM_KERJA', `Sesi demo tinggal ${left} menit: pilih waktu menjawab yang lebih pendek.`);
+    }
+    return { mulai: now.toISOString(), batas: end.toISOString() };
   }
   const date: IsoDate = localDate(now, config.timeZone);
   if (!isWfaDay(date, config, holiday)) {

@@ -49,3 +49,21 @@ describe('the local demo sesi', () => {
     expect((await call(me, { path: '/api/me/riwayat?bulan=2026-12', token: tokens.get(staff.nip)! })).body.apel).toEqual([]);
   });
 });
+
+describe('the local demo sesi on a day that is not a WFA day', () => {
+  it('lets the head run a readiness check within its window, which staff see on their page', async () => {
+    at('2026-12-03T02:00:00Z'); // Thursday 10:00 WITA: no WFA, only the demo apel
+    const asHead = (method: string, body?: unknown) => call(opdApi, { method, path: '/api/opd/setda/kesiapan', token: tokens.get(head.nip)!, body });
+    expect((await asHead('GET')).body.tidakBisaMulai).toBe('Cek kesiapan hanya dapat dimulai pada hari WFA.');
+    expect((await openDemoSesi(config, 30))?.id).toBe('2026-12-03.demo');
+
+    expect((await asHead('GET')).body.tidakBisaMulai).toBeNull();
+    const tooLong = await asHead('POST', { menit: 45 });
+    expect(tooLong.status).toBe(409);
+    expect(tooLong.body.error.message).toBe('Sesi demo tinggal 30 menit: pilih waktu menjawab yang lebih pendek.');
+    const started = await asHead('POST', { menit: 15 });
+    expect(started.status).toBe(201);
+    const page = await call(me, { path: '/api/me', token: tokens.get(staff.nip)! });
+    expect(page.body.kesiapan).toMatchObject({ id: started.body.cek.id, dijawabPada: null });
+  });
+});

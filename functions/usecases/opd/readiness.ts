@@ -7,9 +7,11 @@ import { Conflict, NotFound } from '../../core/errors';
 import type { ReadinessAnswer, ReadinessCheck } from '../../core/readiness';
 import { compactTime, isReadinessId, isRunning, MIN_MINUTES, planReadinessCheck, readinessId } from '../../core/readiness';
 import type { Opd } from '../../core/roster';
+import { sesiId } from '../../core/sesi';
 import { localDate } from '../../core/time';
 import { getHoliday } from '../../store/calendar-store';
 import { excusesOfOpd } from '../../store/excuse-store';
+import { getSesiMany } from '../../store/sesi-store';
 import {
   answersOf,
   getAnswer,
@@ -22,9 +24,16 @@ import { listAsnOfOpd } from '../../store/roster-store';
 
 const HISTORY_DAYS = 7;
 
+/** Today's holiday, and the local demo sesi when it is open now (the demo apel behaves like a WFA day). */
+async function dayOf(now: Date, config: ApelConfig) {
+  const date = localDate(now, config.timeZone);
+  const [holiday, [demo]] = await Promise.all([getHoliday(date), getSesiMany([sesiId(date, 'demo')])]);
+  return { holiday, demo: demo?.state === 'dibuka' && now < demo.closesAt ? { closesAt: demo.closesAt } : undefined };
+}
+
 export async function startCheck(who: Principal, opd: Opd, minutes: number, pesan: string, now: Date, config: ApelConfig): Promise<ReadinessCheck> {
-  const holiday = await getHoliday(localDate(now, config.timeZone));
-  const { mulai, batas } = planReadinessCheck(now, minutes, config, holiday);
+  const { holiday, demo } = await dayOf(now, config);
+  const { mulai, batas } = planReadinessCheck(now, minutes, config, holiday, demo);
   const check: ReadinessCheck = {
     id: readinessId(now, randomBytes(3).toString('hex')),
     opd: opd.kode,
@@ -48,9 +57,9 @@ export interface CheckWithAnswers extends ReadinessCheck {
  * told to the head before they press "Mulai"; null when one can start.
  */
 export async function whyNoCheckNow(now: Date, config: ApelConfig): Promise<string | null> {
-  const holiday = await getHoliday(localDate(now, config.timeZone));
+  const { holiday, demo } = await dayOf(now, config);
   try {
-    planReadinessCheck(now, MIN_MINUTES, config, holiday);
+    planReadinessCheck(now, MIN_MINUTES, config, holiday, demo);
     return null;
   } catch (e) {
     if (e instanceof Conflict) return holiday && e.code === 'BUKAN_HARI_WFA' ? `Hari ini libur (${holiday.keterangan}): ${e.message}` : e.message;
