@@ -114,9 +114,11 @@ export const versionOf = (item: Item | undefined): Version | undefined =>
  * at once) and small items of other tables (versions, an OPD record), in one
  * BatchGetItem. Items are read eventually consistent.
  */
-export async function readLinkAnd(tokenHash: string, wanted: readonly { table: TableKey; key: { pk: string; sk: string } }[]): Promise<PollRead> {
+export async function readLinkAnd(tokenHash: string | undefined, wanted: readonly { table: TableKey; key: { pk: string; sk: string } }[]): Promise<PollRead> {
   const links = tableName('links');
-  const request: Record<string, { Keys: Item[]; ConsistentRead?: boolean }> = { [links]: { Keys: [keys.link(tokenHash)], ConsistentRead: true } };
+  const request: Record<string, { Keys: Item[]; ConsistentRead?: boolean }> =
+    tokenHash === undefined ? {} : { [links]: { Keys: [keys.link(tokenHash)], ConsistentRead: true } };
+  if (tokenHash === undefined && wanted.length === 0) return { link: undefined, items: new Map() };
   const tableOf = new Map<string, TableKey>([[links, 'links']]);
   for (const w of wanted) {
     const table = tableName(w.table);

@@ -4,6 +4,7 @@ import { tally } from '../../core/attendance';
 import type { ApelConfig } from '../../core/config';
 import { wfaOn } from '../../core/opd';
 import { SLOT_LABELS } from '../../core/sesi';
+import type { Opd } from '../../core/roster';
 import type { IsoDate } from '../../core/time';
 import { addDays, localDate, zonedInstant } from '../../core/time';
 import type { Link } from '../../store/link-store';
@@ -29,9 +30,9 @@ export async function regencyOverview(date: IsoDate, now: Date, config: ApelConf
   return (await overviewWithKeys(date, now, config)).overview;
 }
 
-async function overviewWithKeys(date: IsoDate, now: Date, config: ApelConfig, known?: KnownRoster) {
+async function overviewWithKeys(date: IsoDate, now: Date, config: ApelConfig, known?: KnownRoster, listed?: Opd[]) {
   // The day's sesi (one read of the calendar, one of the sesi records) and the OPDs.
-  const [{ sesi, holidays, specialDays }, opds] = await Promise.all([loadSesiOfDays(date, date, now, config), listOpds()]);
+  const [{ sesi, holidays, specialDays }, opds] = await Promise.all([loadSesiOfDays(date, date, now, config), listed ?? listOpds()]);
   const rolls = await inParallel(
     sesi.flatMap((s) => opds.map((opd) => ({ s, opd }))),
     CONCURRENCY,
@@ -160,15 +161,24 @@ export async function pollOverview(who: OverviewCaller, date: IsoDate, ifNoneMat
     if (overviewDigest(stamp, who.pollOpds, read, tails, config) === digest) return { notModified: true, etag: formatOverviewStamp(seen) };
   }
 
-  const rosterRead = read?.[0];
-  const { overview, checkinKeys, opds, sesi } = await overviewWithKeys(date, now, config, rosterRead && { roster: rosterRead, now });
+  // The versions, read before the lists: those of round trip 1 when it knew the OPDs (a warm function
+  // and an unchanged roster version), else the OPD list now and then the versions of its OPDs.
+  let versions = read;
+  let listed: Opd[] | undefined;
+  if (!read || !knownOpds || (read[0]?.v ?? '') !== knownOpds.roster) {
+    listed = await listOpds();
+    const codes = listed.map((o) => o.kode).sort();
+    const { items } = await readLinkAnd(undefined, overviewVersionKeys(date, codes));
+    versions = overviewVersionKeys(date, codes).map((k) => versionOf(items.get(itemKey(k))));
+    knownOpds = { roster: versions[0]?.v ?? '', kode: codes };
+  }
+  const rosterRead = versions?.[0];
+  const { overview, checkinKeys, opds, sesi } = await overviewWithKeys(date, now, config, rosterRead && { roster: rosterRead, now }, listed);
   const t = now.getTime();
   const after = t - CHECKIN_LAG_MS;
   const afterIso = new Date(after).toISOString();
-  const sameOpds = who.pollDate === date && opds.length === who.pollOpds.length && opds.every((o, i) => o === who.pollOpds[i]);
-  const versions = sameOpds ? read : undefined;
-  // The OPDs as of the roster version read before them, for the next poll's round trip 1.
-  if (read) knownOpds = { roster: read[0]?.v ?? '', kode: opds };
+  // The OPDs as of the roster version read before them: the stamp names their versions (an OPD added meanwhile: the next poll reads again).
+  const sameOpds = knownOpds !== undefined && opds.length === knownOpds.kode.length && opds.every((o, i) => o === knownOpds!.kode[i]);
   const today = localDate(now, config.timeZone);
   const boundaries = sesi
     .flatMap((s) => [s.opensAt.getTime(), s.closesAt.getTime()])
@@ -179,6 +189,6 @@ export async function pollOverview(who: OverviewCaller, date: IsoDate, ifNoneMat
   const stamp = { date, after, until: Math.min(...boundaries), tail: sesi.filter((s) => s.state !== 'terjadwal' && t < s.closesAt.getTime() + CHECKIN_LAG_MS).map((s) => s.id) };
   const tails = checkinKeys.filter(({ id, key }) => stamp.tail.includes(id) && key > afterIso).map(({ id, opd, key }) => `${id}|${opd}|${key}`);
   // Without this OPD list's versions from round trip 1 (a cold Lambda, an OPD added) the stamp cannot match: the next poll reads again.
-  const digest = versions && knownOpds ? overviewDigest(stamp, opds, versions, tails, config) : 'x'.repeat(22);
+  const digest = versions && sameOpds ? overviewDigest(stamp, opds, versions, tails, config) : 'x'.repeat(22);
   return { notModified: false, etag: formatOverviewStamp({ ...stamp, digest }), overview };
 }
