@@ -58,6 +58,8 @@ function lambdaEnv(): NodeJS.ProcessEnv {
     // Lambda runs nodejs22.x, where the SDK prints no warning about the Node version.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     APEL_CONFIG: JSON.stringify(config),
+    // The API functions refuse to start without the origin secrets CloudFront sends (functions/http/origin.ts).
+    APEL_ORIGIN_SECRETS: 'bench-previous,bench-current,bench-next',
     POWERTOOLS_SERVICE_NAME: 'ApelWfa-bench',
     POWERTOOLS_METRICS_NAMESPACE: 'ApelWfa',
     POWERTOOLS_METRICS_DISABLED: 'false',
