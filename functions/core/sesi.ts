@@ -63,6 +63,15 @@ export function parseSesiId(id: string): { date: IsoDate; slot: SesiSlot } | und
   return m ? { date: m[1] as IsoDate, slot: m[2] as SesiSlot } : undefined;
 }
 
+/**
+ * The uniform of a date (config `seragam`), or null. The local demo apel behaves like a WFA
+ * day: on a weekday without one it asks for the first uniform the config names, so the
+ * confirmation and the head's "tidak patuh" mark can be tried on any day.
+ */
+export function uniformOf(config: ApelConfig, date: IsoDate, demo: boolean): string | null {
+  return config.seragam[weekdayOf(date)] ?? (demo ? (Object.values(config.seragam)[0] ?? null) : null);
+}
+
 /** A WFA day is a configured weekday that is not a national holiday or cuti bersama. */
 export function isWfaDay(date: IsoDate, config: ApelConfig, holiday?: Holiday): boolean {
   return config.wfaDays.includes(weekdayOf(date)) && holiday === undefined;

@@ -1,7 +1,8 @@
 import type { Principal } from '../core/access';
 import type { ApelConfig } from '../core/config';
 import { zoneLabel } from '../core/config';
-import { localDate, weekdayOf } from '../core/time';
+import { uniformOf } from '../core/sesi';
+import { localDate } from '../core/time';
 import type { Link } from '../store/link-store';
 import { myWeek } from './my-week';
 import { meetingLinksFor } from './opd/meeting-links';
@@ -20,7 +21,8 @@ export async function asnPage(who: Link, now: Date, config: ApelConfig) {
     timeZone: config.timeZone,
     zoneLabel: zoneLabel(config.timeZone),
     ...week,
-    seragam: config.seragam[weekdayOf(localDate(now, config.timeZone))] ?? null,
+    // The demo apel, while open, asks for a uniform even on a day without one (core/sesi.ts uniformOf).
+    seragam: uniformOf(config, localDate(now, config.timeZone), week.today.some((s) => s.demo && s.state === 'dibuka')),
     laporan: config.laporan,
     tautanApel,
     bantuan: config.bantuan ?? null,

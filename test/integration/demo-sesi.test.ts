@@ -66,4 +66,19 @@ describe('the local demo sesi on a day that is not a WFA day', () => {
     const page = await call(me, { path: '/api/me', token: tokens.get(staff.nip)! });
     expect(page.body.kesiapan).toMatchObject({ id: started.body.cek.id, dijawabPada: null });
   });
+
+  it('asks for a uniform on a day without one, which the head can mark not compliant', async () => {
+    at('2026-12-03T02:05:00Z');
+    const page = await call(me, { path: '/api/me', token: tokens.get(staff.nip)! });
+    expect(page.body.seragam).toBe('PDH khaki'); // the config's first; Thursday has none
+    const demo = '2026-12-03.demo';
+    expect((await call(checkin, { method: 'POST', path: '/api/checkins', token: tokens.get(staff.nip)!, body: { sesiId: demo, seragam: true } })).status).toBe(201);
+    const token = tokens.get(head.nip)!;
+    const roll = await call(opdApi, { path: `/api/opd/setda/apel?sesi=${demo}`, token });
+    expect(roll.body.seragam).toBe('PDH khaki');
+    const marked = await call(opdApi, { method: 'PUT', path: `/api/opd/setda/seragam/${demo}/${staff.nip}`, token, body: { patuh: false, catatan: 'Kemeja bebas' } });
+    expect(marked.status).toBe(200);
+    const mine = (await call(me, { path: '/api/me', token: tokens.get(staff.nip)! })).body.today.find((s: { id: string }) => s.id === demo);
+    expect(mine).toMatchObject({ seragamDikonfirmasi: true, tidakPatuh: { catatan: 'Kemeja bebas' } });
+  });
 });

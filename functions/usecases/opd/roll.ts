@@ -9,7 +9,7 @@ import type { RecapRow } from '../../core/recap';
 import { wfaOn } from '../../core/opd';
 import type { Opd } from '../../core/roster';
 import type { SesiSlot } from '../../core/sesi';
-import { parseSesiId, SLOT_LABELS } from '../../core/sesi';
+import { parseSesiId, SLOT_LABELS, uniformOf } from '../../core/sesi';
 import type { DaySesi, SesiState } from '../../core/sesi-state';
 import type { IsoDate } from '../../core/time';
 import { addDays, localDate, weekdayOf, zonedInstant } from '../../core/time';
@@ -109,7 +109,7 @@ async function rollWithKeys(
     opd: { ...opd, wfa: wfaOn(opd, sesi.date) },
     sesi,
     hariIni,
-    seragam: config.seragam[weekdayOf(sesi.date)] ?? null,
+    seragam: uniformOf(config, sesi.date, sesi.slot === 'demo'),
     refreshSeconds: sesi.state === 'dibuka' ? REFRESH_OPEN : sesi.state === 'terjadwal' && sesi.date === today ? REFRESH_PLANNED : null,
     counts: tally(rows.map((r) => r.status)),
     rows,
