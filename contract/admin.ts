@@ -84,6 +84,8 @@ export interface AuditQuery {
 export interface AuditList {
   bulan: string;
   audit: AuditEntry[];
+  /** NIP → name of the people the lines name (actors and records), for names beside NIPs. */
+  nama: Record<string, string>;
 }
 
 /** An ASN as the admin sees them (field names as in the roster CSV). */

@@ -72,14 +72,14 @@ export function AuditPage({ ctx, active }: { ctx: AdminContext; active: boolean 
       {!list.data && list.loading && <Loading what="jejak audit" />}
       {list.data && (
         <section class="adm-card">
-          <p class="muted">{list.data.length.toLocaleString('id-ID')} catatan, terbaru di atas</p>
-          {list.data.length > 0 && (
+          <p class="muted">{list.data.audit.length.toLocaleString('id-ID')} catatan, terbaru di atas</p>
+          {list.data.audit.length > 0 && (
             <div class="adm-table-wrap">
               <Table
                 columns={[{ head: `Waktu (${ctx.zoneLabel})` }, { head: 'Pelaku' }, { head: 'Tindakan' }, { head: 'Sebelum → sesudah' }]}
-                rows={list.data}
+                rows={list.data.audit}
                 rowKey={(e) => e.id}
-                row={(e) => <AuditRow e={e} timeZone={ctx.timeZone} me={ctx.nip} opdNama={nama} />}
+                row={(e) => <AuditRow e={e} timeZone={ctx.timeZone} me={ctx.nip} opdNama={nama} orang={list.data?.nama ?? {}} />}
                 class="adm-table-audit"
                 testId="audit-table"
               />

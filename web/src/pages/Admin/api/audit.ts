@@ -3,4 +3,4 @@ import { query } from '../../../lib/query';
 import { get } from './client';
 
 export const listAudit = (token: string, f: AuditQuery) =>
-  get<ResponseOf<'GET /api/admin/audit'>>(token, `/audit${query({ ...f })}`).then((r) => r.audit);
+  get<ResponseOf<'GET /api/admin/audit'>>(token, `/audit${query({ ...f })}`);

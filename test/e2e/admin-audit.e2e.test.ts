@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, launchChromium } from '../support/browser';
+import type { DemoApp } from '../support/demo-app';
+import { callApi, startDemoApp } from '../support/demo-app';
+
+/** The audit trail as an auditor reads it at 1280 px (issue 14, point 7). Screenshot in .bench/ (git-ignored). */
+describe.runIf(browserAvailable())('the admin console\'s audit trail (Chromium, 1280 px)', () => {
+  let app: DemoApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // Wednesday 2 December 2026, 10:00 WITA, with the demo apel open and a uniform for the day.
+    app = await startDemoApp({ perOpd: 3, clock: '2026-12-02T10:00:00+08:00', config: { seragam: { rabu: 'PDH khaki' } } });
+    browser = await launchChromium();
+    mkdirSync('.bench', { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('shows actions, records and fields in words, with names beside NIPs', async () => {
+    const head = app.links.find((l) => l.peran === 'pimpinan' && l.opd === 'setda')!;
+    const asn = app.links.find((l) => l.peran === 'asn' && l.opd === 'setda')!;
+    const admin = app.links.find((l) => l.peran === 'admin')!;
+    expect((await callApi(app, asn, 'POST', '/api/checkins', { sesiId: app.demo!.id, seragam: true })).status).toBe(201);
+    const marked = await callApi(app, head, 'PUT', `/api/opd/setda/seragam/${app.demo!.id}/${asn.nip}`, { patuh: false, catatan: 'Kemeja bebas' });
+    expect(marked.status, JSON.stringify(marked.body)).toBe(200);
+
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })).newPage();
+    await page.goto(admin.tautan.replace('/#t=', '/admin/audit#t='));
+    const line = page.locator('tr[data-action="seragam.tandai"]');
+    await line.waitFor();
+    const text = await line.textContent();
+    expect(text).toContain('Seragam ditandai');
+    expect(text).toContain(head.nama);
+    expect(text).toContain(`Presensi Apel demo 2 Des 2026 · ${asn.nama}`);
+    expect(text).toContain('tanda tidak patuh · catatan');
+    expect(text).not.toContain('tidakPatuh.');
+    expect(text).not.toContain('checkin:');
+    await page.screenshot({ path: '.bench/audit-1280.png' });
+    await page.context().close();
+  });
+});
