@@ -43,4 +43,22 @@ describe.runIf(browserAvailable())('the admin console\'s audit trail (Chromium, 
     await page.screenshot({ path: '.bench/audit-1280.png' });
     await page.context().close();
   });
+
+  it('prints the date of issue on the link cards', async () => {
+    const admin = app.links.find((l) => l.peran === 'admin')!;
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })).newPage();
+    await page.goto(admin.tautan.replace('/#t=', '/admin/tautan#t='));
+    await page.getByTestId('cakupan-opd').check();
+    await page.getByTestId('tautan-opd').selectOption('bpbd');
+    await page.getByTestId('tautan-terbitkan').click();
+    await page.getByTestId('confirm').getByRole('button', { name: 'Terbitkan tautan baru' }).click();
+    await page.getByTestId('issued').waitFor();
+    await page.getByTestId('print-opd').selectOption('bpbd');
+    const dates = page.getByTestId('print-sheet').getByTestId('kartu-tanggal');
+    await dates.first().waitFor();
+    expect(await dates.count()).toBe(await page.getByTestId('print-sheet').locator('.adm-qr-card').count());
+    expect(await dates.first().textContent()).toBe('Diterbitkan Rabu, 2 Desember 2026: kartu yang lebih lama tidak berlaku lagi.');
+    await page.getByTestId('print-sheet').screenshot({ path: '.bench/kartu-1280.png' });
+    await page.context().close();
+  });
 });

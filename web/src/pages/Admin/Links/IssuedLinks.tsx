@@ -130,7 +130,8 @@ export function IssuedLinks({ links, namaBerkas, onClose }: { links: LinkCard[];
       {printOpd !== undefined && (
         <>
           <h3 class="adm-noprint">Pratinjau cetak</h3>
-          <PrintSheet links={toPrint} onReady={() => setReady(true)} />
+          {/* The file name ends in the server's date of issue in the regency's zone (usecases/admin/links.ts). */}
+          <PrintSheet links={toPrint} diterbitkan={/(\d{4}-\d\d-\d\d)\.csv$/.exec(namaBerkas)?.[1]} onReady={() => setReady(true)} />
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { LinkCard } from '../../../../../contract';
 import { formatNip } from '../../../lib/nip';
+import { longDate } from '../../../lib/time';
 import { PERAN } from '../ui/labels';
 import { pagesOf } from './pages';
 import { useQrCodes } from './useQrCodes';
@@ -10,7 +11,7 @@ import { useQrCodes } from './useQrCodes';
  * rest of the console). `onReady` is called once every QR image has been decoded, so the
  * print dialog never shows empty squares.
  */
-export function PrintSheet({ links, onReady }: { links: readonly LinkCard[]; onReady?: () => void }) {
+export function PrintSheet({ links, diterbitkan, onReady }: { links: readonly LinkCard[]; diterbitkan?: string | undefined; onReady?: () => void }) {
   const root = useRef<HTMLDivElement>(null);
   const pages = pagesOf(links);
   const { codes, done } = useQrCodes(links.map((l) => l.tautan));
@@ -41,6 +42,11 @@ export function PrintSheet({ links, onReady }: { links: readonly LinkCard[]; onR
                   <p class="adm-qr-nip">NIP {formatNip(l.nip)}</p>
                   <p class="adm-qr-opd">{l.opdNama || l.opd}</p>
                   <p class="adm-qr-help">Pindai dengan kamera ponsel, buka, lalu simpan halamannya. Jangan bagikan kepada orang lain.</p>
+                  {diterbitkan && (
+                    <p class="adm-qr-help" data-testid="kartu-tanggal">
+                      Diterbitkan {longDate(diterbitkan)}: kartu yang lebih lama tidak berlaku lagi.
+                    </p>
+                  )}
                 </div>
               </article>
             ))}
