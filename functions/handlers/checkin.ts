@@ -3,7 +3,6 @@ import { clockIn } from '../core/format';
 import { parseSesiId } from '../core/sesi';
 import { apiFunction, bodyText, MAX_BODY_BYTES } from '../http/api-handler';
 import { bodyBytes } from '../http/guards';
-import { json } from '../http/response';
 import { requireFunctionTables } from '../manifest';
 import { checkIn, checkinCaller } from '../usecases/check-in';
 import { config } from './runtime-config';
@@ -38,11 +37,11 @@ function namedSesi(event: Parameters<typeof bodyText>[0]): string | undefined {
 const clock = clockIn(config.timeZone);
 const route = apiFunction('checkin', { caller: (tokenHash, event) => checkinCaller(tokenHash, namedSesi(event)) });
 
-export const handler = route('POST /api/checkins', { body }, async ({ who, body, now }) => {
+export const handler = route('POST /api/checkins', { body }, async ({ who, body, now, reply }) => {
   const result = await checkIn(who, body.sesiId, now, clock, {
     laporan: body.laporan,
     seragam: body.seragam,
     laporanRule: (slot) => (slot === 'demo' ? 'opsional' : config.laporan[slot]),
   });
-  return json(result.repeat ? 200 : 201, result);
+  return reply(result.repeat ? 200 : 201, result);
 });
