@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchChromium } from '../support/browser';
+import { browserAvailable, CHROMIUM, launchChromium } from '../support/browser';
 import type { DemoApp } from '../support/demo-app';
 import { callApi, startDemoApp } from '../support/demo-app';
 
@@ -60,5 +60,29 @@ describe.runIf(browserAvailable())('the admin console\'s audit trail (Chromium, 
     expect(await dates.first().textContent()).toBe('Diterbitkan Rabu, 2 Desember 2026: kartu yang lebih lama tidak berlaku lagi.');
     await page.getByTestId('print-sheet').screenshot({ path: '.bench/kartu-1280.png' });
     await page.context().close();
+  });
+
+  it('offers an Indonesian file button, not the browser\'s "Choose File", with Chromium in English', async () => {
+    const { chromium } = await import('playwright-core');
+    const english = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--lang=en-US'] });
+    try {
+      const admin = app.links.find((l) => l.peran === 'admin')!;
+      const page = await (await english.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })).newPage();
+      await page.goto(admin.tautan.replace('/#t=', '/admin/kalender#t='));
+      await page.getByTestId('libur-upload').locator('summary').click();
+      const input = page.getByTestId('libur-berkas');
+      // The native control (with the browser's English words) is visually hidden; the label is the button.
+      expect((await input.boundingBox())!.width).toBeLessThanOrEqual(1);
+      expect(await page.getByText('Pilih berkas CSV…').isVisible()).toBe(true);
+      expect(await page.getByTestId('libur-berkas-nama').textContent()).toBe('Belum ada berkas dipilih');
+      await page.getByTestId('libur-upload').screenshot({ path: '.bench/konsol-en-berkas.png' });
+      await input.setInputFiles({ name: 'libur-2027.csv', mimeType: 'text/csv', buffer: readFileSync('test/fixtures/libur-2027.csv') });
+      expect(await page.getByTestId('libur-berkas-nama').textContent()).toBe('libur-2027.csv');
+      await page.getByTestId('libur-upload').getByRole('status').waitFor();
+      expect(await page.getByTestId('libur-upload').getByRole('status').textContent()).toMatch(/ditambahkan/);
+      await page.context().close();
+    } finally {
+      await english.close();
+    }
   });
 });

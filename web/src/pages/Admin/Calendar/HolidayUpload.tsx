@@ -3,6 +3,7 @@ import type { HolidayImport } from '../../../../../contract';
 import { importHolidays } from '../api/calendar';
 import type { AdminContext } from '../context';
 import { readTextFile } from '../ui/files';
+import { FileButton } from '../ui/FileButton';
 import { ErrorNote } from '../ui/Messages';
 import { ProblemTable } from '../ui/ProblemTable';
 import { useAction } from '../ui/useAction';
@@ -31,18 +32,17 @@ export function HolidayUpload({ ctx, onImported }: { ctx: AdminContext; onImport
         Kolom: <code>tanggal, jenis, keterangan</code>; tanggal <code>YYYY-MM-DD</code>, jenis <code>libur_nasional</code> atau{' '}
         <code>cuti_bersama</code>. Tanggal yang sudah ada diperbarui.
       </p>
-      <input
+      <FileButton
         key={inputKey}
-        type="file"
+        label="Pilih berkas CSV…"
         accept=".csv,text/csv"
         disabled={up.busy}
-        onChange={async (e) => {
-          const f = e.currentTarget.files?.[0];
-          if (!f) return;
+        onFile={async (f) => {
           const { text } = await readTextFile(f);
           setCsv(text);
           void send(text);
         }}
+        testId="libur-berkas"
       />
       {up.busy && <p class="muted">Mengunggah…</p>}
       <ErrorNote error={up.error} onRetry={csv ? () => void send(csv) : undefined} />
