@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../core/audit';
 import type { TransactItem } from './audit-store';
 import type { Item } from './batch';
@@ -75,27 +75,16 @@ export function versionBumpsFor(items: readonly TransactItem[], entry: Pick<Audi
   return [...bumps.values()].map((v) => ({ Put: { TableName: tableName(v.table), Item: versionItem(v, now) } }));
 }
 
-/** Puts new versions after writes that are not one transaction (imports, the apel clock). */
+/**
+ * Puts new versions after writes that are not one transaction (imports, the apel clock).
+ * One PutItem each (a handful at most): a function allowed only PutItem on a table (the
+ * admin's on Sessions) may not BatchWriteItem there.
+ */
 export async function bumpVersions(versions: readonly VersionKey[], now: Date): Promise<void> {
-  const byTable = new Map<string, Item[]>();
-  for (const v of versions) {
-    const table = tableName(v.table);
-    const list = byTable.get(table) ?? [];
-    if (!list.some((i) => i.pk === v.key.pk && i.sk === v.key.sk)) list.push(versionItem(v, now));
-    byTable.set(table, list);
-  }
-  for (const [table, items] of byTable) {
-    for (let i = 0; i < items.length; i += 25) {
-      await drainUnprocessed(
-        items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
-        async (requests) => {
-          const out = await guarded(() => db.send(new BatchWriteCommand({ RequestItems: { [table]: requests } })));
-          const left = out.UnprocessedItems?.[table] as typeof requests | undefined;
-          return left && left.length > 0 ? left : undefined;
-        },
-      );
-    }
-  }
+  const unique = new Map(versions.map((v) => [itemKey(v), v]));
+  await Promise.all(
+    [...unique.values()].map((v) => guarded(() => db.send(new PutCommand({ TableName: tableName(v.table), Item: versionItem(v, now) })))),
+  );
 }
 
 export interface PollRead {
