@@ -1,13 +1,14 @@
 import type { Principal } from '../../core/access';
 import { auditEntry } from '../../core/audit';
 import { Conflict, NotFound } from '../../core/errors';
-import type { Asn, Role } from '../../core/roster';
+import type { Asn } from '../../core/roster';
 import { writeAudited } from '../../store/audit-store';
 import { revokeLink } from '../../store/link-store';
 import { inParallel } from '../../store/batch';
 import { readAsn } from '../../store/roster-admin-store';
 import { getOpd, listAsnOfOpd, listOpds } from '../../store/roster-store';
 import { issueLinks } from '../links';
+import type { LinkCard } from '../../../contract';
 
 /**
  * Links for one ASN, an OPD or everyone: issue (replacing, and so revoking, earlier
@@ -19,17 +20,8 @@ import { issueLinks } from '../links';
 
 export type Scope = { nip: string } | { nips: string[] } | { opd: string } | { semua: true };
 
-export interface LinkCard {
-  nip: string;
-  nama: string;
-  jabatan: string;
-  opd: string;
-  opdNama: string;
-  peran: Role;
-  noHp: string;
-  tautan: string;
-  waMe: string | null;
-}
+/** A printable card per ASN: the wire's shape (contract/admin.ts). */
+export type { LinkCard } from '../../../contract';
 
 async function resolveScope(scope: Scope): Promise<{ asns: Asn[]; opd?: string; label: string }> {
   if ('nip' in scope) {

@@ -11,21 +11,15 @@ import type { ImportCounts } from '../../store/batch';
 import { importOpds, listOpds } from '../../store/roster-store';
 import { parseCsv } from '../../core/csv';
 import { changedMeanwhile } from './roster';
+import type { OpdView } from '../../../contract';
 
 /**
  * OPDs: add, rename, and mark exempt from WFA or eligible from a date (policy point 2).
  * The code of an OPD never changes: it is in every roster row, link and recap.
  */
 
-export interface OpdView {
-  kode: string;
-  nama: string;
-  /** The value today. */
-  wfa: boolean;
-  /** Before any dated change. */
-  wfaAwal: boolean;
-  wfaSejak: WfaChange[];
-}
+/** An OPD as the console shows it: the wire's shape (contract/admin.ts). */
+export type { OpdView } from '../../../contract';
 
 export const opdView = (o: Opd, today: IsoDate): OpdView => ({
   kode: o.kode,

@@ -1,19 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { Principal } from '../../core/access';
 import { requireOpdScope } from '../../core/access';
-import type { AttendanceStatus, Code, Counts, Disruption, Excuse } from '../../core/attendance';
+import type { Counts } from '../../core/attendance';
 import { attendanceStatus, codeOf, excuseOn, tally } from '../../core/attendance';
 import type { ApelConfig } from '../../core/config';
 import { InvalidInput, NotFound } from '../../core/errors';
 import type { RecapRow } from '../../core/recap';
 import { wfaOn } from '../../core/opd';
 import type { Opd } from '../../core/roster';
-import type { SesiSlot } from '../../core/sesi';
 import { parseSesiId, SLOT_LABELS, uniformOf } from '../../core/sesi';
-import type { DaySesi, SesiState } from '../../core/sesi-state';
+import type { DaySesi } from '../../core/sesi-state';
 import type { IsoDate } from '../../core/time';
 import { addDays, localDate, weekdayOf, zonedInstant } from '../../core/time';
-import type { Checkin, ComplianceMark } from '../../store/checkin-store';
+import type { Checkin } from '../../store/checkin-store';
 import { listCheckinsKeyed } from '../../store/checkin-store';
 import { excusesOfOpd } from '../../store/excuse-store';
 import type { Link } from '../../store/link-store';
@@ -23,6 +22,7 @@ import type { PollRead, Version, VersionKey } from '../../store/version-store';
 import { checkinsAfter, dayVersionKey, itemKey, notesVersionKey, readLinkAnd, rosterVersionKey, versionOf } from '../../store/version-store';
 import { recapsOfOpd } from '../../store/sesi-store';
 import { loadSesiOfDays } from '../sesi-of-days';
+import type { Roll as WireRoll, RollRow, RollSesi } from '../../../contract';
 
 /**
  * The live roll of one OPD in one sesi: every expected ASN with their status. While
@@ -31,41 +31,9 @@ import { loadSesiOfDays } from '../sesi-of-days';
  * check-ins by sesi and OPD, the OPD's excuses), never a scan of the sesi.
  */
 
-export interface RollRow {
-  nip: string;
-  nama: string;
-  jabatan: string;
-  status: AttendanceStatus;
-  kode: Code | null;
-  checkedInAt: string | null;
-  laporan: string | null;
-  seragamDikonfirmasi: boolean | null;
-  tidakPatuh: ComplianceMark | null;
-  izin: Pick<Excuse, 'id' | 'jenis' | 'dari' | 'sampai' | 'catatan'> | null;
-}
-
-export interface RollSesi {
-  id: string;
-  date: IsoDate;
-  slot: SesiSlot;
-  label: string;
-  state: SesiState;
-  opensAt: string;
-  onTimeUntil: string;
-  closesAt: string;
-  demo: boolean;
-  gangguan: Disruption | null;
-}
-
-export interface Roll {
-  opd: Opd;
-  sesi: RollSesi | null;
-  hariIni: { id: string; label: string; state: RollSesi['state'] }[];
-  seragam: string | null;
-  refreshSeconds: number | null;
-  counts: Counts;
-  rows: RollRow[];
-}
+/** The shapes are the wire's (contract/opd.ts); the handler adds `now` and the zone. */
+export type { RollRow, RollSesi } from '../../../contract';
+export type Roll = Omit<WireRoll, 'now' | 'timeZone' | 'zoneLabel'>;
 
 /** How often an open roll refreshes itself; tests shorten it. */
 const REFRESH_OPEN = Number(process.env.APEL_ROLL_REFRESH_SECONDS ?? 15);
