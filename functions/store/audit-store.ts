@@ -3,7 +3,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../core/audit';
 import { Unavailable } from '../core/errors';
-import type { Item } from './batch';
+import type { Item, TransactItem } from './batch';
 import { queryAll } from './batch';
 import { db } from './client';
 import { guarded } from './outage';
@@ -17,7 +17,6 @@ import { versionBumpsFor } from './version-store';
  * IAM grants on the audit table allow nothing else.
  */
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 export type { TransactItem };
 
 export function auditPut(entry: AuditEntry): TransactItem {

@@ -1,3 +1,4 @@
+import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from './client';
 import { ThrottlingException } from '@aws-sdk/client-dynamodb';
@@ -6,6 +7,9 @@ import { asOutage, guarded } from './outage';
 /** Paging and batching loops shared by the stores: DynamoDB returns at most 1 MB a page and may leave items unprocessed. */
 
 export type Item = Record<string, unknown>;
+
+/** One action of a TransactWriteItems request (stores build them; audit-store writes them with their audit line). */
+export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 export interface ImportCounts {
   added: number;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { BatchGetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../core/audit';
-import type { TransactItem } from './audit-store';
+import type { TransactItem } from './batch';
 import type { Item } from './batch';
 import { drainUnprocessed } from './batch';
 import { db } from './client';
