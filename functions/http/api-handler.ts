@@ -154,12 +154,8 @@ export function apiFunction<C extends Principal, S = undefined>(fn: ApiFunction,
       .use(authorise(routeKey, ports, resolved))
       .use({
         before: (request) => {
-          if (!options.body) refuseAnyBody(request.event);
-        },
-      })
-      .use({
-        before: (request) => {
           const r = resolved.get(request.context)!;
+          if (!options.body) refuseAnyBody(request.event);
           r.body = options.body ? (parseBody(request.event, options.body as z.ZodMiniType, options.maxBodyBytes) as B) : (undefined as B);
         },
       });
