@@ -3,7 +3,6 @@ import type { Counts } from '../../core/attendance';
 import { tally } from '../../core/attendance';
 import type { ApelConfig } from '../../core/config';
 import { wfaOn } from '../../core/opd';
-import { SLOT_LABELS } from '../../core/sesi';
 import type { Opd } from '../../core/roster';
 import type { IsoDate } from '../../core/time';
 import { addDays, localDate, zonedInstant } from '../../core/time';
@@ -61,20 +60,8 @@ function overviewOf(
       const perOpd = opds
         .map((opd) => ({ kode: opd.kode, nama: opd.nama, wfa: wfaOn(opd, date), counts: countsOf.get(`${s.id}|${opd.kode}`) ?? tally([]) }))
         .sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
-      return {
-        id: s.id,
-        date: s.date,
-        slot: s.slot,
-        label: SLOT_LABELS[s.slot],
-        state: s.state,
-        opensAt: s.opensAt.toISOString(),
-        onTimeUntil: s.onTimeUntil.toISOString(),
-        closesAt: s.closesAt.toISOString(),
-        demo: s.demo,
-        gangguan: s.gangguan,
-        total: sum(perOpd.map((o) => o.counts)),
-        opd: perOpd,
-      };
+      // As the heads' roll shows the sesi, with the admin's whole declaration (who, when, minutes).
+      return { ...rollSesi(s), gangguan: s.gangguan, total: sum(perOpd.map((o) => o.counts)), opd: perOpd };
     }),
   };
 }
