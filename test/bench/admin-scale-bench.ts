@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startEngine } from '../../functions/local/engine';
 import { freePort } from '../../functions/local/free-port';
+import { check, timed } from './measure';
 import { ROWS, SCALE_ADMIN, rosterCsv } from './scale-roster';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -34,16 +35,6 @@ interface Run {
   linksAnswerBytes: number;
   overviewMs: number;
   csvBytes: number;
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const start = performance.now();
-  const result = await work();
-  return { result, ms: performance.now() - start };
-}
-
-function check(ok: boolean, what: string, detail: unknown): void {
-  if (!ok) throw new Error(`${what}: ${JSON.stringify(detail).slice(0, 500)}`);
 }
 
 async function main() {

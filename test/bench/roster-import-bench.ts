@@ -14,6 +14,7 @@ import { startEngine } from '../../functions/local/engine';
 import { freePort } from '../../functions/local/free-port';
 import type { SiasnPerson } from '../support/siasn';
 import { demoOpdNames, SIASN_COLUMNS, siasnCells } from '../support/siasn';
+import { check, timed } from './measure';
 import { nipOf, ROWS, SCALE_ADMIN } from './scale-roster';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -57,16 +58,6 @@ function siasnFile(opds: readonly string[]): string {
   });
   const quote = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
   return `${[SIASN_COLUMNS.join(','), ...rows.map((r) => r.map(quote).join(','))].join('\r\n')}\r\n`;
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const start = performance.now();
-  const result = await work();
-  return { result, ms: performance.now() - start };
-}
-
-function check(ok: boolean, what: string, detail: unknown): void {
-  if (!ok) throw new Error(`${what}: ${JSON.stringify(detail).slice(0, 500)}`);
 }
 
 async function main() {
