@@ -2,7 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { type ApelConfig, wafRateLimit } from '../functions/core/config';
 import { API_URL_OUTPUT, SITE_URL_OUTPUT, tableOutputKey } from '../functions/deployment';
-import { SITE_URL_ENV } from '../functions/handlers/admin/site-origin';
+import { SITE_URL_ENV } from '../functions/handlers/admin/site-url';
 import { ORIGIN_SECRETS_ENV } from '../functions/http/origin';
 import { API_FUNCTIONS } from '../functions/http/routes';
 import { FUNCTION_NAMES, FUNCTIONS, type FunctionName, tablesOf } from '../functions/manifest';

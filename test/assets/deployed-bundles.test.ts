@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SITE_URL_ENV } from '../../functions/handlers/admin/site-origin';
+import { SITE_URL_ENV } from '../../functions/handlers/admin/site-url';
 import { ORIGIN_HEADER, ORIGIN_SECRETS_ENV } from '../../functions/http/origin';
 import { apiGatewayEvent } from '../../functions/local/server';
 import { listRecaps } from '../../functions/store/sesi-store';

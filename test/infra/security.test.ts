@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SITE_URL_ENV } from '../../functions/handlers/admin/site-origin';
+import { SITE_URL_ENV } from '../../functions/handlers/admin/site-url';
 import { ORIGIN_HEADER, ORIGIN_SECRETS_ENV } from '../../functions/http/origin';
 import { API_FUNCTIONS, ROUTE_KEYS, ROUTES } from '../../functions/http/routes';
 import { ROUTE_THROTTLE } from '../../infra/constructs/checkin-api';

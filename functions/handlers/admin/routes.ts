@@ -15,7 +15,7 @@ import { addAsn, asnDetail, patchAsn, searchAsn } from '../../usecases/admin/ros
 import { commitImport, previewImport } from '../../usecases/admin/roster-import';
 import { config } from '../runtime-config';
 import * as s from './schemas';
-import { siteUrl } from './site-origin';
+import { siteUrl } from './site-url';
 
 /**
  * The admin console's routes. The API wrapper has already refused anyone but an admin
@@ -114,7 +114,7 @@ export const routes = [
     reply(200, { sesi: await declareDisruption(who, s.sesiIdValue(pathParam(event, 'sesiId')), body, now) }),
   ),
 
-  route('POST /api/admin/tautan', { body: s.linksBody }, async ({ event, who, body, now, reply }) =>
+  route('POST /api/admin/tautan', { body: s.linksBody }, async ({ who, body, now, reply }) =>
     reply(
       200,
       body.aksi === 'cabut'
