@@ -289,7 +289,8 @@ describe.runIf(browserAvailable())('the HR admin runs the regency from the conso
     await expect.poll(() => impor.count()).toBeGreaterThanOrEqual(1);
     expect(await links.count()).toBeGreaterThanOrEqual(1);
     expect(await impor.first().textContent()).toContain('Anda');
-    expect(await links.first().textContent()).toContain('Badan Penanggulangan Bencana Daerah');
+    // OPD names come with the console's OPD list, which may arrive after the audit lines.
+    await expect.poll(() => links.first().textContent()).toContain('Badan Penanggulangan Bencana Daerah');
     expect(await links.first().textContent()).toContain(BARU.nip);
 
     // Filtered to the links: only those lines remain.
