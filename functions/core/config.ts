@@ -102,6 +102,27 @@ export const configSchema = z.object({
   laporan: z._default(z.object({ pagi: reportRule, sore: reportRule }), { pagi: 'opsional', sore: 'opsional' }),
   /** The regency's meeting link of each apel (Zoom, Meet…); an OPD may set its own. */
   tautanApel: z._default(z.object({ pagi: z.optional(meetingUrl), sore: z.optional(meetingUrl) }), {}),
+  /**
+   * The TPP month's deductions (core/tpp.ts), in percent of the month's TPP. The regency's
+   * Peraturan Bupati decides; the defaults are Permentan 68/2012's: late TL1 1–30 minutes
+   * 0,5 %, TL2 31–60 1 %, TL3 61–90 1,5 %, TL4 91+ (or not signing the attendance list: an
+   * apel missed without reason, TK) 2 %; capped at 100 % a month.
+   */
+  tpp: z._default(
+    z.object({
+      dasar: z._default(z.string().check(z.minLength(3, 'minimal 3 huruf'), z.maxLength(200, 'maksimal 200 huruf')), 'Permentan 68/2012 (bawaan; Perbup menentukan)'),
+      persenTk: z._default(z.number().check(z.gte(0, 'tidak boleh negatif'), z.lte(100, 'paling besar 100')), 2),
+      tlBatasMenit: z._default(
+        z.tuple([z.number().check(z.int('harus bilangan bulat'), z.gte(1, 'paling kecil 1')), z.number().check(z.int('harus bilangan bulat')), z.number().check(z.int('harus bilangan bulat'))]).check(
+          z.refine((b) => b[0] < b[1] && b[1] < b[2], 'batas TL1 < TL2 < TL3 (menit)'),
+        ),
+        [30, 60, 90],
+      ),
+      persenTl: z._default(z.tuple([z.number().check(z.gte(0)), z.number().check(z.gte(0)), z.number().check(z.gte(0)), z.number().check(z.gte(0))]), [0.5, 1, 1.5, 2]),
+      batasBulananPersen: z._default(z.number().check(z.gt(0, 'harus lebih dari 0'), z.lte(100, 'paling besar 100')), 100),
+    }),
+    { dasar: 'Permentan 68/2012 (bawaan; Perbup menentukan)', persenTk: 2, tlBatasMenit: [30, 60, 90], persenTl: [0.5, 1, 1.5, 2], batasBulananPersen: 100 },
+  ),
   /** Whom an ASN contacts when late, absent or stuck (e.g. the BKPSDM helpdesk): a WhatsApp number and its hours. */
   bantuan: z.optional(
     z.object({
