@@ -131,6 +131,18 @@ export const configSchema = z.object({
       jam: z.string().check(z.minLength(3, 'minimal 3 huruf'), z.maxLength(80, 'maksimal 80 huruf')),
     }),
   ),
+  /**
+   * Proof of presence (core/presence.ts): `perangkat`, each check-in signed by a key that lives
+   * only on the ASN's phone (bound to the link at first use); `passkey` is reserved for a
+   * WebAuthn passkey with fingerprint (not built yet: it behaves as `perangkat`).
+   */
+  buktiKehadiran: z._default(z.enum(['perangkat', 'passkey']), 'perangkat'),
+  /** From this date (YYYY-MM-DD, regency time) a check-in must be signed by the bound phone; before it, links work unbound and bind on first use. */
+  perangkatWajibSejak: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'harus tanggal YYYY-MM-DD'))),
+  /** A tap counts by its ticket's time for this many minutes after the ticket (the page fetches a fresh one while online). */
+  tiketBerlakuMenit: z._default(z.number().check(z.int('harus bilangan bulat'), z.gte(5, 'paling sedikit 5'), z.lte(240, 'paling banyak 240')), 30),
+  /** A tap made during an apel and kept on the phone (no network) is accepted until this many minutes after the close. */
+  luringSampaiMenit: z._default(z.number().check(z.int('harus bilangan bulat'), z.gte(0, 'tidak boleh negatif'), z.lte(720, 'paling banyak 720')), 120),
 });
 
 export type ApelConfig = z.infer<typeof configSchema>;
