@@ -2,9 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 // Lambda runs nodejs22.x; this machine's Node 20 only triggers the SDK's upgrade notice.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-// Powertools Logger and Metrics write through `console` (pretty-printed) instead of straight
+// Log and metric lines (functions/telemetry/sink.ts) go through `console` instead of straight
 // to stdout, so a passing test stays quiet and a failing one shows its log lines.
-process.env.POWERTOOLS_DEV ??= 'true';
+process.env.APEL_TELEMETRY_CONSOLE ??= 'true';
 
 export default defineConfig({
   test: {

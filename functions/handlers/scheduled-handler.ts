@@ -1,12 +1,11 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { InvalidInput } from '../core/errors';
 import { parseSesiId } from '../core/sesi';
 import { DIMENSION, METRIC } from '../telemetry/names';
-import { logger, metrics } from '../telemetry/powertools';
+import { logger } from '../telemetry/log';
+import { metrics } from '../telemetry/metrics';
 
 /**
  * Input of the apel clock, as EventBridge Scheduler (or the local scheduler) sends it
@@ -27,25 +26,21 @@ export function scheduledInput(event: unknown): { tutup?: string | undefined } {
   return parsed.data;
 }
 
-/**
- * Powertools' `logMetrics` middleware would warn "No application metrics to publish"
- * on every run that recorded none; a schedule that mostly has nothing to do would
- * write that line all day. This flushes the same way, only when there is something.
- */
-const flushMetricsIfAny: middy.MiddlewareObj<unknown, unknown, Error, Context> = {
-  after: () => void (metrics.hasStoredMetrics() && metrics.publishStoredMetrics()),
-  onError: () => void (metrics.hasStoredMetrics() && metrics.publishStoredMetrics()),
+/** Starts the log keys of a run and publishes its metrics when it returns or fails (only when it recorded some). */
+const runTelemetry: middy.MiddlewareObj<unknown, unknown, Error, Context> = {
+  before: (request) => logger.startRequest(request.context),
+  after: () => metrics.publish(),
+  onError: () => metrics.publish(),
 };
 
 /**
- * A scheduled handler with Powertools' middy middleware: every log line carries the
- * Lambda request id, and the metrics it records are flushed when it returns or fails.
+ * A scheduled handler: every log line carries the Lambda request id, and the metrics
+ * it records are published when it returns or fails.
  * The local scheduler and the tests call it without a Lambda context.
  */
 export function scheduledHandler<R>(handle: (event: unknown) => Promise<R>) {
   const wrapped = middy<unknown, R, Error, Context>()
-    .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
-    .use(flushMetricsIfAny)
+    .use(runTelemetry)
     .handler((event) => handle(event));
   return (event: unknown, context?: Context): Promise<R> => wrapped(event, context ?? ({} as Context));
 }
@@ -58,5 +53,5 @@ export function log({ message, ...fields }: { message: string } & Record<string,
 /** Whether the schedule opened (or closed) a sesi of this slot: 1 or 0, so every run shows on the dashboard. */
 export function countSesi(metric: typeof METRIC.sesiOpened | typeof METRIC.sesiClosed, slot: string, done: boolean): void {
   metrics.addDimension(DIMENSION.slot, slot);
-  metrics.addMetric(metric, MetricUnit.Count, done ? 1 : 0);
+  metrics.addMetric(metric, 'Count', done ? 1 : 0);
 }

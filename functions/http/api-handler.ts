@@ -126,7 +126,7 @@ function authorise<B, C extends Principal, S>(routeKey: RouteKey, ports: CallerP
 }
 
 /**
- * The API handlers of one Lambda function: middy with Powertools logging and metrics
+ * The API handlers of one Lambda function: middy with our logging and metrics (functions/telemetry)
  * first, the error mapper last, then the guards (came through CloudFront, path and query
  * values of the right form: http/guards.ts), authorisation (route table) and the body
  * (its size in bytes, zod; none at all for a route without a schema), so a route handler

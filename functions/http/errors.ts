@@ -1,7 +1,7 @@
 import { DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { AppError, InvalidInput, Unavailable } from '../core/errors';
-import { logger } from '../telemetry/powertools';
+import { AppError, InvalidInput, TooMany, Unavailable } from '../core/errors';
+import { logger } from '../telemetry/log';
 import { json } from './response';
 
 const STATUS: Record<AppError['kind'], number> = {
@@ -11,6 +11,7 @@ const STATUS: Record<AppError['kind'], number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_many: 429,
   unavailable: 503,
 };
 
@@ -37,12 +38,12 @@ export function errorToResponse(raised: unknown, requestId?: string): APIGateway
   const error = asClientError(raised);
   if (error instanceof AppError) {
     const body = { error: { code: error.code, message: error.message } };
-    if (error instanceof Unavailable) {
-      return json(503, body, { 'Retry-After': String(error.retryAfterSeconds) });
+    if (error instanceof Unavailable || error instanceof TooMany) {
+      return json(STATUS[error.kind], body, { 'Retry-After': String(error.retryAfterSeconds) });
     }
     return json(STATUS[error.kind], body);
   }
-  // Powertools adds the Lambda request id (and API Gateway's) to the line; requestId
+  // The logger adds the Lambda request id (and API Gateway's) to the line; requestId
   // is there for callers without a Lambda context.
   logger.error('unhandled error', { requestId, error: error instanceof Error ? error : String(error) });
   return json(500, {

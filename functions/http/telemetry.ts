@@ -1,10 +1,8 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { AppError, Unavailable } from '../core/errors';
-import { countOutcome, logger, metrics, metricsOn } from '../telemetry/powertools';
+import { logger } from '../telemetry/log';
+import { countOutcome, metrics, metricsOn } from '../telemetry/metrics';
 import { CHECKIN_ROUTE, DIMENSION, METRIC } from '../telemetry/names';
 
 type Event = APIGatewayProxyEventV2;
@@ -36,14 +34,14 @@ const started = new WeakMap<object, number>();
 
 /**
  * What every API request records: its latency by route, a refusal by error code, an
- * unexpected error, all with the Lambda request id (Logger) and API Gateway's request
+ * unexpected error, all with the Lambda request id and API Gateway's request
  * id, never the event or its headers (the Authorization header carries the link
  * token). Used before the error mapper, so its `onError` sees the mapped answer.
  */
 function requestTelemetry(): Middleware {
   const finish = (request: middy.Request<Event, Result, Error, Context>) => {
     const began = started.get(request);
-    if (began !== undefined) metrics.addMetric(METRIC.latency, MetricUnit.Milliseconds, performance.now() - began);
+    if (began !== undefined) metrics.addMetric(METRIC.latency, 'Milliseconds', performance.now() - began);
     const status = request.response?.statusCode;
     const error = request.error;
     if (error instanceof AppError) {
@@ -64,6 +62,7 @@ function requestTelemetry(): Middleware {
   return {
     before: (request) => {
       started.set(request, performance.now());
+      logger.startRequest(request.context);
       const route = request.event.routeKey;
       // Lambda runs one request per process, so the dimension is always fresh there; the
       // local server runs many at once in one process, where metrics are off anyway and
@@ -71,17 +70,18 @@ function requestTelemetry(): Middleware {
       if (route && metricsOn) metrics.addDimension(DIMENSION.route, route);
       logger.appendKeys({ route, apiRequestId: request.event.requestContext?.requestId });
     },
-    after: finish,
-    onError: finish,
+    after: (request) => {
+      finish(request);
+      metrics.publish();
+    },
+    onError: (request) => {
+      finish(request);
+      metrics.publish();
+    },
   };
 }
 
-/** Powertools' middy middleware (request id in every log line, metrics flushed per request), then ours. */
+/** What every API request records (functions/telemetry): log keys of the request, its metrics published at its end. */
 export function httpTelemetry(): Middleware[] {
-  return [
-    // logEvent false even if POWERTOOLS_LOGGER_LOG_EVENT is set: the event holds the token.
-    injectLambdaContext(logger, { logEvent: false, resetKeys: true }),
-    logMetrics(metrics),
-    requestTelemetry(),
-  ];
+  return [requestTelemetry()];
 }

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fromEnv } from '@aws-sdk/credential-provider-env';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { METRIC } from '../telemetry/names';
-import { countOutcome } from '../telemetry/powertools';
+import { countOutcome } from '../telemetry/metrics';
 import { localClientConfig } from './client-config';
 
 /**

@@ -1,9 +1,9 @@
 /**
- * Names of the CloudWatch metrics the functions emit (Powertools Metrics, as EMF log
- * lines) and that the alarms and the dashboard (infra/constructs/monitoring.ts) read.
- * No imports, so the CDK app loads it without Powertools.
+ * Names of the CloudWatch metrics the functions emit (functions/telemetry/metrics.ts, as
+ * EMF log lines) and that the alarms and the dashboard (infra/constructs/monitoring.ts) read.
+ * No imports, so the CDK app loads it without the function code.
  *
- * Every metric also has the dimension `service` = the stack name (POWERTOOLS_SERVICE_NAME),
+ * Every metric also has the dimension `service` = the stack name (APEL_SERVICE_NAME),
  * so two stages in one account never mix their figures.
  */
 export const METRICS_NAMESPACE = 'ApelWfa';

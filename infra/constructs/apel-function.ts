@@ -46,12 +46,12 @@ export class ApelFunction extends NodejsFunction {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         APEL_CONFIG: JSON.stringify(config),
-        // Powertools (functions/telemetry): JSON logs at INFO with the request id, EMF
-        // metrics in this stage's `service`, so uji and prod never mix their figures.
-        POWERTOOLS_SERVICE_NAME: Stack.of(scope).stackName,
-        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        POWERTOOLS_METRICS_DISABLED: 'false',
-        POWERTOOLS_LOG_LEVEL: 'INFO',
+        // functions/telemetry: JSON logs at INFO with the request id, EMF metrics in
+        // this stage's `service`, so uji and prod never mix their figures.
+        APEL_SERVICE_NAME: Stack.of(scope).stackName,
+        APEL_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        APEL_METRICS: 'on',
+        APEL_LOG_LEVEL: 'INFO',
       },
       projectRoot: REPO_ROOT,
       depsLockFilePath: LOCK_FILE,

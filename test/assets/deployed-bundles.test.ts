@@ -81,7 +81,7 @@ const context = (name: string): Context =>
     getRemainingTimeInMillis: () => 10_000,
   }) as unknown as Context;
 
-/** Everything the bundles print: Powertools writes through console (POWERTOOLS_DEV in vitest.config.ts). */
+/** Everything the bundles print: telemetry writes through console under vitest (APEL_TELEMETRY_CONSOLE in vitest.config.ts). */
 const printed: string[] = [];
 function capture() {
   printed.length = 0;
@@ -153,7 +153,7 @@ beforeAll(async () => {
   await freshTables();
   tokens = await seedRoster();
   // Debug lines of the check-in too (the template says INFO), so the test sees every line a request can print.
-  checkin = await loadBundle('CheckinFunction', { POWERTOOLS_LOG_LEVEL: 'DEBUG' });
+  checkin = await loadBundle('CheckinFunction', { APEL_LOG_LEVEL: 'DEBUG' });
 }, 300_000);
 
 afterEach(() => vi.restoreAllMocks());

@@ -23,7 +23,7 @@ const CLOCK = '2026-11-30T07:10:00+08:00';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.AWS_REGION ??= 'ap-southeast-3';
 // One log line per request would bury the figures.
-process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+process.env.APEL_LOG_LEVEL ??= 'WARN';
 
 const prefixOf = (run: number) => `bench-admin-${run}`;
 

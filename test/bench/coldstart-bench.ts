@@ -4,7 +4,7 @@
  * `cdk synth` does) and, in the same run, an empty handler bundled the same way; then
  * imports each in a fresh Node process, alternating the two, with the environment
  * the stack gives the function (NODE_OPTIONS=--enable-source-maps, APEL_CONFIG, table
- * names, Powertools settings, credentials in the environment as Lambda hands them).
+ * names, telemetry settings, credentials in the environment as Lambda hands them).
  * Prints the bundle sizes, the median and 90th percentile of the import time of each
  * and their difference, and the largest packages in the bundle. A script, not a test:
  * the figures depend on the machine; compare the pair, not the absolute numbers.
@@ -60,10 +60,10 @@ function lambdaEnv(): NodeJS.ProcessEnv {
     APEL_CONFIG: JSON.stringify(config),
     // The API functions refuse to start without the origin secrets CloudFront sends (functions/http/origin.ts).
     APEL_ORIGIN_SECRETS: 'bench-previous,bench-current,bench-next',
-    POWERTOOLS_SERVICE_NAME: 'ApelWfa-bench',
-    POWERTOOLS_METRICS_NAMESPACE: 'ApelWfa',
-    POWERTOOLS_METRICS_DISABLED: 'false',
-    POWERTOOLS_LOG_LEVEL: 'INFO',
+    APEL_SERVICE_NAME: 'ApelWfa-bench',
+    APEL_METRICS_NAMESPACE: 'ApelWfa',
+    APEL_METRICS: 'on',
+    APEL_LOG_LEVEL: 'INFO',
     ...tables,
   };
 }
@@ -125,7 +125,7 @@ Apel WFA — cold start of the check-in Lambda (bundled as cdk synth does, impor
   check-in minus empty       median ${ms(c.median - e.median)}
   AWS SDK and Smithy         ${kb(share((p) => p.startsWith('@aws-sdk/') || p.startsWith('@smithy/') || p.startsWith('@aws/')))} raw
     credential providers     ${kb(share((p) => /credential-provider|nested-clients|token-providers/.test(p)))} raw
-  Powertools                 ${kb(share((p) => p.startsWith('@aws-lambda-powertools/')))} raw
+  telemetry (functions/telemetry) ${kb(share((p) => p.startsWith('functions/telemetry')))} raw
   largest packages (raw)     ${packages.slice(0, 10).map(([p, b]) => `${p} ${kb(b)}`).join(', ')}
 `);
   } finally {

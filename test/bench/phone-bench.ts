@@ -20,7 +20,7 @@ import { setServerClock } from '../../functions/runtime/clock';
 import { launchChromium } from '../support/browser';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+process.env.APEL_LOG_LEVEL ??= 'WARN';
 const root = new URL('../../', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** The phone and its network. */

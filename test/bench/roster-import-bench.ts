@@ -25,7 +25,7 @@ const ODD_UNIT = 'DINAS PERHUBUNGAN KAB. BOLAANG MONGONDOW SELATAN';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.AWS_REGION ??= 'ap-southeast-3';
-process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+process.env.APEL_LOG_LEVEL ??= 'WARN';
 
 /** 5,000 SIASN rows over the 36 demo OPDs, the empty columns filled as a real export fills them. */
 function siasnFile(opds: readonly string[]): string {

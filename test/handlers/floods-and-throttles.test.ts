@@ -102,12 +102,12 @@ describe('every 401 is counted in one metric', () => {
   afterEach(() => {
     vi.restoreAllMocks();
     vi.resetModules();
-    delete process.env.POWERTOOLS_METRICS_DISABLED;
+    delete process.env.APEL_METRICS;
   });
 
   it('emits Unauthenticated (service only) for a missing and for a malformed token, next to the refusal by code', async () => {
-    // Prepare: metrics on, as on Lambda; Powertools writes EMF lines through console under vitest.
-    process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+    // Prepare: metrics on, as on Lambda; EMF lines go through console under vitest.
+    process.env.APEL_METRICS = 'on';
     vi.resetModules();
     const printed: string[] = [];
     for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
