@@ -28,6 +28,8 @@ export interface Checkin {
   seragam?: boolean;
   /** Set by a head when the uniform was not as required. */
   tidakPatuh?: ComplianceMark;
+  /** A late ASN's short reason, sent afterwards (PUT /api/me/alasan/{sesiId}) while the apel is open. */
+  alasanTerlambat?: string;
 }
 
 /**

@@ -35,6 +35,8 @@ export interface SesiView extends PlannedSesi {
   seragamDikonfirmasi: boolean | null;
   /** The head's mark that the uniform was not as required (note and when), else null. */
   tidakPatuh: Pick<ComplianceMark, 'catatan' | 'at'> | null;
+  /** The reason this ASN gave for being late, else null. */
+  alasanTerlambat: string | null;
 }
 
 /** A readiness check (cek kesiapan) of the ASN's OPD that is running, and whether they answered it. */
@@ -113,9 +115,19 @@ export interface MyHistory {
   menitTerlambat: number;
 }
 
+/** PUT /api/me/alasan/{sesiId}: a late ASN's short reason (at most 200 characters), while the apel is open; sent again, it replaces the earlier one. */
+export interface LateReasonInput {
+  alasan: string;
+}
+
+export interface LateReasonSaved {
+  alasanTerlambat: string;
+}
+
 export interface MeRoutes {
   'GET /api/me': Endpoint<NoRequest, Me>;
   'GET /api/me/riwayat': Endpoint<{ query: { bulan?: string } }, MyHistory>;
+  'PUT /api/me/alasan/{sesiId}': Endpoint<{ params: { sesiId: string }; body: LateReasonInput }, LateReasonSaved>;
   'POST /api/kesiapan/{cekId}': Endpoint<{ params: { cekId: string } }, ReadinessAnswered>;
   'GET /api/schedule': Endpoint<NoRequest, Schedule>;
 }

@@ -54,6 +54,8 @@ export interface RollRow {
   seragamDikonfirmasi: boolean | null;
   tidakPatuh: ComplianceMark | null;
   izin: ExcuseRef | null;
+  /** The reason the ASN gave for being late (PUT /api/me/alasan/{sesiId}), else null. */
+  alasanTerlambat: string | null;
 }
 
 /**
@@ -179,6 +181,8 @@ export interface RecapAsn {
   jabatan: string;
   kode: Record<string, Code>;
   jumlah: Record<Code, number>;
+  /** The reason given for being late, by sesi id (only sesi where the ASN gave one). */
+  alasan: Record<string, string>;
 }
 
 /**

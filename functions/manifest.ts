@@ -70,8 +70,9 @@ export const FUNCTIONS = {
       links: 'RO',
       calendar: 'RO',
       sessions: 'RO',
-      checkins: 'RO',
-      // Today's readiness check of their OPD, and the answer to it.
+      // A late ASN's reason on their own check-in (never adds or removes one).
+      checkins: 'RO+UPDATE',
+      // Today's readiness check of their OPD, and the answer to it; the OPD's notes version with a late reason.
       records: 'RO+PUT',
     },
   },

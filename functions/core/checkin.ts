@@ -28,6 +28,19 @@ export function decideCheckin(now: Date, sesi: OpenSesi, formatClock: (d: Date) 
   return t < lateFrom(sesi.onTimeUntil.getTime()) ? 'hadir' : 'terlambat';
 }
 
+/**
+ * A late ASN may leave a short reason for the head, from their check-in until the apel
+ * closes (the close copies it into the recap). Refused for an on-time check-in, none at
+ * all, or once the apel is closed.
+ */
+export function checkLateReason(now: Date, sesi: OpenSesi | undefined, status: CheckinStatus | undefined, formatClock: (d: Date) => string): void {
+  if (!status || !sesi) throw new Conflict('BELUM_PRESENSI', 'Anda belum presensi pada apel ini.');
+  if (status !== 'terlambat') throw new Conflict('TIDAK_TERLAMBAT', 'Presensi Anda tepat waktu: tidak perlu alasan terlambat.');
+  if (sesi.state === 'ditutup' || now.getTime() >= sesi.closesAt.getTime()) {
+    throw new Conflict('SESI_SUDAH_DITUTUP', `Apel sudah ditutup pukul ${formatClock(sesi.closesAt)}: alasan tidak dapat dikirim lagi. Sampaikan langsung kepada pimpinan Anda.`);
+  }
+}
+
 /** The first late instant: the minute after the one `onTimeUntil` falls in (07:30 → 07:31:00). */
 export function lateFrom(onTimeUntil: number): number {
   return Math.floor(onTimeUntil / 60_000) * 60_000 + 60_000;

@@ -7,6 +7,8 @@ export interface RecapRow {
   jabatan: string;
   status: CheckinStatus | 'tidak_hadir';
   at?: string;
+  /** The reason a late ASN gave (sent while the apel was open). */
+  alasan?: string;
 }
 
 export interface OpdRecap {
@@ -37,11 +39,18 @@ export function recapOpd(
   opd: string,
   wfa: boolean,
   staff: readonly { nip: string; nama: string; jabatan: string }[],
-  checkins: ReadonlyMap<string, { status: CheckinStatus; at: string }>,
+  checkins: ReadonlyMap<string, { status: CheckinStatus; at: string; alasanTerlambat?: string }>,
 ): OpdRecapWithRows {
   const rows: RecapRow[] = staff.map((a) => {
     const c = checkins.get(a.nip);
-    return { nip: a.nip, nama: a.nama, jabatan: a.jabatan, status: c?.status ?? 'tidak_hadir', ...(c ? { at: c.at } : {}) };
+    return {
+      nip: a.nip,
+      nama: a.nama,
+      jabatan: a.jabatan,
+      status: c?.status ?? 'tidak_hadir',
+      ...(c ? { at: c.at } : {}),
+      ...(c?.status === 'terlambat' && c.alasanTerlambat ? { alasan: c.alasanTerlambat } : {}),
+    };
   });
   const count = (s: RecapRow['status']) => rows.filter((r) => r.status === s).length;
   return { opd, wfa, expected: rows.length, hadir: count('hadir'), terlambat: count('terlambat'), tidakHadir: count('tidak_hadir'), rows };

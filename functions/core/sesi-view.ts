@@ -24,9 +24,11 @@ export interface SesiView {
   seragamDikonfirmasi: boolean | null;
   /** The head's mark that the uniform was not as required, with its note. */
   tidakPatuh: { catatan: string; at: string } | null;
+  /** The reason the ASN gave for being late. */
+  alasanTerlambat: string | null;
 }
 
-type MyCheckin = { status: CheckinStatus; at: string; laporan?: string; seragam?: boolean; tidakPatuh?: { catatan: string; at: string } };
+type MyCheckin = { status: CheckinStatus; at: string; laporan?: string; seragam?: boolean; tidakPatuh?: { catatan: string; at: string }; alasanTerlambat?: string };
 
 /** One ASN's view of the day's sesi (core/sesi-state.ts) with their check-ins. */
 export function asnSesiViews(days: readonly DaySesi[], checkins: ReadonlyMap<string, MyCheckin>): SesiView[] {
@@ -47,6 +49,7 @@ export function asnSesiViews(days: readonly DaySesi[], checkins: ReadonlyMap<str
       laporan: checkin?.laporan ?? null,
       seragamDikonfirmasi: checkin?.seragam ?? null,
       tidakPatuh: checkin?.tidakPatuh ? { catatan: checkin.tidakPatuh.catatan, at: checkin.tidakPatuh.at } : null,
+      alasanTerlambat: checkin?.alasanTerlambat ?? null,
     };
   });
 }

@@ -29,6 +29,7 @@ export const ROUTES = {
 
   'GET /api/me': { fn: 'me', access: 'asn' },
   'GET /api/me/riwayat': { fn: 'me', access: 'asn' },
+  'PUT /api/me/alasan/{sesiId}': { fn: 'me', access: 'asn' },
   'POST /api/kesiapan/{cekId}': { fn: 'me', access: 'asn' },
 
   'GET /api/schedule': { fn: 'schedule', access: 'asn' },

@@ -24,6 +24,8 @@ export interface Checkin {
   seragam?: boolean;
   /** Set by a head: the uniform was not as required. */
   tidakPatuh?: ComplianceMark;
+  /** A late ASN's reason, set afterwards while the apel is open (store/late-reason-store.ts). */
+  alasanTerlambat?: string;
 }
 
 export interface ComplianceMark {
@@ -41,6 +43,7 @@ export const checkinFrom = (i: Item): Checkin => ({
   ...(typeof i.laporan === 'string' ? { laporan: i.laporan } : {}),
   ...(typeof i.seragam === 'boolean' ? { seragam: i.seragam } : {}),
   ...(i.tidakPatuh && typeof i.tidakPatuh === 'object' ? { tidakPatuh: i.tidakPatuh as ComplianceMark } : {}),
+  ...(typeof i.alasanTerlambat === 'string' ? { alasanTerlambat: i.alasanTerlambat } : {}),
 });
 
 /**

@@ -31,11 +31,11 @@ export async function closeApel(
 
   const opds = await listOpds();
   const staffByOpd = new Map<string, Asn[]>();
-  const checkinByNip = new Map<string, { status: CheckinStatus; at: string }>();
+  const checkinByNip = new Map<string, { status: CheckinStatus; at: string; alasanTerlambat?: string }>();
   await inBatches(opds, async (opd) => {
     const [staff, checkins] = await Promise.all([listAsnOfOpd(opd.kode), listCheckins(id, opd.kode)]);
     staffByOpd.set(opd.kode, staff);
-    for (const c of checkins) checkinByNip.set(c.nip, { status: c.status, at: c.at });
+    for (const c of checkins) checkinByNip.set(c.nip, { status: c.status, at: c.at, ...(c.alasanTerlambat ? { alasanTerlambat: c.alasanTerlambat } : {}) });
   });
   const recaps = opds.map((opd) => recapOpd(opd.kode, wfaOn(opd, date), staffByOpd.get(opd.kode) ?? [], checkinByNip));
   await closeSesi(id, recaps, now);

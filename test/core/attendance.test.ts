@@ -114,11 +114,16 @@ describe('the recap spreadsheet', () => {
       dari: '2026-11-30',
       sampai: '2026-11-30',
       sesi: [{ id: '2026-11-30.pagi', date: '2026-11-30', slot: 'pagi', label: 'Apel Pagi', gangguan: null, counts: tally([]) }],
-      asn: [{ nip: '199004152025012011', nama: 'Sofyan Bonde; S.Pd', jabatan: 'Kepala', kode: { '2026-11-30.pagi': 'S' }, jumlah: codeTotals(['S']) }],
+      asn: [
+        { nip: '199004152025012011', nama: 'Sofyan Bonde; S.Pd', jabatan: 'Kepala', kode: { '2026-11-30.pagi': 'S' }, jumlah: codeTotals(['S']), alasan: {} },
+        { nip: '199104152025012012', nama: 'Rina Mokoagow', jabatan: 'Staf', kode: { '2026-11-30.pagi': 'TL' }, jumlah: codeTotals(['TL']), alasan: { '2026-11-30.pagi': 'Ban motor bocor' } },
+      ],
     });
-    expect(csv.startsWith('\ufeff"NIP";"Nama";"Jabatan";"Sen 30-11 Pagi";"H";"TL";"TK";"I";"S";"C";"DL";"TB";"DB"\r\n')).toBe(true);
+    expect(csv.startsWith('\ufeff"NIP";"Nama";"Jabatan";"Sen 30-11 Pagi";"H";"TL";"TK";"I";"S";"C";"DL";"TB";"DB";"Alasan terlambat"\r\n')).toBe(true);
     // The one CSV writer: the NIP as ="…" so that Excel keeps its 18 digits, every field quoted.
-    expect(csv).toContain('"=""199004152025012011""";"Sofyan Bonde; S.Pd";"Kepala";"S";"0";"0";"0";"0";"1";"0";"0";"0";"0"\r\n');
+    expect(csv).toContain('"=""199004152025012011""";"Sofyan Bonde; S.Pd";"Kepala";"S";"0";"0";"0";"0";"1";"0";"0";"0";"0";""\r\n');
+    // A late ASN's reason, after the title of its sesi.
+    expect(csv).toContain('"Rina Mokoagow";"Staf";"TL";"0";"1";"0";"0";"0";"0";"0";"0";"0";"Sen 30-11 Pagi: Ban motor bocor"\r\n');
     expect(sesiColumn({ date: '2026-12-01', slot: 'sore' })).toBe('Sel 01-12 Sore');
   });
 });

@@ -32,7 +32,7 @@ describe('the one CSV writer', () => {
       dari: '2026-11-30',
       sampai: '2026-11-30',
       sesi: [],
-      asn: [{ nip: '199004152025012011', nama: '=cmd|calc', jabatan: '-', kode: {}, jumlah: { H: 1, TL: 0, TK: 0, I: 0, S: 0, C: 0, DL: 0, TB: 0, DB: 0 } }],
+      asn: [{ nip: '199004152025012011', nama: '=cmd|calc', jabatan: '-', kode: {}, jumlah: { H: 1, TL: 0, TK: 0, I: 0, S: 0, C: 0, DL: 0, TB: 0, DB: 0 }, alasan: {} }],
     });
     expect(recap).toContain(`"=""199004152025012011""";"'=cmd|calc";"'-";"1"`);
     const links = linksCsv(

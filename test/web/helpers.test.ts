@@ -19,6 +19,7 @@ const sesi = (id: string, state: SesiView['state'], status: SesiView['status'] =
   status,
   checkedInAt: null,
   tidakPatuh: null,
+  alasanTerlambat: null,
   laporan: null,
   seragamDikonfirmasi: null,
 });

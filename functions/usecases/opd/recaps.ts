@@ -26,7 +26,7 @@ export interface OpdRecaps {
   dari: IsoDate;
   sampai: IsoDate;
   sesi: Array<Pick<RollSesi, 'id' | 'date' | 'slot' | 'label' | 'gangguan'> & { counts: Counts }>;
-  asn: Array<{ nip: string; nama: string; jabatan: string; kode: Record<string, Code>; jumlah: Record<Code, number> }>;
+  asn: Array<{ nip: string; nama: string; jabatan: string; kode: Record<string, Code>; jumlah: Record<Code, number>; alasan: Record<string, string> }>;
 }
 
 export async function opdRecaps(opd: Opd, dari: IsoDate, sampai: IsoDate): Promise<OpdRecaps> {
@@ -56,12 +56,13 @@ export async function opdRecaps(opd: Opd, dari: IsoDate, sampai: IsoDate): Promi
         closed: true,
         disruption: gangguan,
       });
-      const person = people.get(row.nip) ?? { nip: row.nip, nama: row.nama, jabatan: row.jabatan, kode: {}, jumlah: codeTotals([]) };
+      const person = people.get(row.nip) ?? { nip: row.nip, nama: row.nama, jabatan: row.jabatan, kode: {}, jumlah: codeTotals([]), alasan: {} };
       const code = codeOf(status);
       if (code) {
         person.kode[id] = code;
         person.jumlah[code]++;
       }
+      if (code === 'TL' && row.alasan) person.alasan[id] = row.alasan;
       people.set(row.nip, person);
       return status;
     });
@@ -82,16 +83,18 @@ export function sesiColumn(s: { date: IsoDate; slot: SesiSlot }): string {
  * The history as a spreadsheet for Excel on an Indonesian-locale PC: UTF-8 with a
  * BOM (or Excel reads it as ANSI and breaks names), `;` between fields (the list
  * separator where the decimal mark is a comma), CRLF line ends; the NIP kept whole and
- * formula-like text neutralised (core/csv-writer.ts).
+ * formula-like text neutralised (core/csv-writer.ts). The last column holds the reasons
+ * late ASN gave, each after its sesi's title.
  */
 export function recapsCsv(h: OpdRecaps): string {
-  const header = ['NIP', 'Nama', 'Jabatan', ...h.sesi.map(sesiColumn), ...CODES];
+  const header = ['NIP', 'Nama', 'Jabatan', ...h.sesi.map(sesiColumn), ...CODES, 'Alasan terlambat'];
   const rows = h.asn.map((a) => [
     id(a.nip),
     a.nama,
     a.jabatan,
     ...h.sesi.map((s) => a.kode[s.id] ?? ''),
     ...CODES.map((c) => String(a.jumlah[c])),
+    h.sesi.flatMap((s) => (a.alasan[s.id] ? [`${sesiColumn(s)}: ${a.alasan[s.id]}`] : [])).join(' | '),
   ]);
   return csvFile(header, rows);
 }

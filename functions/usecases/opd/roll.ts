@@ -149,6 +149,7 @@ async function rollRows(opd: string, sesi: RollSesi, known?: KnownRoster): Promi
         seragamDikonfirmasi: full?.seragam ?? null,
         tidakPatuh: full?.tidakPatuh ?? null,
         izin: excuse ? { id: excuse.id, jenis: excuse.jenis, dari: excuse.dari, sampai: excuse.sampai, catatan: excuse.catatan } : null,
+        alasanTerlambat: full?.alasanTerlambat ?? a.alasan ?? null,
       };
     })
     .sort((x, y) => x.nama.localeCompare(y.nama, 'id'));
