@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Code, Me, MyHistory } from '../../../../contract';
+import type { Code, LateReasonSaved, Me, MyHistory } from '../../../../contract';
 import { request } from '../../lib/api';
 import { shortDate } from '../../lib/time';
 
@@ -87,6 +87,70 @@ export function History({ token, today }: { token: string; today: string }) {
             ))}
           </ul>
         </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * After a late check-in, while the apel is open: a short reason for the head (at most 200
+ * characters; PUT /api/me/alasan/{sesiId}), shown in their roll and recap. Sent again, it
+ * replaces the earlier one.
+ */
+export function LateReason({ token, sesiId, sent }: { token: string; sesiId: string; sent: string | null }) {
+  const [saved, setSaved] = useState(sent);
+  const [text, setText] = useState('');
+  const [editing, setEditing] = useState(sent === null);
+  const [state, setState] = useState<'mengirim' | string>();
+  const submit = async () => {
+    const alasan = text.trim();
+    if (alasan.length < 3) return setState('Tulis alasan singkat, paling sedikit 3 karakter.');
+    setState('mengirim');
+    try {
+      const r = await request<LateReasonSaved>('PUT', `/me/alasan/${encodeURIComponent(sesiId)}`, token, { alasan });
+      setSaved(r.body.alasanTerlambat);
+      setEditing(false);
+      setState(undefined);
+    } catch (e) {
+      setState((e as Error).message);
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="alasan-title" data-testid="alasan-terlambat">
+      <h2 id="alasan-title">Alasan terlambat</h2>
+      {saved !== null && !editing ? (
+        <p data-testid="alasan-terkirim">
+          <span class="muted">Terkirim kepada pimpinan:</span> {saved}{' '}
+          <button type="button" class="btn-link" onClick={() => (setText(saved), setEditing(true))}>
+            Ubah
+          </button>
+        </p>
+      ) : (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <p class="muted">Boleh dikosongkan. Pimpinan melihatnya di daftar hadir dan rekap; bisa dikirim selama apel masih dibuka.</p>
+          <div class="field">
+            <label for="alasan">
+              Alasan singkat <span class="muted">(paling banyak 200 karakter)</span>
+            </label>
+            <textarea id="alasan" rows={2} maxLength={200} value={text} onInput={(e) => setText(e.currentTarget.value)} data-testid="alasan" />
+          </div>
+          <p>
+            <button type="submit" class="btn-secondary" disabled={state === 'mengirim'} data-testid="kirim-alasan">
+              {state === 'mengirim' ? 'Mengirim…' : 'Kirim alasan'}
+            </button>
+          </p>
+          {state && state !== 'mengirim' && (
+            <p class="error" role="alert">
+              {state}
+            </p>
+          )}
+        </form>
       )}
     </section>
   );

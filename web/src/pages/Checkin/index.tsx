@@ -39,7 +39,9 @@ function CheckinPage({ token }: { token: string }) {
   const [extras, loadExtras] = useExtras();
   // So does the next apel, shown when none is left today (never during an apel's rush).
   const sesi = data && currentSesi(data.me.today);
-  const needExtras = !!data && (!!data.me.kesiapan || !sesi);
+  // And the late reason's form, shown after a late check-in while the apel is open.
+  const late = !!sesi && sesi.state === 'dibuka' && (sesi.status === 'terlambat' || (checkin.done?.sesiId === sesi.id && checkin.done.status === 'terlambat'));
+  const needExtras = !!data && (!!data.me.kesiapan || !sesi || late);
   useEffect(() => {
     if (needExtras) loadExtras();
   }, [needExtras]);
@@ -152,6 +154,7 @@ function CheckinPage({ token }: { token: string }) {
         ) : (
           <p class="card muted">{extras ? 'Gagal dimuat. Periksa jaringan, lalu muat ulang halaman.' : 'Memuat…'}</p>
         )}
+        {sesi && late && extras && extras !== 'gagal' && <extras.LateReason key={sesi.id} token={token} sesiId={sesi.id} sent={sesi.alasanTerlambat} />}
         <WeekList week={me.week} izin={me.izin} today={today} timeZone={me.timeZone} zoneLabel={me.zoneLabel} />
         <More me={me} token={token} today={today} />
       </main>

@@ -197,9 +197,11 @@ function RecapTables({ rekap, onSesi }: { rekap: OpdRecaps; onSesi: (id: string)
                   </th>
                   {rekap.sesi.map((s) => {
                     const k = a.kode[s.id];
+                    const alasan = a.alasan?.[s.id];
                     return (
-                      <td key={s.id} class={k ? `kode-${k}` : undefined}>
+                      <td key={s.id} class={k ? `kode-${k}` : undefined} title={alasan ? `Alasan terlambat: ${alasan}` : undefined}>
                         {k ?? '–'}
+                        {alasan && <sup aria-hidden="true">*</sup>}
                       </td>
                     );
                   })}
@@ -213,7 +215,26 @@ function RecapTables({ rekap, onSesi }: { rekap: OpdRecaps; onSesi: (id: string)
             </tbody>
           </table>
         </div>
+        <LateReasons rekap={rekap} />
       </section>
     </>
+  );
+}
+
+/** The reasons late ASN gave (marked * in the table), by sesi: readable on a phone without scrolling the table. */
+function LateReasons({ rekap }: { rekap: OpdRecaps }) {
+  const reasons = rekap.sesi.flatMap((s) => rekap.asn.flatMap((a) => (a.alasan?.[s.id] ? [{ s, a, alasan: a.alasan[s.id] }] : [])));
+  if (reasons.length === 0) return null;
+  return (
+    <div data-testid="rekap-alasan">
+      <h3>Alasan terlambat (*)</h3>
+      <ul>
+        {reasons.map(({ s, a, alasan }) => (
+          <li key={`${s.id}-${a.nip}`}>
+            <strong>{a.nama}</strong> · {shortDate(s.date)} {SLOT[s.slot] ?? s.label}: {alasan}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

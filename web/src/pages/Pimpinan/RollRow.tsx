@@ -64,6 +64,11 @@ export function RollRow({ row, sesi, seragam, token, opd, timeZone, zoneLabel, s
       </td>
       <td class="c-laporan">
         {row.laporan && <span class="laporan">{row.laporan}</span>}
+        {row.alasanTerlambat && (
+          <span class="izin-note" data-testid="alasan-terlambat">
+            Alasan terlambat: {row.alasanTerlambat}
+          </span>
+        )}
         {row.izin && (
           <span class="izin-note">
             {shortDate(row.izin.dari)}
