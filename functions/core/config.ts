@@ -143,6 +143,8 @@ export const configSchema = z.object({
   tiketBerlakuMenit: z._default(z.number().check(z.int('harus bilangan bulat'), z.gte(5, 'paling sedikit 5'), z.lte(240, 'paling banyak 240')), 30),
   /** A tap made during an apel and kept on the phone (no network) is accepted until this many minutes after the close. */
   luringSampaiMenit: z._default(z.number().check(z.int('harus bilangan bulat'), z.gte(0, 'tidak boleh negatif'), z.lte(720, 'paling banyak 720')), 120),
+  /** Reminders (core/reminder.ts): minutes before `onTimeUntil` that those not yet checked in get a push; 0 sends none then (the opening's push stays). */
+  pengingatMenit: z._default(z.number().check(z.int('harus bilangan bulat'), z.gte(0, 'tidak boleh negatif'), z.lte(120, 'paling banyak 120')), 10),
 });
 
 export type ApelConfig = z.infer<typeof configSchema>;
