@@ -11,6 +11,11 @@ export interface CheckinRequest {
   laporan?: string;
   /** The ASN confirms wearing the day's uniform. */
   seragam?: boolean;
+  /**
+   * How the check-in reached the server, for the evaluation (infrastructure readiness): `ms` the
+   * duration of the page's previous request as the phone measured it, `ulang` this request's retries.
+   */
+  jaringan?: { ms?: number; ulang?: number };
 }
 
 /** A recorded check-in, once per ASN and sesi. */

@@ -9,17 +9,19 @@
  */
 import type { AdminRoutes } from './admin';
 import type { CheckinRoutes } from './checkin';
+import type { EvaluationRoutes } from './evaluation';
 import type { MeRoutes } from './me';
 import type { OpdRoutes } from './opd';
 
 export type * from './admin';
 export type * from './checkin';
+export type * from './evaluation';
 export type * from './common';
 export type * from './me';
 export type * from './opd';
 
 /** Every route, by its route key (`METHOD /path/{param}`, as in functions/http/routes.ts). */
-export interface ApiRoutes extends CheckinRoutes, MeRoutes, OpdRoutes, AdminRoutes {}
+export interface ApiRoutes extends CheckinRoutes, EvaluationRoutes, MeRoutes, OpdRoutes, AdminRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 

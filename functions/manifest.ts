@@ -98,7 +98,8 @@ export const FUNCTIONS = {
       roster: 'RO',
       links: 'RO',
       calendar: 'RO',
-      sessions: 'RO',
+      // The evaluation's aggregates: a late excuse reclassifies the absent, an assessment counts.
+      sessions: 'RO+UPDATE',
       checkins: 'RO+UPDATE',
       records: 'RW',
       audit: 'RO+PUT',
@@ -140,6 +141,8 @@ export const FUNCTIONS = {
       calendar: 'RO',
       checkins: 'RO',
       sessions: 'RW',
+      // The evaluation's aggregates: the OPD's excuses of the date and the day's readiness checks.
+      records: 'RO',
     },
   },
 } as const satisfies Record<ApiFunction, ApiSpec> & Record<'apelClock', ScheduledSpec>;

@@ -109,19 +109,28 @@ export function fileKind(headers: readonly string[]): { jenis: string; label: st
   return { jenis: `kolom-${hash.toString(16).padStart(8, '0')}`, label: `Berkas dengan kolom ${shown}${headers.length > 4 ? ', …' : ''}` };
 }
 
-export interface MappedFile {
+export interface MappedFile<F extends string = ImportField> {
   jenis: string;
   label: string;
   /** The header's line in the file. */
   barisJudul: number;
   judul: string[];
-  kolom: ColumnMap;
+  kolom: Record<F, string | null>;
   /** Required fields without a column: the admin must choose one. */
-  kurang: ImportField[];
+  kurang: F[];
   data: TableRow[];
   /** The cell of a field on a row ("" when the field has no column). */
-  cell: (row: TableRow, field: ImportField) => string;
+  cell: (row: TableRow, field: F) => string;
 }
+
+/** The fields of a kind of upload, their usual header names (best first) and which are required. */
+export interface FileSpec<F extends string> {
+  fields: readonly F[];
+  aliases: Record<F, readonly string[]>;
+  required: readonly F[];
+}
+
+const ROSTER_FILE: FileSpec<ImportField> = { fields: IMPORT_FIELDS, aliases: ALIASES, required: REQUIRED_FIELDS };
 
 /**
  * Finds the header (the first of the file's first rows with a NIP column, or with the
@@ -129,7 +138,18 @@ export interface MappedFile {
  * else what was saved for this kind of file, else the known header names.
  */
 export function mapFile(rows: readonly TableRow[], saved: Partial<Record<string, Partial<ColumnMap>>>, chosen: Partial<ColumnMap> = {}): MappedFile {
-  const wantedNip = chosen.nip ? headerKey(chosen.nip) : undefined;
+  return mapColumns(rows, ROSTER_FILE, saved, chosen);
+}
+
+/** The same for any kind of upload with a NIP column (the office e-presensi: NIP, tanggal, jam masuk, jam pulang). */
+export function mapColumns<F extends 'nip' | (string & {})>(
+  rows: readonly TableRow[],
+  spec: FileSpec<F>,
+  saved: Partial<Record<string, Partial<Record<F, string | null>>>>,
+  chosen: Partial<Record<F, string | null>> = {},
+): MappedFile<F> {
+  const chosenNip = chosen['nip' as F];
+  const wantedNip = chosenNip ? headerKey(chosenNip) : undefined;
   const isNip = (cell: string) => (wantedNip ? headerKey(cell) === wantedNip : ALIASES.nip.includes(headerKey(cell)));
   const at = rows.slice(0, HEADER_SEARCH).findIndex((r) => r.cells.some(isNip));
   if (at < 0) {
@@ -150,21 +170,21 @@ export function mapFile(rows: readonly TableRow[], saved: Partial<Record<string,
   const byKey = new Map<string, string>();
   for (const h of judul) if (h !== '' && !byKey.has(headerKey(h))) byKey.set(headerKey(h), h);
   const exists = (h: string | null | undefined): h is string | null => h === null || (h !== undefined && index.has(h));
-  const kept = saved[jenis] ?? {};
-  const kolom = {} as ColumnMap;
-  for (const f of IMPORT_FIELDS) {
+  const kept: Partial<Record<F, string | null>> = saved[jenis] ?? {};
+  const kolom = {} as Record<F, string | null>;
+  for (const f of spec.fields) {
     const pick = chosen[f];
     const remembered = kept[f];
-    kolom[f] = exists(pick) ? pick : exists(remembered) ? remembered : (ALIASES[f].map((a) => byKey.get(a)).find(Boolean) ?? null);
+    kolom[f] = exists(pick) ? pick : exists(remembered) ? remembered : (spec.aliases[f].map((a) => byKey.get(a)).find(Boolean) ?? null);
   }
-  const columnOf = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, kolom[f] === null ? -1 : index.get(kolom[f]!)!])) as Record<ImportField, number>;
+  const columnOf = Object.fromEntries(spec.fields.map((f) => [f, kolom[f] === null ? -1 : index.get(kolom[f]!)!])) as Record<F, number>;
   return {
     jenis,
     label,
     barisJudul: header.line,
     judul,
     kolom,
-    kurang: REQUIRED_FIELDS.filter((f) => kolom[f] === null),
+    kurang: spec.required.filter((f) => kolom[f] === null),
     data: rows.slice(at + 1),
     cell: (row, f) => (columnOf[f] < 0 ? '' : (row.cells[columnOf[f]] ?? '')),
   };

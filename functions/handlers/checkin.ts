@@ -18,6 +18,12 @@ const body = z.object(
     sesiId: z.string({ error: SESI_FORMAT }).check(z.refine((id) => parseSesiId(id) !== undefined, SESI_FORMAT)),
     laporan: z.optional(freeText('note', 500)),
     seragam: z.optional(z.boolean({ error: 'harus true atau false' })),
+    jaringan: z.optional(
+      z.object({
+        ms: z.optional(z.number({ error: 'harus angka (ms)' }).check(z.int('harus bilangan bulat'), z.gte(0, 'tidak boleh negatif'), z.lte(600_000, 'paling besar 600000'))),
+        ulang: z.optional(z.number({ error: 'harus angka' }).check(z.int('harus bilangan bulat'), z.gte(0, 'tidak boleh negatif'), z.lte(100, 'paling besar 100'))),
+      }),
+    ),
   },
   { error: 'harus objek JSON seperti {"sesiId": "2026-11-30.pagi"}' },
 );
@@ -41,6 +47,7 @@ export const handler = route('POST /api/checkins', { body }, async ({ who, body,
   const result = await checkIn(who, body.sesiId, now, clock, {
     laporan: body.laporan,
     seragam: body.seragam,
+    jaringan: body.jaringan,
     laporanRule: (slot) => (slot === 'demo' ? 'opsional' : config.laporan[slot]),
   });
   return reply(result.repeat ? 200 : 201, result);

@@ -46,6 +46,10 @@ export const ROUTES = {
   'PUT /api/opd/{opd}/tautan-apel': { fn: 'opd', access: 'opd' },
   'GET /api/opd/{opd}/rekap': { fn: 'opd', access: 'opd' },
   'GET /api/opd/{opd}/rekap.csv': { fn: 'opd', access: 'opd' },
+  'PUT /api/opd/{opd}/penilaian/{sesiId}/{nip}': { fn: 'opd', access: 'opd' },
+  // The evaluation: a head's own OPD, or (admin) the regency or the OPD in `?opd=`.
+  'GET /api/evaluasi': { fn: 'opd', access: 'opd' },
+  'GET /api/evaluasi.csv': { fn: 'opd', access: 'opd' },
 
   'GET /api/admin/ringkasan': { fn: 'admin', access: 'admin' },
   'GET /api/admin/audit': { fn: 'admin', access: 'admin' },
@@ -67,6 +71,8 @@ export const ROUTES = {
   'DELETE /api/admin/kalender/hari/{tanggal}': { fn: 'admin', access: 'admin' },
   'POST /api/admin/sesi/{sesiId}/gangguan': { fn: 'admin', access: 'admin' },
   'POST /api/admin/tautan': { fn: 'admin', access: 'admin' },
+  'POST /api/admin/epresensi/pratinjau': { fn: 'admin', access: 'admin' },
+  'POST /api/admin/epresensi/impor': { fn: 'admin', access: 'admin' },
 } as const satisfies Record<string, Route>;
 
 export type RouteKey = keyof typeof ROUTES;

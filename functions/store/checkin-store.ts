@@ -1,7 +1,9 @@
 import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AssessmentMark } from '../../contract';
 import type { CheckinStatus } from '../core/checkin';
+import type { NetworkReport } from '../core/evaluation';
 import type { Link } from './link-store';
 import { linkFrom } from './link-store';
 import type { SesiRecord } from './sesi-store';
@@ -24,6 +26,10 @@ export interface Checkin {
   seragam?: boolean;
   /** Set by a head: the uniform was not as required. */
   tidakPatuh?: ComplianceMark;
+  /** Set by a head on an apel sore: the output against the plan (core/evaluation.ts). */
+  penilaian?: AssessmentMark;
+  /** How the check-in reached the server, as the phone measured it (core/evaluation.ts). */
+  jaringan?: NetworkReport;
   /** A late ASN's reason, set afterwards while the apel is open (store/late-reason-store.ts). */
   alasanTerlambat?: string;
 }
@@ -43,6 +49,8 @@ export const checkinFrom = (i: Item): Checkin => ({
   ...(typeof i.laporan === 'string' ? { laporan: i.laporan } : {}),
   ...(typeof i.seragam === 'boolean' ? { seragam: i.seragam } : {}),
   ...(i.tidakPatuh && typeof i.tidakPatuh === 'object' ? { tidakPatuh: i.tidakPatuh as ComplianceMark } : {}),
+  ...(i.penilaian && typeof i.penilaian === 'object' ? { penilaian: i.penilaian as AssessmentMark } : {}),
+  ...(i.jaringan && typeof i.jaringan === 'object' ? { jaringan: i.jaringan as NetworkReport } : {}),
   ...(typeof i.alasanTerlambat === 'string' ? { alasanTerlambat: i.alasanTerlambat } : {}),
 });
 

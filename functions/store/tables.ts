@@ -100,6 +100,12 @@ export const keys = {
   recap: (sesiId: string, opd: string) => ({ pk: `SESI#${sesiId}`, sk: `REKAP#${opd}` }),
   recapPrefix: () => 'REKAP#',
   sesiPartition: (sesiId: string) => `SESI#${sesiId}`,
+  /**
+   * The evaluation's aggregate of one OPD in one sesi (or office day, `<date>.kantor`), by month:
+   * the regency's evaluation reads a month's partition, a head's OPD one range of it.
+   */
+  evaluation: (opd: string, sesiId: string) => ({ pk: `EVAL#${sesiId.slice(0, 7)}`, sk: `${opd}#${sesiId}` }),
+  evaluationMonth: (month: string) => `EVAL#${month}`,
 
   checkin: (sesiId: string, nip: string) => ({ pk: `HADIR#${sesiId}#${nip}`, sk: 'HADIR' }),
   /**

@@ -1,4 +1,3 @@
-import type { CheckinStatus } from '../core/checkin';
 import { wfaOn } from '../core/opd';
 import type { Asn } from '../core/roster';
 import type { OpdRecapWithRows } from '../core/recap';
@@ -6,9 +5,11 @@ import { recapOpd } from '../core/recap';
 import type { SesiSlot } from '../core/sesi';
 import { sesiId } from '../core/sesi';
 import type { IsoDate } from '../core/time';
+import type { Checkin } from '../store/checkin-store';
 import { listCheckins } from '../store/checkin-store';
 import { listAsnOfOpd, listOpds } from '../store/roster-store';
 import { closeSesi, getSesiMany } from '../store/sesi-store';
+import { writeCloseAggregates } from './evaluation/aggregates';
 
 /** OPDs are read a few at a time: each needs two queries, and 36 at once would only queue. */
 const CONCURRENCY = 6;
@@ -18,7 +19,7 @@ const CONCURRENCY = 6;
  * hadir, terlambat, tidak hadir, and each expected ASN's row. Check-ins are matched to staff by NIP across all OPDs,
  * so someone moved to another OPD after checking in still counts where they are now.
  * Queries only (roster by OPD, check-ins by sesi and OPD); running it again rewrites
- * the same recap.
+ * the same recap. Also writes the evaluation's aggregate per OPD (usecases/evaluation/aggregates.ts).
  */
 export async function closeApel(
   date: IsoDate,
@@ -31,13 +32,15 @@ export async function closeApel(
 
   const opds = await listOpds();
   const staffByOpd = new Map<string, Asn[]>();
-  const checkinByNip = new Map<string, { status: CheckinStatus; at: string; alasanTerlambat?: string }>();
+  const checkinByNip = new Map<string, Checkin>();
   await inBatches(opds, async (opd) => {
     const [staff, checkins] = await Promise.all([listAsnOfOpd(opd.kode), listCheckins(id, opd.kode)]);
     staffByOpd.set(opd.kode, staff);
-    for (const c of checkins) checkinByNip.set(c.nip, { status: c.status, at: c.at, ...(c.alasanTerlambat ? { alasanTerlambat: c.alasanTerlambat } : {}) });
+    for (const c of checkins) checkinByNip.set(c.nip, c);
   });
   const recaps = opds.map((opd) => recapOpd(opd.kode, wfaOn(opd, date), staffByOpd.get(opd.kode) ?? [], checkinByNip));
+  // Before the sesi is marked closed, so a failed write is retried by the next tick's close.
+  await writeCloseAggregates(sesi, opds, staffByOpd, checkinByNip, now);
   await closeSesi(id, recaps, now);
   return { sesiId: id, closed: true, recaps };
 }

@@ -10,6 +10,11 @@ import type { Link } from '../store/link-store';
 import { findLink } from '../store/link-store';
 import type { SesiRecord } from '../store/sesi-store';
 
+/** Only the numbers that were sent (DynamoDB refuses undefined). */
+function networkReport(j: { ms?: number | undefined; ulang?: number | undefined }) {
+  return { ...(j.ms !== undefined ? { ms: j.ms } : {}), ...(j.ulang !== undefined ? { ulang: j.ulang } : {}) };
+}
+
 /** The caller of a check-in, with the sesi they named, both from round trip 1. */
 export type CheckinCaller = Link & { sesi: SesiRecord | undefined };
 
@@ -37,7 +42,12 @@ export async function checkIn(
   sesiId: string,
   now: Date,
   formatClock: (d: Date) => string,
-  statement: { laporan?: string | undefined; seragam?: boolean | undefined; laporanRule: (slot: SesiSlot) => ReportRule } = {
+  statement: {
+    laporan?: string | undefined;
+    seragam?: boolean | undefined;
+    jaringan?: { ms?: number | undefined; ulang?: number | undefined } | undefined;
+    laporanRule: (slot: SesiSlot) => ReportRule;
+  } = {
     laporanRule: () => 'opsional',
   },
 ): Promise<{ checkin: Checkin; repeat: boolean }> {
@@ -69,5 +79,6 @@ export async function checkIn(
     at: now.toISOString(),
     ...(laporan ? { laporan } : {}),
     ...(statement.seragam !== undefined ? { seragam: statement.seragam } : {}),
+    ...(statement.jaringan ? { jaringan: networkReport(statement.jaringan) } : {}),
   });
 }

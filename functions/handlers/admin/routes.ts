@@ -13,6 +13,7 @@ import { addOpd, opdOverview, renameOpd, setOpdWfa } from '../../usecases/admin/
 import { overviewCaller, pollOverview } from '../../usecases/admin/overview';
 import { addAsn, asnDetail, patchAsn, searchAsn } from '../../usecases/admin/roster';
 import { commitImport, previewImport } from '../../usecases/admin/roster-import';
+import { importOffice, previewOffice } from '../../usecases/admin/office-attendance';
 import { config } from '../runtime-config';
 import * as s from './schemas';
 import { siteUrl } from './site-url';
@@ -60,6 +61,12 @@ export const routes = [
 
   route('POST /api/admin/roster/impor', { body: s.importBody, maxBodyBytes: CSV_UPLOAD }, async ({ who, body, now, reply }) =>
     reply(200, await commitImport(who, body.csv, body.nonaktifkan, now, body.pemetaan)),
+  ),
+
+  route('POST /api/admin/epresensi/pratinjau', { body: s.officeBody, maxBodyBytes: CSV_UPLOAD }, async ({ body, reply }) => reply(200, await previewOffice(body))),
+
+  route('POST /api/admin/epresensi/impor', { body: s.officeBody, maxBodyBytes: CSV_UPLOAD }, async ({ who, body, now, reply }) =>
+    reply(200, await importOffice(who, body, now)),
   ),
 
   route('GET /api/admin/asn', {}, async ({ event, reply }) =>

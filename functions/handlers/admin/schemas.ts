@@ -38,6 +38,13 @@ const pemetaan = object({
   opd: z.optional(z.record(z.string().check(z.maxLength(300, 'nilai unit paling banyak 300 karakter')), opdCode)),
 });
 export const rosterBody = object({ csv, pemetaan: z.optional(pemetaan) });
+
+/** The office e-presensi (usecases/admin/office-attendance.ts): the file, chosen columns, the office's start time. */
+export const officeBody = object({
+  csv,
+  kolom: z.optional(z.partialRecord(z.enum(['nip', 'tanggal', 'masuk', 'pulang'], { error: 'harus nip, tanggal, masuk atau pulang' }), header)),
+  jamMasuk: z.optional(z.string({ error: 'harus jam HH:MM' }).check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'harus jam HH:MM, mis. 07:30'))),
+});
 export const importBody = object({ csv, pemetaan: z.optional(pemetaan), nonaktifkan: z._default(z.array(nip), []) });
 
 /**

@@ -7,6 +7,8 @@ import { serverNow } from '../../runtime/clock';
 import { pathParam, queryParam } from '../../http/params';
 import { csvFile } from '../../http/response';
 import { callerOf } from '../../usecases/caller';
+import { evaluationCsv, evaluationOf } from '../../usecases/evaluation/evaluation';
+import { assessOutput } from '../../usecases/opd/assessment';
 import { markUniform } from '../../usecases/opd/compliance';
 import { addExcuse, listExcuses, retractExcuse } from '../../usecases/opd/excuses';
 import { recapsCsv, opdRecaps } from '../../usecases/opd/recaps';
@@ -15,7 +17,7 @@ import { checksOfOpd, startCheck, whyNoCheckNow } from '../../usecases/opd/readi
 import { pollRoll, rollCaller, rollScope } from '../../usecases/opd/roll';
 import { manageableOpds, opdInScope } from '../../usecases/opd/scope';
 import { config } from '../runtime-config';
-import { complianceBody, dateParam, excuseBody, meetingLinksBody, readinessBody } from './schemas';
+import { assessmentBody, complianceBody, dateParam, excuseBody, meetingLinksBody, readinessBody } from './schemas';
 
 /**
  * The heads' routes. The API wrapper has already checked the role and the OPD of the
@@ -29,6 +31,11 @@ const rollRoute = apiFunction('opd', {
   scope: rollScope,
 });
 const today = (now: Date) => localDate(now, config.timeZone);
+
+function evaluationQuery(event: APIGatewayProxyEventV2) {
+  const q = { periode: queryParam(event, 'periode'), dari: queryParam(event, 'dari'), sampai: queryParam(event, 'sampai'), opd: queryParam(event, 'opd') };
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as { periode?: string; dari?: string; sampai?: string; opd?: string };
+}
 
 function recapRange(event: APIGatewayProxyEventV2, now: Date) {
   const sampai = dateParam(queryParam(event, 'sampai'), today(now), 'sampai');
@@ -82,6 +89,18 @@ export const routes = [
   route('GET /api/opd/{opd}/rekap', {}, async ({ event, scope, now, reply }) => {
     const { dari, sampai } = recapRange(event, now);
     return reply(200, await opdRecaps(scope, dari, sampai));
+  }),
+
+  route('PUT /api/opd/{opd}/penilaian/{sesiId}/{nip}', { body: assessmentBody }, async ({ event, who, scope, body, now, reply }) => {
+    const penilaian = await assessOutput(who, scope, pathParam(event, 'sesiId'), pathParam(event, 'nip'), body.nilai, now, today(now));
+    return reply(200, { penilaian });
+  }),
+
+  route('GET /api/evaluasi', {}, async ({ event, who, now, reply }) => reply(200, await evaluationOf(who, evaluationQuery(event), now, today(now), config))),
+
+  route('GET /api/evaluasi.csv', {}, async ({ event, who, now }) => {
+    const v = await evaluationOf(who, evaluationQuery(event), now, today(now), config);
+    return csvFile(`evaluasi-wfa-${v.cakupan === 'opd' ? `${v.opd[0]?.opd ?? 'opd'}-` : ''}${v.periode.dari}-${v.periode.sampai}.csv`, evaluationCsv(v));
   }),
 
   route('GET /api/opd/{opd}/rekap.csv', {}, async ({ event, scope, now }) => {

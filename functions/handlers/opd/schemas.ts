@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { EXCUSE_KINDS } from '../../core/attendance';
+import { ASSESSMENTS } from '../../core/evaluation';
 import { meetingUrl } from '../../core/config';
 import { InvalidInput } from '../../core/errors';
 import { isIsoDate } from '../../core/time';
@@ -24,6 +25,11 @@ export const excuseBody = z.object(
 export const complianceBody = z.object(
   { patuh: z.boolean({ error: 'harus true atau false' }), catatan: z._default(note(300), '') },
   { error: 'harus objek JSON' },
+);
+
+export const assessmentBody = z.object(
+  { nilai: z.nullable(z.enum(ASSESSMENTS, { error: `harus salah satu dari: ${ASSESSMENTS.join(', ')}, atau null` })) },
+  { error: 'harus objek JSON seperti {"nilai": "sesuai"}' },
 );
 
 export const readinessBody = z.object(

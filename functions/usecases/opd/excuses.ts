@@ -7,6 +7,10 @@ import type { IsoDate } from '../../core/time';
 import { addDays } from '../../core/time';
 import { excuseNotFound, excusesOfOpd, getExcuse, newExcuseId, recordExcuse, withdrawExcuse } from '../../store/excuse-store';
 import { getAsn } from '../../store/roster-store';
+import { refreshAbsent } from '../evaluation/aggregates';
+
+/** Later than any closed sesi in any time zone (aggregates exist only for closed ones). */
+const tomorrow = (now: Date): IsoDate => addDays(now.toISOString().slice(0, 10), 1);
 
 /** An excuse longer than a year is almost certainly a typo in the year (tugas belajar is renewed yearly). */
 const MAX_DAYS = 366;
@@ -45,6 +49,8 @@ export async function addExcuse(who: Principal, opd: Opd, input: ExcuseInput, no
     ditarik: null,
   };
   await recordExcuse(excuse, auditEntry(who, now, { action: 'izin.catat', opd: opd.kode, target: `izin:${excuse.id}`, after: excuse }));
+  // A late excuse (a doctor's note the next day) turns TK into S in the evaluation too.
+  await refreshAbsent(opd.kode, excuse.dari, excuse.sampai, tomorrow(now));
   return excuse;
 }
 
@@ -54,6 +60,7 @@ export async function retractExcuse(who: Principal, opd: Opd, id: string, now: D
   const ditarik = { oleh: who.nip, at: now.toISOString() };
   const after = { ...excuse, ditarik };
   await withdrawExcuse(excuse, ditarik, auditEntry(who, now, { action: 'izin.tarik', opd: opd.kode, target: `izin:${id}`, before: excuse, after }));
+  await refreshAbsent(opd.kode, excuse.dari, excuse.sampai, tomorrow(now));
   return after;
 }
 

@@ -82,6 +82,10 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * network failure and is retried like one. Any other answer throws its `ApiError`. A call
  * that must not be repeated (it would change something twice) passes `attempts: 1`.
  */
+/** How long the page's last answered request took, as this phone measured it (ms); sent with a check-in. */
+export let lastRequestMs: number | undefined;
+
+/** `body` may depend on the attempt (1, 2, …): a check-in says how many retries it needed. */
 export async function send<T>(
   method: Method,
   path: string,
@@ -110,11 +114,15 @@ export async function send<T>(
       const res = await doFetch(`/api${path}`, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : JSON.stringify(typeof body === 'function' ? body(attempt) : body),
         signal: controller.signal,
         cache: 'no-store',
       });
-      if (res.ok || res.status === 304) return { body: await read(res), sentAt, receivedAt: Date.now() };
+      if (res.ok || res.status === 304) {
+        const receivedAt = Date.now();
+        lastRequestMs = receivedAt - sentAt;
+        return { body: await read(res), sentAt, receivedAt };
+      }
       if (!RETRYABLE.has(res.status) || attempt >= attempts) throw await errorFrom(res);
       retryAfter = res.headers.get('Retry-After');
     } catch (error) {

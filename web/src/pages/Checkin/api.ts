@@ -3,7 +3,7 @@
  * "Saya siap" to a readiness check. Shapes in contract/me.ts and contract/checkin.ts.
  */
 import type { CheckinRequest, ResponseOf } from '../../../../contract';
-import { request } from '../../lib/api';
+import { lastRequestMs, request } from '../../lib/api';
 
 export async function getSchedule(token: string): Promise<ResponseOf<'GET /api/schedule'>> {
   return (await request<ResponseOf<'GET /api/schedule'>>('GET', '/schedule', token)).body;
@@ -19,7 +19,8 @@ export async function postCheckin(
   extras: CheckinExtras = {},
   onRetry?: (attempt: number) => void,
 ): Promise<ResponseOf<'POST /api/checkins'>> {
-  const body: CheckinRequest = { sesiId, ...extras };
+  // How the page's last request went (one number) and the retries so far: the evaluation's infrastructure figures.
+  const body = (attempt: number): CheckinRequest => ({ sesiId, ...extras, jaringan: { ...(lastRequestMs === undefined ? {} : { ms: lastRequestMs }), ulang: attempt - 1 } });
   return (await request<ResponseOf<'POST /api/checkins'>>('POST', '/checkins', token, body, { onRetry })).body;
 }
 
