@@ -86,7 +86,7 @@ export interface EvaluationSurvey {
   minimum: number;
 }
 
-/** GET /api/evaluasi: the evaluation of a period (`periode=2026-11` or `2026-Q4`, or `dari`/`sampai`). */
+/** GET /api/opd/evaluasi: the evaluation of a period (`periode=2026-11` or `2026-Q4`, or `dari`/`sampai`). */
 export interface EvaluationView {
   now: Instant;
   regency: string;
@@ -161,8 +161,8 @@ export interface OfficeImported extends OfficeSummary {
 }
 
 export interface EvaluationRoutes {
-  'GET /api/evaluasi': Endpoint<{ query: EvaluationQuery }, EvaluationView>;
-  'GET /api/evaluasi.csv': Endpoint<{ query: EvaluationQuery }, EvaluationCsv>;
+  'GET /api/opd/evaluasi': Endpoint<{ query: EvaluationQuery }, EvaluationView>;
+  'GET /api/opd/evaluasi.csv': Endpoint<{ query: EvaluationQuery }, EvaluationCsv>;
   'PUT /api/opd/{opd}/penilaian/{sesiId}/{nip}': Endpoint<{ params: { opd: string; sesiId: string; nip: string }; body: AssessmentInput }, AssessmentSaved>;
   'POST /api/admin/epresensi/pratinjau': Endpoint<{ body: OfficeUpload }, OfficeSummary>;
   'POST /api/admin/epresensi/impor': Endpoint<{ body: OfficeUpload }, OfficeImported>;

@@ -48,8 +48,8 @@ export const ROUTES = {
   'GET /api/opd/{opd}/rekap.csv': { fn: 'opd', access: 'opd' },
   'PUT /api/opd/{opd}/penilaian/{sesiId}/{nip}': { fn: 'opd', access: 'opd' },
   // The evaluation: a head's own OPD, or (admin) the regency or the OPD in `?opd=`.
-  'GET /api/evaluasi': { fn: 'opd', access: 'opd' },
-  'GET /api/evaluasi.csv': { fn: 'opd', access: 'opd' },
+  'GET /api/opd/evaluasi': { fn: 'opd', access: 'opd' },
+  'GET /api/opd/evaluasi.csv': { fn: 'opd', access: 'opd' },
 
   'GET /api/admin/ringkasan': { fn: 'admin', access: 'admin' },
   'GET /api/admin/audit': { fn: 'admin', access: 'admin' },

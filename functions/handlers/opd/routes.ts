@@ -96,9 +96,9 @@ export const routes = [
     return reply(200, { penilaian });
   }),
 
-  route('GET /api/evaluasi', {}, async ({ event, who, now, reply }) => reply(200, await evaluationOf(who, evaluationQuery(event), now, today(now), config))),
+  route('GET /api/opd/evaluasi', {}, async ({ event, who, now, reply }) => reply(200, await evaluationOf(who, evaluationQuery(event), now, today(now), config))),
 
-  route('GET /api/evaluasi.csv', {}, async ({ event, who, now }) => {
+  route('GET /api/opd/evaluasi.csv', {}, async ({ event, who, now }) => {
     const v = await evaluationOf(who, evaluationQuery(event), now, today(now), config);
     return csvFile(`evaluasi-wfa-${v.cakupan === 'opd' ? `${v.opd[0]?.opd ?? 'opd'}-` : ''}${v.periode.dari}-${v.periode.sampai}.csv`, evaluationCsv(v));
   }),
