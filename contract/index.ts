@@ -12,6 +12,8 @@ import type { CheckinRoutes } from './checkin';
 import type { EvaluationRoutes } from './evaluation';
 import type { MeRoutes } from './me';
 import type { OpdRoutes } from './opd';
+import type { SurveyRoutes } from './survey';
+import type { TppRoutes } from './tpp';
 
 export type * from './admin';
 export type * from './checkin';
@@ -19,9 +21,11 @@ export type * from './evaluation';
 export type * from './common';
 export type * from './me';
 export type * from './opd';
+export type * from './survey';
+export type * from './tpp';
 
 /** Every route, by its route key (`METHOD /path/{param}`, as in functions/http/routes.ts). */
-export interface ApiRoutes extends CheckinRoutes, EvaluationRoutes, MeRoutes, OpdRoutes, AdminRoutes {}
+export interface ApiRoutes extends CheckinRoutes, EvaluationRoutes, MeRoutes, OpdRoutes, AdminRoutes, SurveyRoutes, TppRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 

@@ -103,6 +103,8 @@ export const FUNCTIONS = {
       checkins: 'RO+UPDATE',
       records: 'RW',
       audit: 'RO+PUT',
+      // The survey's results and comments of the OPD.
+      survey: 'RO',
     },
   },
 
@@ -124,6 +126,23 @@ export const FUNCTIONS = {
       checkins: 'RO',
       records: 'RO',
       audit: 'RO+PUT',
+      // The survey's results of every OPD (evaluation).
+      survey: 'RO',
+    },
+  },
+
+  // The Survei Kepuasan Masyarakat's public page (routes with access `publik`, no link): it
+  // may check that an OPD exists and read its name, and write survey answers, nothing else.
+  survei: {
+    entry: 'survei',
+    description: '/api/survei/{opd}: the public satisfaction survey of an OPD (from its QR poster)',
+    trigger: 'api',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    tables: {
+      roster: 'RO',
+      // An answer is a Put and an Update (the day's sums) in one transaction.
+      survey: 'RW',
     },
   },
 

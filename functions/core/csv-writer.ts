@@ -32,7 +32,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** One cell's text, before quoting. */
 export function cellText(cell: CsvCell): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return String(cell);
+  // A fraction with the id-ID decimal comma (0,5), which Excel id-ID reads as a number ("0.5" would be text or a date).
+  if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : String(cell).replace('.', ',');
   if (typeof cell === 'object') {
     if (cell.id === '') return '';
     // Only digits (and a leading +) may go inside the formula; anything else is plain text.

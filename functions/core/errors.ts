@@ -5,7 +5,7 @@
  * never reaches the client with its details.
  */
 export abstract class AppError extends Error {
-  abstract readonly kind: 'invalid' | 'too_large' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable';
+  abstract readonly kind: 'invalid' | 'too_large' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_many' | 'unavailable';
   constructor(
     readonly code: string,
     message: string,
@@ -39,6 +39,18 @@ export class NotFound extends AppError {
 /** The request is well-formed but the state of the world refuses it (e.g. the window is closed). */
 export class Conflict extends AppError {
   readonly kind = 'conflict';
+}
+
+/** The caller (or everyone on a public route) sent more than a bound allows; nothing was recorded, retry after a while. */
+export class TooMany extends AppError {
+  readonly kind = 'too_many';
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message);
+  }
 }
 
 /** A dependency is throttled or down; nothing was recorded and the client may retry. */

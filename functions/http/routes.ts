@@ -9,15 +9,17 @@
  * one, so a cold start of one never delays another.
  */
 
-export const API_FUNCTIONS = ['checkin', 'me', 'schedule', 'opd', 'admin'] as const;
+export const API_FUNCTIONS = ['checkin', 'me', 'schedule', 'opd', 'admin', 'survei'] as const;
 export type ApiFunction = (typeof API_FUNCTIONS)[number];
 
 /**
  * Who may call a route, checked by the API wrapper before the body is read:
  * `asn` any valid personal link; `opd` a head of the OPD named in the path (or of
- * their own OPD where the path names none) or an admin; `admin` an admin only.
+ * their own OPD where the path names none) or an admin; `admin` an admin only;
+ * `publik` anyone, without a link (the Survei Kepuasan Masyarakat: only the `survei`
+ * function serves these, and it can write survey answers and nothing else).
  */
-export type Access = 'asn' | 'opd' | 'admin';
+export type Access = 'asn' | 'opd' | 'admin' | 'publik';
 
 export interface Route {
   fn: ApiFunction;
@@ -46,6 +48,9 @@ export const ROUTES = {
   'PUT /api/opd/{opd}/tautan-apel': { fn: 'opd', access: 'opd' },
   'GET /api/opd/{opd}/rekap': { fn: 'opd', access: 'opd' },
   'GET /api/opd/{opd}/rekap.csv': { fn: 'opd', access: 'opd' },
+  'GET /api/opd/{opd}/tpp': { fn: 'opd', access: 'opd' },
+  'GET /api/opd/{opd}/tpp.csv': { fn: 'opd', access: 'opd' },
+  'GET /api/opd/{opd}/survei': { fn: 'opd', access: 'opd' },
   'PUT /api/opd/{opd}/penilaian/{sesiId}/{nip}': { fn: 'opd', access: 'opd' },
   // The evaluation: a head's own OPD, or (admin) the regency or the OPD in `?opd=`.
   'GET /api/opd/evaluasi': { fn: 'opd', access: 'opd' },
@@ -71,6 +76,12 @@ export const ROUTES = {
   'DELETE /api/admin/kalender/hari/{tanggal}': { fn: 'admin', access: 'admin' },
   'POST /api/admin/sesi/{sesiId}/gangguan': { fn: 'admin', access: 'admin' },
   'POST /api/admin/tautan': { fn: 'admin', access: 'admin' },
+  'GET /api/admin/tpp': { fn: 'admin', access: 'admin' },
+  'GET /api/admin/tpp.csv': { fn: 'admin', access: 'admin' },
+
+  // The Survei Kepuasan Masyarakat's public page (from the QR poster): no personal link.
+  'GET /api/survei/{opd}': { fn: 'survei', access: 'publik' },
+  'POST /api/survei/{opd}': { fn: 'survei', access: 'publik' },
   'POST /api/admin/epresensi/pratinjau': { fn: 'admin', access: 'admin' },
   'POST /api/admin/epresensi/impor': { fn: 'admin', access: 'admin' },
 } as const satisfies Record<string, Route>;

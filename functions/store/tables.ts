@@ -68,6 +68,12 @@ export const TABLES = {
    * month, newest last, so the admin browses a month at a time.
    */
   audit: { id: 'Audit', envVar: 'TABLE_AUDIT', partitionKey: 'pk', sortKey: 'sk', indexes: [] },
+  /**
+   * The Survei Kepuasan Masyarakat: anonymous answers (one per device, OPD and day) and the
+   * daily sums per OPD that the results read. Its own table, so the public survey function
+   * may write here and nowhere else.
+   */
+  survey: { id: 'Survey', envVar: 'TABLE_SURVEY', partitionKey: 'pk', sortKey: 'sk', indexes: [] },
 } as const satisfies Record<string, TableDef>;
 
 export type TableKey = keyof typeof TABLES;
@@ -150,6 +156,17 @@ export const keys = {
   notesVersion: (opd: string) => ({ pk: `VERSI#${opd}`, sk: 'CATATAN' }),
   /** In the Sessions table: the sesi of a date (opened, closed, disrupted) and its calendar. */
   dayVersion: (date: string) => ({ pk: `VERSI#${date}`, sk: 'HARI' }),
+
+  /**
+   * Survey answers of an OPD by month (the comments of a month are one Query); the sort key
+   * starts with the date and ends with the hash of the device id salted with OPD and date,
+   * so "one answer per device, OPD and day" is `attribute_not_exists(pk)`.
+   */
+  surveyAnswer: (opd: string, date: string, deviceHash: string) => ({ pk: `SKM#${opd}#${date.slice(0, 7)}`, sk: `${date}#${deviceHash}` }),
+  surveyAnswerMonth: (opd: string, month: string) => `SKM#${opd}#${month}`,
+  /** The daily sums of an OPD's answers, all OPDs of a month in one partition: a quarter's results are three Queries. */
+  surveyDay: (opd: string, date: string) => ({ pk: `SKMHARI#${date.slice(0, 7)}`, sk: `${date}#${opd}` }),
+  surveyDayMonth: (month: string) => `SKMHARI#${month}`,
 
   audit: (at: string, id: string) => ({ pk: `AUDIT#${at.slice(0, 7)}`, sk: `${at}#${id}` }),
   auditMonth: (month: string) => `AUDIT#${month}`,

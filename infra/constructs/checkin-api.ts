@@ -36,6 +36,8 @@ export const ROUTE_THROTTLE: Record<ApiFunction, { rateLimit: number; burstLimit
   schedule: { rateLimit: 250, burstLimit: 500 },
   opd: { rateLimit: 25, burstLimit: 50 },
   admin: { rateLimit: 10, burstLimit: 20 },
+  // The public survey (QR posters): the regency's offices together; each OPD is also bounded per minute (core/survey.ts).
+  survei: { rateLimit: 20, burstLimit: 40 },
 };
 
 export interface CheckinApiProps {

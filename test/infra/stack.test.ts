@@ -28,14 +28,16 @@ const GRANTS: Record<FunctionKey, { reads: TableKey[]; writes: TableKey[] }> = {
   me: { reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records'], writes: ['records'] },
   schedule: { reads: ['links', 'calendar'], writes: [] },
   opd: {
-    reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit'],
+    reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit', 'survey'],
     writes: ['checkins', 'records', 'audit'],
   },
   admin: {
-    reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit'],
+    reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit', 'survey'],
     writes: ['roster', 'links', 'calendar', 'sessions', 'audit'],
   },
   apelClock: { reads: ['roster', 'calendar', 'checkins', 'sessions'], writes: ['sessions'] },
+  // The public survey: checks the OPD exists, writes survey answers and nothing else.
+  survei: { reads: ['roster', 'survey'], writes: ['survey'] },
 };
 
 let stack: ApelWfaStack;

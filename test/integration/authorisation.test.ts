@@ -5,6 +5,7 @@ import { parseConfig } from '../../functions/core/config';
 import { plannedSesi } from '../../functions/core/sesi';
 import type { ApiFunction, RouteKey } from '../../functions/http/routes';
 import { API_FUNCTIONS, ROUTES } from '../../functions/http/routes';
+import { FUNCTIONS } from '../../functions/manifest';
 import { issueLink, revokeLink } from '../../functions/store/link-store';
 import { importAsns } from '../../functions/store/roster-store';
 import { openSesi } from '../../functions/store/sesi-store';
@@ -36,8 +37,14 @@ function allowed(route: RouteKey, who: Who, scope: Scope): boolean {
       return who === 'admin' || (who === 'pimpinan' && (scope === 'own' || !route.includes('{opd}')));
     case 'admin':
       return who === 'admin';
+    case 'publik':
+      return true;
   }
 }
+
+/** The survey's public routes (QR poster): no link needed, and a link changes nothing. */
+const PUBLIC_ROUTES = (Object.keys(ROUTES) as RouteKey[]).filter((k) => ROUTES[k].access === 'publik');
+const LINKED_ROUTES = (Object.keys(ROUTES) as RouteKey[]).filter((k) => ROUTES[k].access !== 'publik');
 
 const config = parseConfig(JSON.parse(process.env.APEL_CONFIG!));
 const [pagi] = plannedSesi('2026-11-30', config) as [ReturnType<typeof plannedSesi>[0]];
@@ -65,6 +72,10 @@ const BODIES: Partial<Record<RouteKey, unknown>> = {
   'POST /api/admin/sesi/{sesiId}/gangguan': { mode: 'perpanjang', menit: 5, keterangan: 'Jaringan putus' },
   // ASNS[2]: no test here uses their link, so replacing it changes no other answer.
   'POST /api/admin/tautan': { cakupan: { nip: '197509282009031007' }, aksi: 'terbitkan' },
+  'POST /api/survei/{opd}': {
+    perangkat: 'perangkat-uji-otorisasi-0001',
+    jawaban: { persyaratan: 4, prosedur: 4, waktu: 3, biaya: 4, produk: 3, kompetensi: 4, perilaku: 4, pengaduan: 3, sarana: 3 },
+  },
 };
 
 const OWN = { opd: 'setda', nip: ASNS[1]!.nip };
@@ -100,7 +111,7 @@ beforeAll(async () => {
   tokens.revoked = await issueLink(extra[1]!);
   await revokeLink(extra[1]!.nip);
   for (const fn of API_FUNCTIONS) {
-    const entry = fn === 'checkin' || fn === 'me' || fn === 'schedule' ? fn : `${fn}-api`;
+    const entry = FUNCTIONS[fn].entry;
     handlers[fn] = (await import(`../../functions/handlers/${entry}.ts`)).handler;
   }
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -128,9 +139,18 @@ describe('the route table', () => {
   it('gives the heads\' routes access "opd", the admin\'s "admin" and every other route "asn"', () => {
     for (const route of Object.keys(ROUTES) as RouteKey[]) {
       const path = route.split(' ')[1]!;
-      const expected = path.startsWith('/api/admin/') ? 'admin' : path.startsWith('/api/opd') ? 'opd' : 'asn';
+      const expected = path.startsWith('/api/admin/') ? 'admin' : path.startsWith('/api/opd') ? 'opd' : path.startsWith('/api/survei/') ? 'publik' : 'asn';
       expect(ROUTES[route].access, route).toBe(expected);
     }
+  });
+
+  it('serves the public routes from the survey function only, which serves nothing else', () => {
+    expect(PUBLIC_ROUTES.length).toBeGreaterThan(0);
+    expect(PUBLIC_ROUTES.every((r) => ROUTES[r].fn === 'survei')).toBe(true);
+    expect(routesFor('survei').every((r) => ROUTES[r].access === 'publik')).toBe(true);
+    // …and the survey function may write the Survey table and no other.
+    const writes = Object.entries(FUNCTIONS.survei.tables).filter(([, access]) => access !== 'RO').map(([table]) => table);
+    expect(writes).toEqual(['survey']);
   });
 });
 
@@ -145,7 +165,7 @@ describe('every route × every role × own and other OPD', () => {
     }
   });
 
-  it.each(Object.keys(ROUTES) as RouteKey[])('%s without a link is 401 before its body is looked at', async (route) => {
+  it.each(LINKED_ROUTES)('%s without a link is 401 before its body is looked at', async (route) => {
     const [method, template] = route.split(' ') as [string, string];
     const res = await call(handlers[ROUTES[route].fn] as never, { method, path: fill(template, 'own'), rawBody: '{"not json' });
     expect(res.status).toBe(401);
@@ -161,7 +181,13 @@ describe('every route × every role × own and other OPD', () => {
     },
   );
 
-  it.each(Object.keys(ROUTES) as RouteKey[])('%s with a revoked link is 401', async (route) => {
+  it.each(PUBLIC_ROUTES)('%s (public) answers without a link, and refuses a malformed body with 400', async (route) => {
+    const [method, template] = route.split(' ') as [string, string];
+    const res = await call(handlers[ROUTES[route].fn] as never, { method, path: fill(template, 'own'), ...(method === 'POST' ? { rawBody: '{"not json' } : {}) });
+    expect(res.status, JSON.stringify(res.body)).toBe(method === 'POST' ? 400 : 200);
+  });
+
+  it.each(LINKED_ROUTES)('%s with a revoked link is 401', async (route) => {
     const res = await request(route, tokens.revoked, 'own');
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('TAUTAN_TIDAK_BERLAKU');

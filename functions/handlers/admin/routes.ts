@@ -1,9 +1,11 @@
 import { zoneLabel } from '../../core/config';
+import { InvalidInput } from '../../core/errors';
 import { isIsoDate, localDate } from '../../core/time';
 import { apiFunction } from '../../http/api-handler';
 import { etagHeaders, ifNoneMatch, notModified } from '../../http/etag';
 import { serverNow } from '../../runtime/clock';
 import { pathParam, queryParam } from '../../http/params';
+import { csvFile } from '../../http/response';
 import { callerOf } from '../../usecases/caller';
 import { auditOfMonth } from '../../usecases/admin/audit';
 import { deleteHoliday, importHolidayCsv, putHoliday, setSpecialDay, yearCalendar } from '../../usecases/admin/calendar';
@@ -14,6 +16,7 @@ import { overviewCaller, pollOverview } from '../../usecases/admin/overview';
 import { addAsn, asnDetail, patchAsn, searchAsn } from '../../usecases/admin/roster';
 import { commitImport, previewImport } from '../../usecases/admin/roster-import';
 import { importOffice, previewOffice } from '../../usecases/admin/office-attendance';
+import { tppCsv, tppOfRegency, tppSummaryCsv } from '../../usecases/tpp/month';
 import { config } from '../runtime-config';
 import * as s from './schemas';
 import { siteUrl } from './site-url';
@@ -129,4 +132,17 @@ export const routes = [
         : await issueLinksFor(who, body.cakupan, siteUrl(), config.regency, today(now), now),
     ),
   ),
+
+  route('GET /api/admin/tpp', {}, async ({ event, now, reply }) => {
+    const { asn: _rows, ...month } = await tppOfRegency(queryParam(event, 'bulan'), now, config);
+    return reply(200, month);
+  }),
+
+  route('GET /api/admin/tpp.csv', {}, async ({ event, now }) => {
+    const isi = queryParam(event, 'isi') ?? 'asn';
+    if (isi !== 'asn' && isi !== 'opd') throw new InvalidInput('INPUT_TIDAK_VALID', 'isi: harus "asn" atau "opd".');
+    const month = await tppOfRegency(queryParam(event, 'bulan'), now, config);
+    if (isi === 'opd') return csvFile(`rekap-tpp-opd-${month.bulan}.csv`, tppSummaryCsv(month.opd, month.total, month.bulan));
+    return csvFile(`rekap-tpp-${month.bulan}.csv`, tppCsv(month.asn, new Map(month.opd.map((o) => [o.kode, o.nama])), month.bulan));
+  }),
 ];

@@ -12,6 +12,8 @@ import { assessOutput } from '../../usecases/opd/assessment';
 import { markUniform } from '../../usecases/opd/compliance';
 import { addExcuse, listExcuses, retractExcuse } from '../../usecases/opd/excuses';
 import { recapsCsv, opdRecaps } from '../../usecases/opd/recaps';
+import { surveyReport } from '../../usecases/survey/results';
+import { tppCsv, tppOfOpd } from '../../usecases/tpp/month';
 import { meetingLinksOfOpd, setMeetingLinks } from '../../usecases/opd/meeting-links';
 import { checksOfOpd, startCheck, whyNoCheckNow } from '../../usecases/opd/readiness';
 import { pollRoll, rollCaller, rollScope } from '../../usecases/opd/roll';
@@ -106,5 +108,18 @@ export const routes = [
   route('GET /api/opd/{opd}/rekap.csv', {}, async ({ event, scope, now }) => {
     const { dari, sampai } = recapRange(event, now);
     return csvFile(`rekap-apel-${scope.kode}-${dari}-${sampai}.csv`, recapsCsv(await opdRecaps(scope, dari, sampai)));
+  }),
+
+  route('GET /api/opd/{opd}/tpp', {}, async ({ event, scope, now, reply }) => reply(200, await tppOfOpd(scope, queryParam(event, 'bulan'), now, config))),
+
+  route('GET /api/opd/{opd}/tpp.csv', {}, async ({ event, scope, now }) => {
+    const month = await tppOfOpd(scope, queryParam(event, 'bulan'), now, config);
+    return csvFile(`rekap-tpp-${scope.kode}-${month.bulan}.csv`, tppCsv(month.asn, new Map([[scope.kode, scope.nama]]), month.bulan));
+  }),
+
+  route('GET /api/opd/{opd}/survei', {}, async ({ event, scope, now, reply }) => {
+    const sampai = dateParam(queryParam(event, 'sampai'), today(now), 'sampai');
+    const dari = dateParam(queryParam(event, 'dari'), addDays(sampai, -89), 'dari');
+    return reply(200, await surveyReport(scope, dari, sampai, config));
   }),
 ];

@@ -1,5 +1,6 @@
 import type { Code, Counts } from '../../core/attendance';
 import { attendanceStatus, codeOf, CODES, codeTotals, excuseOn, tally } from '../../core/attendance';
+import { lateFrom } from '../../core/checkin';
 import { csvFile, id } from '../../core/csv-writer';
 import { InvalidInput } from '../../core/errors';
 import type { Opd } from '../../core/roster';
@@ -30,6 +31,24 @@ export interface OpdRecaps {
 }
 
 export async function opdRecaps(opd: Opd, dari: IsoDate, sampai: IsoDate): Promise<OpdRecaps> {
+  return (await opdRecapsWithLateness(opd, dari, sampai)).recaps;
+}
+
+/** The sesi records of some ids (a month's TPP of 36 OPDs reads them once: usecases/tpp/month.ts). */
+export type SesiReader = (ids: readonly string[]) => Promise<Awaited<ReturnType<typeof getSesiMany>>>;
+
+/**
+ * The same recaps, and for each ASN the minutes late of each of their TL (from the check-in
+ * time the close kept in the recap row: 1 = the first minute after the on-time limit), for
+ * the TPP month's bands.
+ */
+export async function opdRecapsWithLateness(
+  opd: Opd,
+  dari: IsoDate,
+  sampai: IsoDate,
+  readSesi: SesiReader = getSesiMany,
+): Promise<{ recaps: OpdRecaps; menit: Map<string, number[]> }> {
+  const menit = new Map<string, number[]>();
   if (sampai < dari) throw new InvalidInput('TANGGAL_TIDAK_VALID', 'Tanggal "sampai" tidak boleh sebelum tanggal "dari".');
   if (addDays(dari, MAX_RANGE_DAYS - 1) < sampai) {
     throw new InvalidInput('TANGGAL_TIDAK_VALID', `Rentang rekap paling panjang ${MAX_RANGE_DAYS} hari.`);
@@ -38,7 +57,7 @@ export async function opdRecaps(opd: Opd, dari: IsoDate, sampai: IsoDate): Promi
   for (let d = dari; d <= sampai; d = addDays(d, 1)) for (const slot of SLOTS) ids.push(sesiId(d, slot));
   const recaps = await recapsOfOpd(ids, opd.kode);
   const closedIds = ids.filter((id) => recaps.has(id));
-  const [records, excuses] = await Promise.all([getSesiMany(closedIds), excusesOfOpd(opd.kode, dari, sampai)]);
+  const [records, excuses] = await Promise.all([readSesi(closedIds), excusesOfOpd(opd.kode, dari, sampai)]);
   const sesiById = new Map(records.map((s) => [s.id, s]));
 
   const sesi: OpdRecaps['sesi'] = [];
@@ -62,6 +81,10 @@ export async function opdRecaps(opd: Opd, dari: IsoDate, sampai: IsoDate): Promi
         person.kode[id] = code;
         person.jumlah[code]++;
       }
+      if (code === 'TL' && row.at) {
+        const late = Math.floor((Date.parse(row.at) - lateFrom(record.onTimeUntil.getTime())) / 60_000) + 1;
+        menit.set(row.nip, [...(menit.get(row.nip) ?? []), Math.max(1, late)]);
+      }
       if (code === 'TL' && row.alasan) person.alasan[id] = row.alasan;
       people.set(row.nip, person);
       return status;
@@ -69,7 +92,7 @@ export async function opdRecaps(opd: Opd, dari: IsoDate, sampai: IsoDate): Promi
     sesi.push({ id, date: record.date, slot: record.slot, label: SLOT_LABELS[record.slot], gangguan, counts: tally(statuses) });
   }
   const asn = [...people.values()].sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
-  return { opd, dari, sampai, sesi, asn };
+  return { recaps: { opd, dari, sampai, sesi, asn }, menit };
 }
 
 const DAY_SHORT: Record<string, string> = { senin: 'Sen', selasa: 'Sel', rabu: 'Rab', kamis: 'Kam', jumat: 'Jum', sabtu: 'Sab', minggu: 'Min' };
