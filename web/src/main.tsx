@@ -17,6 +17,9 @@ function App({ token }: { token: string | undefined }) {
     // An OPD head's view of their staff.
     case 'pimpinan':
       return <Lazy load={() => import('./pages/Pimpinan' + '').then((m: typeof import('./pages/Pimpinan')) => m.load())} token={token} />;
+    // The WFA evaluation (admin: the regency; a head: their OPD), with its charts.
+    case 'evaluasi':
+      return <Lazy load={() => import('./pages/Evaluasi' + '').then((m: typeof import('./pages/Evaluasi')) => m.load())} token={token} />;
     default:
       return <Checkin token={token} />;
   }

@@ -1,0 +1,22 @@
+/**
+ * How each figure is computed, as the page and the printed report say it (and README.md,
+ * "The evaluation"). The server adds up one aggregate per OPD and apel that the close writes
+ * (functions/core/evaluation.ts); nothing is estimated.
+ */
+export const METHODS: readonly (readonly [string, string])[] = [
+  ['Periode sebelumnya', 'Jumlah hari yang sama tepat sebelum periode yang dipilih (mis. November dibandingkan dengan 31 hari sebelum 1 November).'],
+  ['Diharapkan', 'ASN aktif OPD saat apel ditutup, dijumlahkan untuk setiap apel pagi dan sore (orang × apel). Apel demo tidak dihitung.'],
+  ['Kehadiran apel', '(H + TL) ÷ diharapkan: yang check-in, tepat waktu atau terlambat. ASN yang berketerangan (izin, sakit, cuti, dinas luar, tugas belajar) tetap dihitung dalam diharapkan.'],
+  ['Tepat waktu', 'H ÷ (H + TL): dari yang check-in, berapa yang tepat waktu.'],
+  ['Terlambat (median, p90)', 'Menit sesudah batas tepat waktu (menit pertama sesudahnya = 1 menit), dari setiap check-in terlambat; median = nilai tengah, p90 = 90 % keterlambatan sama atau lebih kecil (peringkat terdekat).'],
+  ['TK', 'ASN tanpa check-in dan tanpa keterangan yang berlaku pada tanggal itu ÷ diharapkan. Keterangan yang dicatat kemudian (surat dokter keesokan harinya) mengubah TK menjadi keterangannya.'],
+  ['DB', 'Apel yang dinyatakan admin "bebaskan" karena gangguan: semua check-in dihitung tepat waktu dan yang tidak check-in tanpa keterangan menjadi DB.'],
+  ['Rencana kerja / hasil kerja', 'Check-in apel pagi yang memuat rencana kerja ÷ check-in apel pagi; check-in apel sore yang memuat hasil kerja ÷ check-in apel sore.'],
+  ['Penilaian hasil kerja', 'Penilaian pimpinan pada daftar apel sore (sesuai rencana, sebagian, tidak sesuai); "hasil dinilai" = jumlah penilaian ÷ check-in apel sore.'],
+  ['Cek kesiapan', 'Cek yang diadakan pimpinan; dijawab = jawaban "Saya siap" ÷ (cek × ASN OPD); median menit menjawab dari mulainya cek.'],
+  ['Durasi permintaan', 'Lama permintaan terakhir halaman sebelum check-in, diukur ponsel ASN (dibulatkan 0,1 detik, paling lama 60 detik); median dan p90 dari check-in yang mengirimkannya.'],
+  ['Perlu kirim ulang', 'Check-in yang baru sampai setelah dikirim ulang oleh halaman (jaringan lemah) ÷ semua check-in.'],
+  ['Hari kantor', 'Dari e-presensi kantor yang diunggah admin: hadir = ada jam masuk; terlambat = jam masuk sesudah menit jam masuk kantor; yang tidak ada jam masuknya dihitung TK atau keterangannya.'],
+  ['OPD WFA dan OPD dikecualikan', 'Status WFA OPD pada tanggal apel. Kelompok yang dikecualikan bekerja dari kantor dan menjadi pembanding; perbedaan antar kelompok bukan bukti sebab-akibat.'],
+  ['Data contoh', 'Data demo dari npm start tidak pernah dicampur dengan data sungguhan: bila ada satu apel sungguhan pada periode itu, data demo diabaikan.'],
+];
