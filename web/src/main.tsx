@@ -20,6 +20,9 @@ function App({ token }: { token: string | undefined }) {
     // The WFA evaluation (admin: the regency; a head: their OPD), with its charts.
     case 'evaluasi':
       return <Lazy load={() => import('./pages/Evaluasi' + '').then((m: typeof import('./pages/Evaluasi')) => m.load())} token={token} />;
+    // The public Survei Kepuasan Masyarakat of an OPD and its QR poster (no link needed).
+    case 'survei':
+      return <Lazy load={() => import('./pages/Survei' + '').then((m: typeof import('./pages/Survei')) => m.load())} token={token} />;
     default:
       return <Checkin token={token} />;
   }

@@ -7,6 +7,7 @@ import { OpdPage } from './Opd';
 import { OverviewPage } from './Overview';
 import { RosterPage } from './Roster';
 import { LinksPage } from './Links';
+import { TppPage } from './Tpp';
 
 function page(tab: Tab, ctx: AdminContext, active: boolean) {
   switch (tab) {
@@ -20,6 +21,8 @@ function page(tab: Tab, ctx: AdminContext, active: boolean) {
       return <LinksPage ctx={ctx} />;
     case 'audit':
       return <AuditPage ctx={ctx} active={active} />;
+    case 'tpp':
+      return <TppPage ctx={ctx} />;
     default:
       return <OverviewPage ctx={ctx} active={active} />;
   }

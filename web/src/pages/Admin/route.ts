@@ -9,6 +9,7 @@ export const TABS = [
   { id: 'kalender', label: 'Kalender' },
   { id: 'tautan', label: 'Tautan' },
   { id: 'audit', label: 'Audit' },
+  { id: 'tpp', label: 'Rekap TPP' },
 ] as const;
 
 export type Tab = (typeof TABS)[number]['id'];

@@ -95,3 +95,17 @@ export async function getRecapsCsv(token: string, opd: string, dari: string, sam
 }
 
 export const messageOf = (e: unknown) => (e instanceof ApiError ? e.message : 'Terjadi kesalahan. Coba lagi.');
+
+export async function getSurveyReport(token: string, opd: string, dari: string, sampai: string) {
+  return (await request<ResponseOf<'GET /api/opd/{opd}/survei'>>('GET', `${base(opd)}/survei${query({ dari, sampai })}`, token)).body;
+}
+
+export async function getTppMonth(token: string, opd: string, bulan: string) {
+  return (await request<ResponseOf<'GET /api/opd/{opd}/tpp'>>('GET', `${base(opd)}/tpp${query({ bulan })}`, token)).body;
+}
+
+/** The TPP month as the server's CSV file (per ASN, NIP as text), fetched with the bearer header. */
+export async function getTppCsv(token: string, opd: string, bulan: string): Promise<{ blob: Blob; filename: string }> {
+  const read = async (res: Response) => ({ blob: await res.blob(), filename: filenameOf(res.headers.get('Content-Disposition')) ?? `rekap-tpp-${opd}-${bulan}.csv` });
+  return (await send('GET', `${base(opd)}/tpp.csv${query({ bulan })}`, token, undefined, read, { headers: { Accept: 'text/csv' } })).body;
+}

@@ -11,6 +11,8 @@ import { dateIn } from '../../lib/time';
 import { listOpds, messageOf } from './api';
 import { ExcusesTab } from './ExcusesTab';
 import { RecapsTab } from './RecapsTab';
+import { SurveyTab } from './SurveyTab';
+import { TppTab } from './TppTab';
 import { MeetingLinksTab } from './MeetingLinksTab';
 import { ReadinessTab } from './ReadinessTab';
 import { RollView } from './RollView';
@@ -181,6 +183,8 @@ function HeadPage({ token, me, opds }: { token: string; me: Me; opds: Opd[] }) {
           />
         )}
         {tab === 'tautan' && <MeetingLinksTab {...common} current={opd === me.opd.kode ? me.tautanApel : undefined} key={opd} />}
+        {tab === 'survei' && <SurveyTab {...common} key={opd} />}
+        {tab === 'tpp' && <TppTab {...common} key={opd} />}
       </main>
     </>
   );

@@ -6,6 +6,8 @@ export const TABS = [
   ['kesiapan', 'Kesiapan'],
   ['rekap', 'Rekap'],
   ['tautan', 'Tautan'],
+  ['survei', 'Survei'],
+  ['tpp', 'TPP'],
 ] as const;
 
 /** A tab as named in the address (`?tab=izin`). */
