@@ -11,11 +11,27 @@ export interface CheckinRequest {
   laporan?: string;
   /** The ASN confirms wearing the day's uniform. */
   seragam?: boolean;
+  /** The phone's proof of presence (docs/api.md, "Bukti kehadiran"); required once the link is bound or from `perangkatWajibSejak`. */
+  bukti?: CheckinProof;
   /**
    * How the check-in reached the server, for the evaluation (infrastructure readiness): `ms` the
    * duration of the page's previous request as the phone measured it, `ulang` this request's retries.
    */
   jaringan?: { ms?: number; ulang?: number };
+}
+
+/**
+ * A check-in signed by the phone's key: ECDSA P-256 (WebCrypto), SHA-256, over
+ * `apel-wfa/hadir/1\n<tiket>\n<ms>` (UTF-8); the signature raw r‖s, base64url.
+ */
+export interface CheckinProof {
+  /** The window ticket of GET /api/me (`bukti.tiket`) for this sesi. */
+  tiket: string;
+  /** Milliseconds from receiving the ticket to the tap, by the phone's monotonic clock (`performance.now()`). */
+  ms: number;
+  tanda: string;
+  /** The phone's public key as a JWK `{kty: 'EC', crv: 'P-256', x, y}`: sent while the link is not known to be bound to it (first use binds). */
+  kunci?: { kty: 'EC'; crv: 'P-256'; x: string; y: string };
 }
 
 /** A recorded check-in, once per ASN and sesi. */
@@ -33,6 +49,15 @@ export interface Checkin {
   seragam?: boolean;
   /** Set by a head when the uniform was not as required. */
   tidakPatuh?: ComplianceMark;
+  /** `perangkat`: signed by the phone the link is bound to; `tanpa`: no proof (allowed before binding is required). */
+  bukti?: 'perangkat' | 'tanpa';
+  /** Thumbprint (RFC 7638) of the key that signed it. */
+  kid?: string;
+  /** When the phone was tapped by the server's word (ticket time + elapsed, capped at `at`), and the ticket's time. */
+  ketukPada?: Instant;
+  tiketPada?: Instant;
+  /** Kept on the phone without network and delivered later (30 s or more after the tap). */
+  luring?: boolean;
   /** A late ASN's short reason, sent afterwards (PUT /api/me/alasan/{sesiId}) while the apel is open. */
   alasanTerlambat?: string;
 }

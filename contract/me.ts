@@ -53,6 +53,26 @@ export interface MyReadinessCheck {
 /** An excuse recorded for the ASN, as their page shows it: `olehNama` is the name of who recorded it (null if unknown). */
 export type MyExcuse = Pick<Excuse, 'id' | 'jenis' | 'dari' | 'sampai' | 'catatan' | 'oleh'> & { olehNama: string | null };
 
+/**
+ * The proof-of-presence part of GET /api/me (docs/api.md, "Bukti kehadiran"). The page keeps
+ * the ticket with the `performance.now()` of its arrival and signs check-ins and readiness
+ * answers over it with its own key.
+ */
+export interface MyProof {
+  /** A window ticket (signed by the server: NIP, the open sesi or none, server time, expiry). */
+  tiket: string;
+  /** The sesi the ticket is for (the open one of today), or null. */
+  sesiId: string | null;
+  /** A tap counts by the ticket's time for this many minutes after it. */
+  berlakuMenit: number;
+  /** Thumbprint of the phone's key the link is bound to, or null while unbound. */
+  perangkat: string | null;
+  /** Thumbprint of a new phone's key waiting for the head's approval, or null. */
+  menunggu: string | null;
+  /** Whether a check-in must be signed today (bound, or on/after `perangkatWajibSejak`). */
+  wajib: boolean;
+}
+
 /** GET /api/me: the link's owner, their OPD, today's and this week's apel (Monday to Sunday). */
 export interface Me {
   /** The server's clock: the page computes countdowns from it, not from the phone's. */
@@ -77,6 +97,8 @@ export interface Me {
   /** The meeting link of each apel: the OPD's own, else the regency's. */
   tautanApel: MeetingLinks;
   kesiapan: MyReadinessCheck | null;
+  /** Proof of presence: the window ticket to sign and the phone this link is bound to. */
+  bukti: MyProof;
   /** Whom to contact when late, absent or stuck (config `bantuan`), or null when the regency set none. */
   bantuan: { nama: string; whatsapp: string; jam: string } | null;
 }
@@ -88,6 +110,29 @@ export interface Schedule {
   zoneLabel: string;
   sesi: PlannedSesi[];
   libur: Holiday[];
+}
+
+/**
+ * "Saya siap" signed by the phone like a check-in, over `apel-wfa/siap/1\n<tiket>\n<cekId>`
+ * (any ticket of GET /api/me); required once the link is bound or from `perangkatWajibSejak`.
+ */
+export interface ReadinessProof {
+  bukti?: { tiket: string; tanda: string; kunci?: { kty: 'EC'; crv: 'P-256'; x: string; y: string } };
+}
+
+/** POST /api/perangkat: the phone's public key (JWK, ECDSA P-256), sent when the page first opens the link on it. */
+export interface DeviceRegistration {
+  kunci: { kty: 'EC'; crv: 'P-256'; x: string; y: string };
+}
+
+/**
+ * 200 `terikat`: the link is (now) bound to this phone. 202 `menunggu`: the link is bound to
+ * another phone; this one waits for the head's approval (the roll lists it).
+ */
+export interface DeviceRegistered {
+  status: 'terikat' | 'menunggu';
+  /** The key's thumbprint. */
+  perangkat: string;
 }
 
 /** POST /api/kesiapan/{cekId}: 201 when recorded, 200 with the first time for a repeat. */
@@ -128,6 +173,7 @@ export interface MeRoutes {
   'GET /api/me': Endpoint<NoRequest, Me>;
   'GET /api/me/riwayat': Endpoint<{ query: { bulan?: string } }, MyHistory>;
   'PUT /api/me/alasan/{sesiId}': Endpoint<{ params: { sesiId: string }; body: LateReasonInput }, LateReasonSaved>;
-  'POST /api/kesiapan/{cekId}': Endpoint<{ params: { cekId: string } }, ReadinessAnswered>;
+  'POST /api/kesiapan/{cekId}': Endpoint<{ params: { cekId: string }; body: ReadinessProof }, ReadinessAnswered>;
+  'POST /api/perangkat': Endpoint<{ body: DeviceRegistration }, DeviceRegistered>;
   'GET /api/schedule': Endpoint<NoRequest, Schedule>;
 }

@@ -54,6 +54,8 @@ export interface RollRow {
   seragamDikonfirmasi: boolean | null;
   tidakPatuh: ComplianceMark | null;
   izin: ExcuseRef | null;
+  /** The check-in was kept on the phone without network and delivered later (*luring*); its time is the tap's. */
+  luring: boolean;
   /** The reason the ASN gave for being late (PUT /api/me/alasan/{sesiId}), else null. */
   alasanTerlambat: string | null;
 }
@@ -79,6 +81,35 @@ export interface Roll {
   refreshSeconds: number | null;
   counts: Counts;
   rows: RollRow[];
+  /** Phones: how many of the OPD's ASN have a link bound to one, and new phones waiting for approval. */
+  perangkat: RollDevices;
+}
+
+/** A new phone asking to take over an ASN's link ("perangkat baru menunggu persetujuan"). */
+export interface DeviceRequest {
+  nip: string;
+  nama: string;
+  /** Thumbprint of the new phone's key (what the decision names). */
+  kid: string;
+  /** When it asked. */
+  at: Instant;
+}
+
+export interface RollDevices {
+  /** ASN of the roll whose link is bound to a phone. */
+  terikat: number;
+  menunggu: DeviceRequest[];
+}
+
+/** POST /api/opd/{opd}/perangkat/{nip}: approve (`setuju: true`) or refuse the new phone named by `kid`. Audited. */
+export interface DeviceDecision {
+  kid: string;
+  setuju: boolean;
+}
+
+export interface DeviceDecided {
+  nip: string;
+  setuju: boolean;
 }
 
 /** POST /api/opd/{opd}/izin: an excuse for an active ASN of the OPD, at most 366 days. */
@@ -183,6 +214,8 @@ export interface RecapAsn {
   jumlah: Record<Code, number>;
   /** The reason given for being late, by sesi id (only sesi where the ASN gave one). */
   alasan: Record<string, string>;
+  /** Sesi ids where their check-in was kept on the phone without network and delivered later (*luring*); absent when none. */
+  luring?: string[];
 }
 
 /**
@@ -218,4 +251,5 @@ export interface OpdRoutes {
   'PUT /api/opd/{opd}/tautan-apel': Endpoint<{ params: OpdParams; body: MeetingLinksInput }, MeetingLinksSaved>;
   'GET /api/opd/{opd}/rekap': Endpoint<{ params: OpdParams; query: RangeQuery }, OpdRecaps>;
   'GET /api/opd/{opd}/rekap.csv': Endpoint<{ params: OpdParams; query: RangeQuery }, RecapsCsv>;
+  'POST /api/opd/{opd}/perangkat/{nip}': Endpoint<{ params: OpdParams & { nip: string }; body: DeviceDecision }, DeviceDecided>;
 }

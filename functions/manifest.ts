@@ -52,10 +52,13 @@ export const FUNCTIONS = {
     memoryMb: 512,
     timeoutSeconds: 10,
     tables: {
-      links: 'RO',
+      // A first signed check-in binds the link to the phone (the key on the link item), in the check-in's own transaction.
+      links: 'RO+UPDATE',
       sessions: 'RO',
       // Check-ins are only ever added: no update or delete, not even by mistake.
       checkins: 'RO+PUT',
+      // With that binding, the roll's marker of a bound ASN.
+      records: 'RO+PUT',
     },
   },
 
@@ -67,7 +70,8 @@ export const FUNCTIONS = {
     timeoutSeconds: 10,
     tables: {
       roster: 'RO',
-      links: 'RO',
+      // The phone's key on the link (its binding on first open), or a new phone's request.
+      links: 'RO+UPDATE',
       calendar: 'RO',
       sessions: 'RO',
       // A late ASN's reason on their own check-in (never adds or removes one).
@@ -96,7 +100,8 @@ export const FUNCTIONS = {
     timeoutSeconds: 29,
     tables: {
       roster: 'RO',
-      links: 'RO',
+      // A head approves or refuses a new phone on an ASN's link.
+      links: 'RO+UPDATE',
       calendar: 'RO',
       // The evaluation's aggregates: a late excuse reclassifies the absent, an assessment counts.
       sessions: 'RO+UPDATE',

@@ -21,13 +21,17 @@ export interface SesiState {
   slot: SesiSlot;
   state: 'dibuka' | 'ditutup';
   closesAt: Date;
+  /** When the recap was made again after the time for taps kept on phones (see `reclose`). */
+  luringDirekap?: string;
 }
 
 export type ClockAction =
   | { action: 'open'; plan: SesiPlan }
-  | { action: 'close'; id: string; date: string; slot: SesiSlot };
+  | { action: 'close'; id: string; date: string; slot: SesiSlot }
+  /** Once taps kept on phones without network can no longer arrive (`luringSampaiMenit` after the close), the recap is made again with them. */
+  | { action: 'reclose'; id: string; date: string; slot: SesiSlot };
 
-export function clockActions(now: Date, plans: readonly SesiPlan[], existing: readonly SesiState[]): ClockAction[] {
+export function clockActions(now: Date, plans: readonly SesiPlan[], existing: readonly SesiState[], luringGraceMs = 0): ClockAction[] {
   const t = now.getTime();
   const known = new Set(existing.map((s) => s.id));
   const actions: ClockAction[] = [];
@@ -41,6 +45,9 @@ export function clockActions(now: Date, plans: readonly SesiPlan[], existing: re
   for (const s of existing) {
     if (s.state === 'dibuka' && t >= s.closesAt.getTime() + CLOSE_GRACE_MINUTES * 60_000) {
       actions.push({ action: 'close', id: s.id, date: s.date, slot: s.slot });
+    }
+    if (s.state === 'ditutup' && luringGraceMs > 0 && !s.luringDirekap && t >= s.closesAt.getTime() + luringGraceMs + CLOSE_GRACE_MINUTES * 60_000) {
+      actions.push({ action: 'reclose', id: s.id, date: s.date, slot: s.slot });
     }
   }
   return actions;

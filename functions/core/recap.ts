@@ -9,6 +9,8 @@ export interface RecapRow {
   at?: string;
   /** The reason a late ASN gave (sent while the apel was open). */
   alasan?: string;
+  /** The tap was kept on the phone without network and delivered later (`at` is the tap's time). */
+  luring?: true;
 }
 
 export interface OpdRecap {
@@ -39,7 +41,7 @@ export function recapOpd(
   opd: string,
   wfa: boolean,
   staff: readonly { nip: string; nama: string; jabatan: string }[],
-  checkins: ReadonlyMap<string, { status: CheckinStatus; at: string; alasanTerlambat?: string }>,
+  checkins: ReadonlyMap<string, { status: CheckinStatus; at: string; alasanTerlambat?: string; luring?: boolean; ketukPada?: string }>,
 ): OpdRecapWithRows {
   const rows: RecapRow[] = staff.map((a) => {
     const c = checkins.get(a.nip);
@@ -48,7 +50,9 @@ export function recapOpd(
       nama: a.nama,
       jabatan: a.jabatan,
       status: c?.status ?? 'tidak_hadir',
-      ...(c ? { at: c.at } : {}),
+      // A tap kept on the phone counts at the time it was made.
+      ...(c ? { at: c.ketukPada ?? c.at } : {}),
+      ...(c?.luring ? { luring: true } : {}),
       ...(c?.status === 'terlambat' && c.alasanTerlambat ? { alasan: c.alasanTerlambat } : {}),
     };
   });

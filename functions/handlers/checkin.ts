@@ -5,6 +5,7 @@ import { apiFunction, bodyText, MAX_BODY_BYTES } from '../http/api-handler';
 import { bodyBytes } from '../http/guards';
 import { requireFunctionTables } from '../manifest';
 import { checkIn, checkinCaller } from '../usecases/check-in';
+import { ticketSecretsFrom } from '../runtime/ticket-secrets';
 import { config } from './runtime-config';
 import { freeText } from './text-schema';
 
@@ -18,6 +19,13 @@ const body = z.object(
     sesiId: z.string({ error: SESI_FORMAT }).check(z.refine((id) => parseSesiId(id) !== undefined, SESI_FORMAT)),
     laporan: z.optional(freeText('note', 500)),
     seragam: z.optional(z.boolean({ error: 'harus true atau false' })),
+    // Its fields are checked by core/presence.ts, each with its own code and message.
+    bukti: z.optional(
+      z.object(
+        { tiket: z.unknown(), ms: z.unknown(), tanda: z.unknown(), kunci: z.optional(z.unknown()) },
+        { error: 'harus objek {tiket, ms, tanda, kunci?}' },
+      ),
+    ),
     jaringan: z.optional(
       z.object({
         ms: z.optional(z.number({ error: 'harus angka (ms)' }).check(z.int('harus bilangan bulat'), z.gte(0, 'tidak boleh negatif'), z.lte(600_000, 'paling besar 600000'))),
@@ -41,6 +49,7 @@ function namedSesi(event: Parameters<typeof bodyText>[0]): string | undefined {
 }
 
 const clock = clockIn(config.timeZone);
+const presence = { secrets: ticketSecretsFrom(), config };
 const route = apiFunction('checkin', { caller: (tokenHash, event) => checkinCaller(tokenHash, namedSesi(event)) });
 
 export const handler = route('POST /api/checkins', { body }, async ({ who, body, now, reply }) => {
@@ -49,6 +58,6 @@ export const handler = route('POST /api/checkins', { body }, async ({ who, body,
     seragam: body.seragam,
     jaringan: body.jaringan,
     laporanRule: (slot) => (slot === 'demo' ? 'opsional' : config.laporan[slot]),
-  });
+  }, { proof: body.bukti, settings: presence });
   return reply(result.repeat ? 200 : 201, result);
 });

@@ -33,6 +33,8 @@ export const ROUTES = {
   'GET /api/me/riwayat': { fn: 'me', access: 'asn' },
   'PUT /api/me/alasan/{sesiId}': { fn: 'me', access: 'asn' },
   'POST /api/kesiapan/{cekId}': { fn: 'me', access: 'asn' },
+  // The phone's key for its link: binds an unbound link, else asks the head to approve a new phone.
+  'POST /api/perangkat': { fn: 'me', access: 'asn' },
 
   'GET /api/schedule': { fn: 'schedule', access: 'asn' },
 
@@ -48,6 +50,7 @@ export const ROUTES = {
   'PUT /api/opd/{opd}/tautan-apel': { fn: 'opd', access: 'opd' },
   'GET /api/opd/{opd}/rekap': { fn: 'opd', access: 'opd' },
   'GET /api/opd/{opd}/rekap.csv': { fn: 'opd', access: 'opd' },
+  'POST /api/opd/{opd}/perangkat/{nip}': { fn: 'opd', access: 'opd' },
   'GET /api/opd/{opd}/tpp': { fn: 'opd', access: 'opd' },
   'GET /api/opd/{opd}/tpp.csv': { fn: 'opd', access: 'opd' },
   'GET /api/opd/{opd}/survei': { fn: 'opd', access: 'opd' },

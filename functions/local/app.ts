@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -7,6 +8,7 @@ import type { IssuedLink } from '../cli/links';
 import { API_FUNCTIONS } from '../http/routes';
 import { type FunctionName, FUNCTIONS, functionsTriggeredBy } from '../manifest';
 import { serverNow } from '../runtime/clock';
+import { TICKET_SECRETS_ENV } from '../runtime/ticket-secrets';
 import { localClientConfig } from '../store/client-config';
 import type { Routes } from './server';
 import { createTables, useLocalTables } from './tables';
@@ -35,6 +37,8 @@ export interface AppOptions {
   /** Open a clearly labelled demo sesi now for this many minutes (0: none). */
   demoMinutes: number;
   scheduler?: boolean;
+  /** The secret that signs window tickets (npm start: from .data/tiket-secret); by default one per process. */
+  ticketSecret?: string;
 }
 
 export interface RunningApp {
@@ -49,6 +53,8 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   process.env.DYNAMODB_ENDPOINT = o.endpoint;
   if (o.accessKeyId) process.env.DYNAMODB_LOCAL_KEY_ID = o.accessKeyId;
   process.env.APEL_CONFIG = JSON.stringify(o.config);
+  // The secret that signs window tickets (runtime/ticket-secrets.ts): `npm start` keeps one in .data; tests and benches get one per process.
+  process.env[TICKET_SECRETS_ENV] = o.ticketSecret ?? process.env[TICKET_SECRETS_ENV] ?? randomBytes(32).toString('base64url');
   useLocalTables(o.tablePrefix);
   const admin = new DynamoDBClient(localClientConfig(o.endpoint));
   await createTables(admin, o.tablePrefix);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseConfig } from '../core/config';
@@ -26,6 +27,22 @@ const demoMinutes = Number(process.env.APEL_DEMO_MINUTES ?? 30);
 const configFile = resolve(process.env.APEL_CONFIG_FILE ?? join(root, 'apel.config.json'));
 const demoDataDir = resolve(process.env.APEL_DEMO_DATA_DIR ?? join(root, 'demo-data'));
 
+/**
+ * The secret that signs window tickets (runtime/ticket-secrets.ts), made at the first start
+ * and kept in `.data/tiket-secret` (0600, in the 0700 folder), so a tap kept on a phone over
+ * a restart still counts. Delete the file to rotate it (tickets already handed out then fail).
+ */
+function localTicketSecret(dir: string): string {
+  const file = join(dir, 'tiket-secret');
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    if (secret.length >= 32) return secret;
+  }
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
 async function main() {
   // The SDK warns that Node 20 support ends in 2027; Lambda runs nodejs22.x, and the notice only confuses a local user.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -39,6 +56,7 @@ async function main() {
   console.log(`Memulai DynamoDB Local (data di ${dataDir}) …`);
   // The roster, its phone numbers and every link (tautan-demo.csv) are the owner's only.
   restrictToOwner(dataDir);
+  const ticketSecret = localTicketSecret(dataDir);
   let engine: Engine;
   try {
     engine = await startEngine({ port: enginePort, dataDir: localEngineDir(dataDir) });
@@ -61,6 +79,7 @@ async function main() {
     demoDataDir,
     linksFile: join(dataDir, 'tautan-demo.csv'),
     demoMinutes,
+    ticketSecret,
   });
 
   // So that `npm run apel` finds this instance's ports, whatever PORT and DYNAMODB_PORT were.

@@ -1,5 +1,8 @@
 import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { TransactItem } from './batch';
+import { Unavailable } from '../core/errors';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AssessmentMark } from '../../contract';
 import type { CheckinStatus } from '../core/checkin';
@@ -26,6 +29,15 @@ export interface Checkin {
   seragam?: boolean;
   /** Set by a head: the uniform was not as required. */
   tidakPatuh?: ComplianceMark;
+  /** The proof given (core/presence.ts): signed by the phone's key, or none (before binding is required). */
+  bukti?: 'perangkat' | 'tanpa';
+  /** The phone's key (its thumbprint) that signed it. */
+  kid?: string;
+  /** When the phone was tapped (ticket + elapsed; `at` is when it arrived), and the ticket's time. */
+  ketukPada?: string;
+  tiketPada?: string;
+  /** Kept on the phone and delivered later (arrival ≥ 30 s after the tap): the roll and the recaps show it. */
+  luring?: boolean;
   /** Set by a head on an apel sore: the output against the plan (core/evaluation.ts). */
   penilaian?: AssessmentMark;
   /** How the check-in reached the server, as the phone measured it (core/evaluation.ts). */
@@ -49,6 +61,11 @@ export const checkinFrom = (i: Item): Checkin => ({
   ...(typeof i.laporan === 'string' ? { laporan: i.laporan } : {}),
   ...(typeof i.seragam === 'boolean' ? { seragam: i.seragam } : {}),
   ...(i.tidakPatuh && typeof i.tidakPatuh === 'object' ? { tidakPatuh: i.tidakPatuh as ComplianceMark } : {}),
+  ...(i.bukti === 'perangkat' || i.bukti === 'tanpa' ? { bukti: i.bukti } : {}),
+  ...(typeof i.kid === 'string' ? { kid: i.kid } : {}),
+  ...(typeof i.ketukPada === 'string' ? { ketukPada: i.ketukPada } : {}),
+  ...(typeof i.tiketPada === 'string' ? { tiketPada: i.tiketPada } : {}),
+  ...(i.luring === true ? { luring: true } : {}),
   ...(i.penilaian && typeof i.penilaian === 'object' ? { penilaian: i.penilaian as AssessmentMark } : {}),
   ...(i.jaringan && typeof i.jaringan === 'object' ? { jaringan: i.jaringan as NetworkReport } : {}),
   ...(typeof i.alasanTerlambat === 'string' ? { alasanTerlambat: i.alasanTerlambat } : {}),
@@ -156,4 +173,42 @@ export async function checkinsOfAsn(nip: string, fromId: string, toId: string): 
     ExpressionAttributeValues: { ':pk': keys.checkinByAsnPartition(nip), ':from': fromId, ':to': toId },
   });
   return items.map(checkinFrom);
+}
+
+/**
+ * Round trip 2 of a first signed check-in on an unbound link: the check-in's conditional put
+ * and the binding of the phone (`bind`: store/device-store.ts) in one TransactWriteItems, so
+ * the first use binds at no extra request. If another phone bound the link meanwhile,
+ * nothing is written and `lost()` is thrown; a repeat returns the first check-in.
+ */
+export async function recordCheckinAndBind(checkin: Checkin, bind: readonly TransactItem[], lost: () => Error): Promise<{ checkin: Checkin; repeat: boolean }> {
+  const put: TransactItem = {
+    Put: {
+      TableName: tableName('checkins'),
+      Item: {
+        ...keys.checkin(checkin.sesiId, checkin.nip),
+        ...keys.checkinByAsn(checkin.nip, checkin.sesiId),
+        ...keys.checkinByOpd(checkin.sesiId, checkin.opd, checkin.nip, checkin.at),
+        ...checkin,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+  try {
+    await guarded(() => db.send(new TransactWriteCommand({ TransactItems: [put, ...bind] })));
+    return { checkin, repeat: false };
+  } catch (e) {
+    if (!(e instanceof TransactionCanceledException)) throw e;
+    const [first, ...rest] = e.CancellationReasons ?? [];
+    // Another phone bound the link first (whether or not it also checked in): this one is refused.
+    if (rest.some((r) => r.Code === 'ConditionalCheckFailed')) throw lost();
+    // Two requests on the same link at the same instant: nothing was written; the page retries a 503.
+    if (e.CancellationReasons?.some((r) => r.Code === 'TransactionConflict')) throw new Unavailable('TAUTAN_SEDANG_DIUBAH', 'Permintaan lain untuk tautan ini sedang diproses; coba lagi.', 1);
+    if (first?.Code === 'ConditionalCheckFailed') {
+      const earlier = first.Item ? checkinFrom(unmarshall(first.Item)) : await findCheckin(checkin.sesiId, checkin.nip);
+      if (earlier) return { checkin: earlier, repeat: true };
+    }
+    throw e;
+  }
 }

@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Unavailable } from '../core/errors';
+import type { BoundDevice } from '../core/presence';
 import type { Role } from '../core/roster';
 import { parseRole } from '../core/roster';
 import { hashToken, newToken } from '../core/token';
@@ -25,14 +26,38 @@ export interface Link {
   /** Denormalised so a check-in needs no roster read; kept in step by the roster import. */
   opd: string;
   issuedAt: string;
+  /** The hash this link is stored under (what a device's binding and its requests update). */
+  tokenHash: string;
+  /** The phone this link is bound to (core/presence.ts): its public key, on the link item so a check-in reads it for free. */
+  perangkat?: BoundDevice;
+  /** Another phone's key waiting for the head's approval. */
+  perangkatBaru?: BoundDevice;
 }
 
-export const linkFrom = (i: Record<string, unknown>): Link => ({
-  nip: String(i.nip),
-  role: parseRole(i.role) ?? 'asn',
-  opd: String(i.opd),
-  issuedAt: String(i.issuedAt),
-});
+/** A device as the link item keeps it: `{kid, x, y, at}`. */
+function deviceFrom(raw: unknown): BoundDevice | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const d = raw as Record<string, unknown>;
+  if (typeof d.kid !== 'string' || typeof d.x !== 'string' || typeof d.y !== 'string') return undefined;
+  return { kid: d.kid, key: { kty: 'EC', crv: 'P-256', x: d.x, y: d.y }, at: String(d.at) };
+}
+
+/** The item form of a device (the inverse of `deviceFrom`). */
+export const deviceItem = (d: BoundDevice) => ({ kid: d.kid, x: d.key.x, y: d.key.y, at: d.at });
+
+export const linkFrom = (i: Record<string, unknown>): Link => {
+  const perangkat = deviceFrom(i.perangkat);
+  const perangkatBaru = deviceFrom(i.perangkatBaru);
+  return {
+    nip: String(i.nip),
+    role: parseRole(i.role) ?? 'asn',
+    opd: String(i.opd),
+    issuedAt: String(i.issuedAt),
+    tokenHash: String(i.pk).replace(/^LINK#/, ''),
+    ...(perangkat ? { perangkat } : {}),
+    ...(perangkatBaru ? { perangkatBaru } : {}),
+  };
+};
 
 export async function findLink(tokenHash: string): Promise<Link | undefined> {
   const out = await guarded(() =>

@@ -15,6 +15,8 @@ export interface SesiRecord extends SesiPlan {
   demo: boolean;
   openedAt: string;
   closedAt?: string;
+  /** When the recap was made again with the taps kept on phones that arrived after the close (core/apel-jobs.ts `reclose`). */
+  luringDirekap?: string;
   /** Declared by the admin when something outside the ASN's control disrupted the apel. */
   gangguan?: Disruption & { menit?: number; oleh: string; at: string };
 }
@@ -30,6 +32,7 @@ export const sesiFrom = (i: Item): SesiRecord => ({
   demo: i.demo === true,
   openedAt: String(i.openedAt),
   ...(i.closedAt ? { closedAt: String(i.closedAt) } : {}),
+  ...(i.luringDirekap ? { luringDirekap: String(i.luringDirekap) } : {}),
   ...(i.gangguan && typeof i.gangguan === 'object' ? { gangguan: i.gangguan as NonNullable<SesiRecord['gangguan']> } : {}),
 });
 
@@ -45,6 +48,7 @@ const sesiItem = (s: SesiRecord): Item => ({
   demo: s.demo,
   openedAt: s.openedAt,
   closedAt: s.closedAt,
+  luringDirekap: s.luringDirekap,
   gangguan: s.gangguan,
 });
 
@@ -79,6 +83,21 @@ export async function getSesiMany(ids: readonly string[]): Promise<SesiRecord[]>
   if (ids.length === 0) return [];
   const found = await batchGet(tableName('sessions'), ids.map((id) => keys.sesi(id)));
   return [...found.values()].map(sesiFrom);
+}
+
+/** Notes that the recap was made again after the time for taps kept on phones (the apel clock then leaves it). */
+export async function markRecapFinal(id: string, now: Date): Promise<void> {
+  await guarded(() =>
+    db.send(
+      new UpdateCommand({
+        TableName: tableName('sessions'),
+        Key: keys.sesi(id),
+        UpdateExpression: 'SET luringDirekap = :now',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':now': now.toISOString() },
+      }),
+    ),
+  );
 }
 
 /** Marks the sesi closed and stores one recap per OPD; running it again rewrites the same numbers. */

@@ -96,6 +96,15 @@ export const keys = {
   link: (tokenHash: string) => ({ pk: `LINK#${tokenHash}`, sk: 'LINK' }),
   linkOfAsn: (nip: string) => ({ pk: `ASN#${nip}`, sk: 'LINK' }),
 
+  /**
+   * In the Records table, per OPD: a marker per ASN whose link is bound to a phone (the roll
+   * counts them) and each request of a new phone waiting for the head's approval (the roll
+   * lists them). The key itself lives on the link item, so a check-in reads it for free.
+   */
+  deviceBound: (opd: string, nip: string) => ({ pk: `PERANGKAT#${opd}`, sk: `TERIKAT#${nip}` }),
+  deviceRequest: (opd: string, nip: string) => ({ pk: `PERANGKAT#${opd}`, sk: `MINTA#${nip}` }),
+  devicePartition: (opd: string) => `PERANGKAT#${opd}`,
+
   holiday: (date: string) => ({ pk: `LIBUR#${date.slice(0, 4)}`, sk: date }),
   holidayYear: (year: string) => `LIBUR#${year}`,
   /** The admin's settings of one date: extra apel day, cancelled slots, changed times. */

@@ -18,7 +18,7 @@ import { keys, TABLES, tableName } from './tables';
  * put anew by every write that changes what it covers:
  *
  * - `rosterVersion` (Roster): the roster or an OPD changed (the admin, an import, the CLI);
- * - `notesVersion(opd)` (Records): an excuse or a uniform mark of that OPD;
+ * - `notesVersion(opd)` (Records): an excuse or a uniform mark of that OPD, or a new phone's request;
  * - `dayVersion(date)` (Sessions): a sesi of that date opened, closed or was disrupted,
  *   or the calendar of that date changed.
  *
@@ -67,6 +67,8 @@ export function versionBumpsFor(items: readonly TransactItem[], entry: Pick<Audi
     const sk = String(key.sk ?? '');
     if (op.TableName === physical('roster')) add(rosterVersionKey());
     else if (op.TableName === physical('records') && pk.startsWith('IZIN#')) add(notesVersionKey(pk.slice('IZIN#'.length)));
+    // A new phone's request, approved or refused, shows on the roll.
+    else if (op.TableName === physical('records') && pk.startsWith('PERANGKAT#')) add(notesVersionKey(pk.slice('PERANGKAT#'.length)));
     else if (op.TableName === physical('checkins') && entry.opd) add(notesVersionKey(entry.opd));
     else if (op.TableName === physical('sessions') && pk.startsWith('SESI#')) add(dayVersionKey(pk.slice('SESI#'.length, 'SESI#'.length + 10)));
     else if (op.TableName === physical('calendar') && /^\d{4}-\d{2}-\d{2}$/.test(sk)) add(dayVersionKey(sk));

@@ -4,7 +4,7 @@ import type { SesiPlan } from '../core/sesi';
 import type { SesiSlot } from '../core/sesi';
 import { plannedSesi, sesiId } from '../core/sesi';
 import { addDays, localDate } from '../core/time';
-import { getSesiMany, openSesi } from '../store/sesi-store';
+import { getSesiMany, markRecapFinal, openSesi } from '../store/sesi-store';
 import { calendarBetween } from '../store/special-day-store';
 import { closeApel } from './apel-session';
 
@@ -31,12 +31,16 @@ export async function tickApelClock(config: ApelConfig, now: Date): Promise<{ op
   const existing = await getSesiMany([...ids]);
   const opened: SesiPlan[] = [];
   const closed: Closed[] = [];
-  for (const action of clockActions(now, plans, existing)) {
+  for (const action of clockActions(now, plans, existing, config.luringSampaiMenit * 60_000)) {
     if (action.action === 'open') {
       // A conditional put: if another tick opened it meanwhile, the first record stays.
       if (await openSesi(action.plan, now)) opened.push(action.plan);
-    } else {
+    } else if (action.action === 'close') {
       closed.push(await closeApel(action.date, action.slot, now));
+    } else {
+      // The recap again, with the taps kept on phones that arrived after the close (marked luring).
+      closed.push(await closeApel(action.date, action.slot, now));
+      await markRecapFinal(action.id, now);
     }
   }
   return { opened, closed };

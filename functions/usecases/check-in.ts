@@ -9,6 +9,17 @@ import { findCheckin, loadLinkAndSesi, recordCheckin } from '../store/checkin-st
 import type { Link } from '../store/link-store';
 import { findLink } from '../store/link-store';
 import type { SesiRecord } from '../store/sesi-store';
+import { anotherDevice } from '../core/presence';
+import type { BoundDevice } from '../core/presence';
+import { recordCheckinAndBind } from '../store/checkin-store';
+import { bindAction, boundMarker } from '../store/device-store';
+import type { PresenceSettings, ProofInput, ProvenCheckin } from './presence';
+import { provenCheckin } from './presence';
+
+/** Round trip 2: the check-in, and on a first signed one the phone's binding in the same transaction. */
+function record(link: Link, bind: BoundDevice | undefined, checkin: Checkin) {
+  return bind ? recordCheckinAndBind(checkin, [bindAction(link, bind), boundMarker(link, bind)], anotherDevice) : recordCheckin(checkin);
+}
 
 /** Only the numbers that were sent (DynamoDB refuses undefined). */
 function networkReport(j: { ms?: number | undefined; ulang?: number | undefined }) {
@@ -50,13 +61,19 @@ export async function checkIn(
   } = {
     laporanRule: () => 'opsional',
   },
+  /** The proof the phone sent and what checks it (usecases/presence.ts); absent: no proof is asked (tests of other rules). */
+  presence?: { proof: ProofInput | undefined; settings: PresenceSettings },
 ): Promise<{ checkin: Checkin; repeat: boolean }> {
   const sesi = link.sesi?.id === sesiId ? link.sesi : undefined;
   if (!sesi) throw new Conflict('SESI_TIDAK_ADA', 'Apel ini tidak dibuka: bukan hari apel WFA atau belum dijadwalkan.');
 
+  // The phone first: a refusal for another phone is never taken for a repeat below.
+  const proven = presence ? provenCheckin(link, { ...sesi, id: sesi.id }, presence.proof, now, presence.settings, formatClock) : undefined;
   let status: CheckinStatus;
+  let tap: ProvenCheckin | undefined;
   try {
-    status = decideCheckin(now, sesi, formatClock);
+    tap = proven?.decide();
+    status = tap ? tap.status : decideCheckin(now, sesi, formatClock);
   } catch (refusal) {
     const earlier = refusal instanceof Conflict ? await findCheckin(sesi.id, link.nip) : undefined;
     if (earlier) return { checkin: earlier, repeat: true };
@@ -71,7 +88,8 @@ export async function checkIn(
     if (earlier) return { checkin: earlier, repeat: true };
     throw refusal;
   }
-  return recordCheckin({
+  return record(link, tap?.bind, {
+    ...tap?.fields,
     sesiId: sesi.id,
     nip: link.nip,
     opd: link.opd,

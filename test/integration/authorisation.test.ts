@@ -58,6 +58,9 @@ const BODIES: Partial<Record<RouteKey, unknown>> = {
   'POST /api/admin/epresensi/pratinjau': { csv: 'NIP;Tanggal;Jam Masuk;Jam Pulang\n197509282009031007;30/11/2026;07.20;16.05\n' },
   'POST /api/admin/epresensi/impor': { csv: 'NIP;Tanggal;Jam Masuk;Jam Pulang\n197509282009031007;30/11/2026;07.20;16.05\n' },
   'POST /api/opd/{opd}/kesiapan': { menit: 15 },
+  // A phone's public key (issue 15), and a head's decision on a request that does not exist (404 when allowed).
+  'POST /api/perangkat': { kunci: { kty: 'EC', crv: 'P-256', x: 'XPTSoGXb2k_nbl0OcamgM_zA2FXodkV37nuS5rhAsFQ', y: 'pV0jA1V9tjPJ87RhPwAjTRZFUxZ99RGA402cSPwLsHE' } },
+  'POST /api/opd/{opd}/perangkat/{nip}': { kid: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', setuju: true },
   'PUT /api/opd/{opd}/tautan-apel': { pagi: null },
   'POST /api/admin/roster/pratinjau': { csv: 'nip,nama,jabatan,opd,status,no_hp,peran\n197509282009031007,"Sofyan Bonde, S.Pd",Pelaksana,setda,PNS,,asn\n' },
   'POST /api/admin/roster/impor': { csv: 'nip,nama,jabatan,opd,status,no_hp,peran\n197509282009031007,"Sofyan Bonde, S.Pd",Pelaksana,setda,PNS,,asn\n', nonaktifkan: [] },

@@ -45,7 +45,8 @@ describe('POST /api/checkins', () => {
 
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
-      checkin: { sesiId: SESI, nip: head.nip, opd: 'setda', status: 'hadir', at: '2026-11-29T23:12:03.000Z' },
+      // No proof before perangkatWajibSejak: recorded as such (issue 15).
+      checkin: { sesiId: SESI, nip: head.nip, opd: 'setda', status: 'hadir', at: '2026-11-29T23:12:03.000Z', bukti: 'tanpa' },
       repeat: false,
     });
     expect(dynamoRequests).toBe(2);
@@ -84,7 +85,7 @@ describe('POST /api/checkins', () => {
     expect(stored).toHaveLength(1);
     // Every one of the 50 answers is the record that was stored.
     const { sesiId, nip, opd, status, at: when } = stored[0]!;
-    for (const r of results) expect(r.body.checkin).toEqual({ sesiId, nip, opd, status, at: when });
+    for (const r of results) expect(r.body.checkin).toEqual({ sesiId, nip, opd, status, at: when, bukti: 'tanpa' });
   });
 
   it('refuses a check-in before the window opens and writes nothing', async () => {

@@ -27,7 +27,7 @@ export interface OpdRecaps {
   dari: IsoDate;
   sampai: IsoDate;
   sesi: Array<Pick<RollSesi, 'id' | 'date' | 'slot' | 'label' | 'gangguan'> & { counts: Counts }>;
-  asn: Array<{ nip: string; nama: string; jabatan: string; kode: Record<string, Code>; jumlah: Record<Code, number>; alasan: Record<string, string> }>;
+  asn: Array<{ nip: string; nama: string; jabatan: string; kode: Record<string, Code>; jumlah: Record<Code, number>; alasan: Record<string, string>; luring?: string[] }>;
 }
 
 export async function opdRecaps(opd: Opd, dari: IsoDate, sampai: IsoDate): Promise<OpdRecaps> {
@@ -86,6 +86,7 @@ export async function opdRecapsWithLateness(
         menit.set(row.nip, [...(menit.get(row.nip) ?? []), Math.max(1, late)]);
       }
       if (code === 'TL' && row.alasan) person.alasan[id] = row.alasan;
+      if (row.luring && (code === 'H' || code === 'TL')) (person.luring ??= []).push(id);
       people.set(row.nip, person);
       return status;
     });
@@ -110,7 +111,7 @@ export function sesiColumn(s: { date: IsoDate; slot: SesiSlot }): string {
  * late ASN gave, each after its sesi's title.
  */
 export function recapsCsv(h: OpdRecaps): string {
-  const header = ['NIP', 'Nama', 'Jabatan', ...h.sesi.map(sesiColumn), ...CODES, 'Alasan terlambat'];
+  const header = ['NIP', 'Nama', 'Jabatan', ...h.sesi.map(sesiColumn), ...CODES, 'Alasan terlambat', 'Luring (tanpa jaringan)'];
   const rows = h.asn.map((a) => [
     id(a.nip),
     a.nama,
@@ -118,6 +119,8 @@ export function recapsCsv(h: OpdRecaps): string {
     ...h.sesi.map((s) => a.kode[s.id] ?? ''),
     ...CODES.map((c) => String(a.jumlah[c])),
     h.sesi.flatMap((s) => (a.alasan[s.id] ? [`${sesiColumn(s)}: ${a.alasan[s.id]}`] : [])).join(' | '),
+    // Check-ins kept on the phone without network and delivered later, by sesi.
+    h.sesi.filter((s) => a.luring?.includes(s.id)).map(sesiColumn).join(' | '),
   ]);
   return csvFile(header, rows);
 }

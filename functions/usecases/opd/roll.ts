@@ -14,6 +14,7 @@ import type { IsoDate } from '../../core/time';
 import { addDays, localDate, weekdayOf, zonedInstant } from '../../core/time';
 import type { Checkin } from '../../store/checkin-store';
 import { listCheckinsKeyed } from '../../store/checkin-store';
+import { devicesOfOpd } from '../../store/device-store';
 import { excusesOfOpd } from '../../store/excuse-store';
 import type { Link } from '../../store/link-store';
 import { getOpd, listAsnOfOpd, opdFrom } from '../../store/roster-store';
@@ -67,11 +68,14 @@ async function rollWithKeys(
   }
   const hariIni = todays.map((s) => ({ id: s.id, label: s.label, state: s.state }));
   if (!sesi) {
-    const roll = { opd: { ...opd, wfa: wfaOn(opd, today) }, sesi: null, hariIni, seragam: null, refreshSeconds: null, counts: tally([]), rows: [] };
+    const devices = await devicesOfOpd(opd.kode);
+    const staff = devices.requests.length > 0 ? await activeStaff(opd.kode, roster && { roster, now }) : [];
+    const perangkat = rollDevices(devices, staff);
+    const roll = { opd: { ...opd, wfa: wfaOn(opd, today) }, sesi: null, hariIni, seragam: null, refreshSeconds: null, counts: tally([]), rows: [], perangkat };
     return { roll, checkinKeys: [], todays };
   }
 
-  const { rows, checkinKeys } = await rollRows(opd.kode, sesi, roster && { roster, now });
+  const [{ rows, checkinKeys }, devices] = await Promise.all([rollRows(opd.kode, sesi, roster && { roster, now }), devicesOfOpd(opd.kode)]);
   const roll: Roll = {
     // Exempt OPDs attend the apel too; the page marks their staff as working from the office.
     opd: { ...opd, wfa: wfaOn(opd, sesi.date) },
@@ -81,8 +85,18 @@ async function rollWithKeys(
     refreshSeconds: sesi.state === 'dibuka' ? REFRESH_OPEN : sesi.state === 'terjadwal' && sesi.date === today ? REFRESH_PLANNED : null,
     counts: tally(rows.map((r) => r.status)),
     rows,
+    perangkat: rollDevices(devices, rows),
   };
   return { roll, checkinKeys, todays };
+}
+
+/** How many of `people` have a bound phone, and the new phones waiting (named from `people`). */
+function rollDevices(devices: Awaited<ReturnType<typeof devicesOfOpd>>, people: readonly { nip: string; nama: string }[]): Roll['perangkat'] {
+  const names = new Map(people.map((p) => [p.nip, p.nama]));
+  return {
+    terikat: people.filter((p) => devices.bound.has(p.nip)).length,
+    menunggu: devices.requests.map((r) => ({ ...r, nama: names.get(r.nip) ?? r.nip })).sort((a, b) => a.at.localeCompare(b.at)),
+  };
 }
 
 /** The sesi of a date (usecases/sesi-of-days.ts), as the heads' pages show them. */
@@ -144,10 +158,12 @@ async function rollRows(opd: string, sesi: RollSesi, known?: KnownRoster): Promi
         jabatan: a.jabatan,
         status,
         kode: codeOf(status),
-        checkedInAt: c?.at ?? null,
+        // A tap kept on the phone counts at the time it was made (ticket + elapsed), not its delivery.
+        checkedInAt: full?.ketukPada ?? c?.at ?? null,
         laporan: full?.laporan ?? null,
         seragamDikonfirmasi: full?.seragam ?? null,
         tidakPatuh: full?.tidakPatuh ?? null,
+        luring: full?.luring === true,
         izin: excuse ? { id: excuse.id, jenis: excuse.jenis, dari: excuse.dari, sampai: excuse.sampai, catatan: excuse.catatan } : null,
         alasanTerlambat: full?.alasanTerlambat ?? a.alasan ?? null,
       };
