@@ -35,6 +35,8 @@ export interface AppOptions {
   /** Where the links issued on first start are kept, since only their hashes are stored. */
   linksFile: string;
   /** Open a clearly labelled demo sesi now for this many minutes (0: none). */
+  /** On the first start, also seed eight weeks of demo past (functions/local/demo-past.ts); npm start does. */
+  demoPast?: boolean;
   demoMinutes: number;
   scheduler?: boolean;
   /** The secret that signs window tickets (npm start: from .data/tiket-secret); by default one per process. */
@@ -126,6 +128,11 @@ async function ensureDemoRoster(o: AppOptions, baseUrl: string): Promise<IssuedL
   const everyone = (await Promise.all((await listOpds()).map((opd) => listAsnOfOpd(opd.kode)))).flat();
   const links = await issueLinks(everyone, baseUrl);
   writeLinksCsv(o.linksFile, links);
+  if (o.demoPast) {
+    const { seedDemoPast } = await import('./demo-past');
+    const past = await seedDemoPast(o.config, serverNow());
+    console.log(`Data demo masa lalu (DATA CONTOH, untuk halaman evaluasi dan rekap): ${past.sesi} apel ${past.from} s.d. ${past.to}, ${past.excuses} keterangan.`);
+  }
   return links;
 }
 

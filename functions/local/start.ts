@@ -79,6 +79,8 @@ async function main() {
     demoDataDir,
     linksFile: join(dataDir, 'tautan-demo.csv'),
     demoMinutes,
+    // Eight weeks of demo past on the first start (APEL_DEMO_PAST=0: none).
+    demoPast: process.env.APEL_DEMO_PAST !== '0',
     ticketSecret,
   });
 
