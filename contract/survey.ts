@@ -61,6 +61,8 @@ export interface SurveyResults {
   dari: IsoDate;
   sampai: IsoDate;
   minimumJawaban: number;
+  /** Present when the period holds the local demo's seeded answers (`npm start`): show "DATA CONTOH". */
+  contoh?: true;
   opd: SurveyOpdResult[];
   /** All WFA-eligible OPDs together beside all exempt OPDs. */
   kelompok: { wfa: SurveyStats; dikecualikan: SurveyStats };

@@ -87,11 +87,14 @@ export interface SurveyDay {
   opd: string;
   date: IsoDate;
   tally: SurveyTally;
+  /** Seeded by the local demo (functions/local/demo-survey.ts), never by a citizen. */
+  demo: boolean;
 }
 
 const dayFrom = (i: Item): SurveyDay => ({
   opd: String(i.opd),
   date: String(i.date),
+  demo: i.demo === true,
   tally: {
     n: Number(i.n ?? 0),
     sums: Object.fromEntries(SURVEY_ELEMENT_IDS.map((id) => [id, Number(i[`s_${id}`] ?? 0)])) as Record<SurveyElementId, number>,
@@ -123,7 +126,7 @@ export async function surveyDays(dari: IsoDate, sampai: IsoDate, opds?: Readonly
         TableName: tableName('survey'),
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
         ExpressionAttributeValues: { ':pk': keys.surveyDayMonth(month), ':from': `${dari}#`, ':to': `${sampai}#~` },
-        ProjectionExpression: ['opd', '#date', 'n', ...SURVEY_ELEMENT_IDS.map((id) => `s_${id}`)].join(', '),
+        ProjectionExpression: ['opd', '#date', 'demo', 'n', ...SURVEY_ELEMENT_IDS.map((id) => `s_${id}`)].join(', '),
         ExpressionAttributeNames: { '#date': 'date' },
       }),
     ),
@@ -167,7 +170,7 @@ export async function putDemoSurveyAnswers(answers: readonly SurveyAnswer[]): Pr
   const days = new Map<string, Item>();
   for (const a of answers) {
     const key = keys.surveyDay(a.opd, a.date);
-    const day = days.get(key.sk) ?? { ...key, opd: a.opd, date: a.date, n: 0, ...Object.fromEntries(SURVEY_ELEMENT_IDS.map((id) => [`s_${id}`, 0])) };
+    const day = days.get(key.sk) ?? { ...key, opd: a.opd, date: a.date, demo: true, n: 0, ...Object.fromEntries(SURVEY_ELEMENT_IDS.map((id) => [`s_${id}`, 0])) };
     day.n = Number(day.n) + 1;
     for (const id of SURVEY_ELEMENT_IDS) day[`s_${id}`] = Number(day[`s_${id}`]) + a.jawaban[id];
     days.set(key.sk, day);

@@ -134,6 +134,23 @@ describe('survey results per OPD', () => {
   });
 });
 
+describe("npm start's demo past", () => {
+  it('seeds answers on working days, more at the exempt (public-service) OPDs, with comments marked (contoh)', async () => {
+    const { seedDemoSurvey } = await import('../../functions/local/demo-survey');
+    const { OPDS } = await import('../support/roster');
+    const n = await seedDemoSurvey(OPDS, '2026-10-05', '2026-10-30', config);
+    const r = await surveyResults([], '2026-10-01', '2026-10-31', config);
+    expect(r.contoh).toBe(true);
+    expect(r.opd.reduce((s, o) => s + o.semua.jawaban, 0)).toBe(n);
+    expect(r.kelompok.dikecualikan.jawaban).toBeGreaterThan(r.opd.find((o) => o.kode === 'setda')!.semua.jawaban);
+    expect(r.opd.every((o) => o.semua.ikm === null || (o.semua.ikm >= 25 && o.semua.ikm <= 100))).toBe(true);
+    const comments = await call(opdApi, { path: '/api/opd/dinkes/survei?dari=2026-10-01&sampai=2026-10-31', token: adminToken });
+    expect(comments.body.komentar.every((k: { komentar: string }) => k.komentar.endsWith('(contoh)'))).toBe(true);
+    // The real period's results say nothing of demo data.
+    expect((await surveyResults([], '2026-11-01', '2026-12-31', config)).contoh).toBeUndefined();
+  });
+});
+
 describe('Rekap TPP', () => {
   beforeAll(async () => {
     at('2026-11-29T23:00:00Z');

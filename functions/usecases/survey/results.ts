@@ -52,6 +52,7 @@ export async function surveyResults(opds: readonly string[], dari: IsoDate, samp
     dari,
     sampai,
     minimumJawaban: MIN_RESPONSES,
+    ...(days.some((d) => d.demo) ? { contoh: true } : {}),
     opd,
     kelompok: { wfa: surveyStats(groups.wfa), dikecualikan: surveyStats(groups.dikecualikan) },
   };

@@ -60,6 +60,11 @@ export function SurveyTab({ token, opd, today }: TabProps) {
           <h2 id="skm-hasil-title">
             {shortDate(data.hasil.dari)} – {shortDate(data.hasil.sampai)}
           </h2>
+          {data.hasil.contoh && (
+            <p class="note" data-testid="skm-contoh">
+              DATA CONTOH: jawaban ini dibuat oleh mode demo (npm start), bukan oleh warga.
+            </p>
+          )}
           <div class="scroll" tabIndex={0}>
             <table class="grid-table">
               <thead>
