@@ -1,9 +1,10 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { type ApelConfig, wafRateLimit } from '../functions/core/config';
 import { API_URL_OUTPUT, SITE_URL_OUTPUT, tableOutputKey } from '../functions/deployment';
 import { SITE_URL_ENV } from '../functions/handlers/admin/site-url';
 import { ORIGIN_SECRETS_ENV } from '../functions/http/origin';
+import { TICKET_SECRETS_ENV } from '../functions/runtime/ticket-secrets';
 import { API_FUNCTIONS } from '../functions/http/routes';
 import { FUNCTION_NAMES, FUNCTIONS, type FunctionName, tablesOf } from '../functions/manifest';
 import { ApelFunction } from './constructs/apel-function';
@@ -12,6 +13,7 @@ import { CheckinApi } from './constructs/checkin-api';
 import { DataTables } from './constructs/data-tables';
 import { Monitoring } from './constructs/monitoring';
 import { OriginSecret } from './constructs/origin-secret';
+import { ReminderQueue } from './constructs/reminder-queue';
 import { WebSite } from './constructs/web-site';
 import { EdgeWebAclArn } from './edge-stack';
 
@@ -62,9 +64,17 @@ export class ApelWfaStack extends Stack {
     // The apel clock, the manifest's one every-minute function.
     const schedules = new ApelSchedules(this, 'ApelSchedules', { config, clock: functions.apelClock });
 
+    // Reminders: the clock and the heads queue jobs, the sender takes them (Web Push); its failures share the dead-letter queue.
+    new ReminderQueue(this, 'Reminders', { functions, deadLetterQueue: schedules.deadLetterQueue });
+
     // CloudFront sends a secret header the API functions check, so the API's own address is closed.
     const originSecret = new OriginSecret(this, 'OriginSecret', { rotation: config.operations.originSecretRotation });
     for (const name of API_FUNCTIONS) functions[name].addEnvironment(ORIGIN_SECRETS_ENV, originSecret.accepted);
+
+    // The secret that signs window tickets (core/presence.ts), made the same way (no stored secret, no monthly cost):
+    // the current generation signs, the three kept are accepted, so a rotation refuses no ticket or kept tap.
+    const ticketSecret = new OriginSecret(this, 'TicketSecret', { rotation: config.operations.ticketSecretRotation });
+    for (const name of ['checkin', 'me'] as const) functions[name].addEnvironment(TICKET_SECRETS_ENV, Fn.join(',', [ticketSecret.current, ticketSecret.accepted]));
 
     // operations.waf: the web ACL of the stage's edge stack (us-east-1, infra/edge-stack.ts) in front of CloudFront.
     const webAclArn = wafRateLimit(config.operations) ? new EdgeWebAclArn(this, 'WafWebAcl', { mainStackName: this.stackName }).arn : undefined;
@@ -73,6 +83,8 @@ export class ApelWfaStack extends Stack {
     // distribution depends on the HTTP API resource, not on its routes or functions.
     const siteUrl = `https://${site.distribution.distributionDomainName}`;
     functions.admin.addEnvironment(SITE_URL_ENV, siteUrl);
+    // The VAPID subject of reminders (RFC 8292 `sub`): the site's https address.
+    functions.reminderSender.addEnvironment(SITE_URL_ENV, siteUrl);
 
     // Alarms (e-mail) and dashboard; covers every function and table of this.functions/this.tables.
     new Monitoring(this, 'Monitoring', {
