@@ -82,6 +82,8 @@ export interface Usage {
   windowMinutes: number;
   /** Admin console calls per WFA day (roster, excuses, recaps). */
   adminCallsPerWfaDay: number;
+  /** Survei Kepuasan Masyarakat answers per month, regency-wide (citizens at the service desks, from the QR posters). */
+  surveyAnswersPerMonth: number;
   /** Months of check-ins kept (storage grows; the figure is for the end of this month). */
   monthsOfData: number;
   /** Margin over US East list prices for Jakarta. */
@@ -103,6 +105,8 @@ export function defaultUsage(asn: number): Usage {
     changedPollShare: 0.3,
     windowMinutes: 52.5,
     adminCallsPerWfaDay: 300,
+    // ~1 answer a month for every 2 ASN (1,500 for 3,000 ASN: ~40 per OPD, most at the public-service desks).
+    surveyAnswersPerMonth: Math.round(asn / 2),
     monthsOfData: 12,
     regionFactor: 1.25,
     waf: false,
@@ -191,6 +195,11 @@ const CALLS = {
   headPollUnchanged: { rru: 3.5, wru: 0, ms: 25, mb: FUNCTIONS.opd.memoryMb, responseKb: 0.3 },
   headPollChanged: { rru: 10, wru: 0, ms: 90, mb: FUNCTIONS.opd.memoryMb, responseKb: 6 },
   admin: { rru: 20, wru: 1, ms: 150, mb: FUNCTIONS.admin.memoryMb, responseKb: 10 },
+  // The public survey (functions/handlers/survei.ts): the form (GetItem of the OPD, 0.5 RRU), then the answer:
+  // one TransactWriteItems of a ConditionCheck (OPD, 2 RRU), a Put (answer, ~0.4 KB: 2 WRU) and an Update
+  // (the OPD's day sums, ~1 KB: 2 WRU), transactional units counted double.
+  surveyForm: { rru: 0.5, wru: 0, ms: 30, mb: FUNCTIONS.survei.memoryMb, responseKb: 1.5 },
+  surveyAnswer: { rru: 2, wru: 4, ms: 40, mb: FUNCTIONS.survei.memoryMb, responseKb: 0.2 },
 } as const;
 
 export function estimateMonthlyCost(usage: Usage): CostEstimate {
@@ -205,8 +214,8 @@ export function estimateMonthlyCost(usage: Usage): CostEstimate {
   const pageCalls = asnCalls - checkIns; // me + schedule, half each
   const headPolls = u.heads * (60 / u.pollSeconds) * u.windowMinutes * apelPerMonth;
   const adminCalls = u.adminCallsPerWfaDay * wfaDays;
-  const apiRequests = asnCalls + headPolls + adminCalls;
-  const pageLoads = u.asn * (apelPerMonth + wfaDays * u.extraPageViewsPerAsnPerWfaDay) + u.heads * apelPerMonth;
+  const apiRequests = asnCalls + headPolls + adminCalls + 2 * u.surveyAnswersPerMonth;
+  const pageLoads = u.asn * (apelPerMonth + wfaDays * u.extraPageViewsPerAsnPerWfaDay) + u.heads * apelPerMonth + u.surveyAnswersPerMonth;
   const kinds = [
     { n: checkIns, c: CALLS.checkin },
     { n: pageCalls / 2, c: CALLS.me },
@@ -214,6 +223,8 @@ export function estimateMonthlyCost(usage: Usage): CostEstimate {
     { n: headPolls * (1 - u.changedPollShare), c: CALLS.headPollUnchanged },
     { n: headPolls * u.changedPollShare, c: CALLS.headPollChanged },
     { n: adminCalls, c: CALLS.admin },
+    { n: u.surveyAnswersPerMonth, c: CALLS.surveyForm },
+    { n: u.surveyAnswersPerMonth, c: CALLS.surveyAnswer },
   ];
 
   // The apel clock: one schedule every minute; a tick reads today's plan (a few RRU), and each
