@@ -5,7 +5,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { FunctionName } from '../../functions/manifest';
+import type { FunctionName, FunctionSpec } from '../../functions/manifest';
 import { FUNCTION_NAMES, FUNCTIONS } from '../../functions/manifest';
 import { JOBS_PER_INVOCATION, QUEUE_URL_ENV, SENDER_CONCURRENCY } from '../../functions/store/reminder-queue';
 import { VAPID_PARAMETER_ENV } from '../../functions/store/vapid-key-store';
@@ -37,8 +37,9 @@ export class ReminderQueue extends Construct {
   constructor(scope: Construct, id: string, props: ReminderQueueProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    const sender = FUNCTION_NAMES.filter((n) => FUNCTIONS[n].queue === 'consume');
-    const timeout = Math.max(...sender.map((n) => FUNCTIONS[n].timeoutSeconds));
+    const specs: Record<FunctionName, FunctionSpec> = FUNCTIONS;
+    const sender = FUNCTION_NAMES.filter((n) => specs[n].queue === 'consume');
+    const timeout = Math.max(...sender.map((n) => specs[n].timeoutSeconds));
     this.queue = new Queue(this, 'Queue', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -53,7 +54,7 @@ export class ReminderQueue extends Construct {
     const parameterArn = Arn.format({ service: 'ssm', resource: 'parameter', resourceName: this.vapidParameterName.slice(1) }, stack);
 
     for (const name of FUNCTION_NAMES) {
-      const spec = FUNCTIONS[name] as (typeof FUNCTIONS)[FunctionName] & { queue?: 'send' | 'consume'; vapidKey?: true };
+      const spec = specs[name];
       const fn = props.functions[name];
       if (spec.queue) {
         fn.addEnvironment(QUEUE_URL_ENV, this.queue.queueUrl);
