@@ -5,6 +5,7 @@
  * office e-presensi (office days beside WFA days).
  */
 import type { Endpoint, Instant, IsoDate } from './common';
+import type { SurveyResults } from './survey';
 
 export type Assessment = 'sesuai' | 'sebagian' | 'tidak_sesuai';
 
@@ -70,22 +71,6 @@ export interface EvaluationWeek {
   kantor: { kehadiran: number | null; ketepatan: number | null };
 }
 
-/** The survey part (issue 10b), per OPD; null while it is not available. */
-export interface EvaluationSurvey {
-  opd: Array<{
-    opd: string;
-    nama: string;
-    wfa: boolean;
-    /** IKM on WFA days and on office days, with their number of responses. */
-    hariWfa: { responden: number; ikm: number | null; mutu: string | null };
-    hariKantor: { responden: number; ikm: number | null; mutu: string | null };
-    /** Too few responses to conclude anything. */
-    terlaluSedikit: boolean;
-  }>;
-  /** The minimum number of responses the page treats as enough. */
-  minimum: number;
-}
-
 /** GET /api/opd/evaluasi: the evaluation of a period (`periode=2026-11` or `2026-Q4`, or `dari`/`sampai`). */
 export interface EvaluationView {
   now: Instant;
@@ -109,7 +94,8 @@ export interface EvaluationView {
     /** Whether offline taps delivered later are recorded yet (issue 15). */
     luringTersedia: boolean;
   };
-  survei: EvaluationSurvey | null;
+  /** The Survei Kepuasan Masyarakat of the same period (functions/usecases/survey/results.ts); null only if it could not be read. */
+  survei: SurveyResults | null;
 }
 
 export type EvaluationQuery = { periode?: string; dari?: IsoDate; sampai?: IsoDate; opd?: string };

@@ -12,7 +12,7 @@ import { addDays, localDate } from '../core/time';
 import { batchWrite } from '../store/batch';
 import { putAggregates } from '../store/evaluation-store';
 import { listAsnOfOpd, listOpds } from '../store/roster-store';
-import { closeSesi, openSesi } from '../store/sesi-store';
+import { closeSesi, markRecapFinal, openSesi } from '../store/sesi-store';
 import { calendarBetween } from '../store/special-day-store';
 import { keys, tableName } from '../store/tables';
 import { seedDemoSurvey } from './demo-survey';
@@ -31,7 +31,7 @@ import { seedDemoSurvey } from './demo-survey';
  * the recaps and aggregates carry what the pages show. Deterministic (a fixed seed), so
  * every fresh start shows the same past.
  *
- * Survey answers (issue 10b) are added by their own seeding function, called below.
+ * Survey answers (issue 10b) are added by their own seeding function (demo-survey.ts), called below.
  */
 
 export const DEMO_WEEKS = 8;
@@ -54,6 +54,8 @@ export interface SeededPast {
   sesi: number;
   aggregates: number;
   excuses: number;
+  /** Survey answers seeded by functions/local/demo-survey.ts (issue 10b). */
+  answers: number;
   from: IsoDate;
   to: IsoDate;
 }
@@ -121,11 +123,13 @@ export async function seedDemoPast(config: ApelConfig, now: Date): Promise<Seede
     await openSesi(plan, plan.opensAt);
     await putAggregates(aggregates, plan.closesAt);
     await closeSesi(plan.id, recaps, new Date(plan.closesAt.getTime() + 60_000));
+    // Final: the apel clock must not make these recaps again from check-ins the seed never wrote.
+    await markRecapFinal(plan.id, new Date(plan.closesAt.getTime() + 60_000));
     aggregateCount += aggregates.length;
   }
   // 10b: survey answers
-  await seedDemoSurvey(opds, from, to, config);
-  return { sesi: plans.length, aggregates: aggregateCount, excuses: excuses.length, from, to };
+  const answers = await seedDemoSurvey(opds, from, to, config);
+  return { sesi: plans.length, aggregates: aggregateCount, excuses: excuses.length, answers, from, to };
 }
 
 interface Profile {

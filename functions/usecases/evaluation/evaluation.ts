@@ -1,4 +1,4 @@
-import type { EvaluationIndicators, EvaluationQuery, EvaluationSurvey, EvaluationView } from '../../../contract';
+import type { EvaluationIndicators, EvaluationQuery, EvaluationView, SurveyResults } from '../../../contract';
 import type { Principal } from '../../core/access';
 import { requireOpdScope } from '../../core/access';
 import type { ApelConfig } from '../../core/config';
@@ -10,14 +10,16 @@ import { wfaOn } from '../../core/opd';
 import type { IsoDate } from '../../core/time';
 import { addDays, isIsoDate } from '../../core/time';
 import { aggregatesOf } from '../../store/evaluation-store';
-import { getOpd, listOpds } from '../../store/roster-store';
+import { listOpds } from '../../store/roster-store';
 import { getSesiMany } from '../../store/sesi-store';
+import { surveyResults } from '../survey/results';
 
 /**
  * The evaluation page's data: the aggregates of the period and of the previous period of
  * the same length (one query per month touched; a head's OPD only its range of each
  * month), the sesi the admin freed (one BatchGet of the sesi found), the OPD list, and
- * the survey's results (issue 10b) when they exist. Never a read per ASN or per day.
+ * the survey's results of the same period (usecases/survey/results.ts: one query per month of
+ * its daily sums). Never a read per ASN or per day.
  */
 
 /** Whether the check-in records taps delivered later (issue 15's field); false until it exists. */
@@ -40,7 +42,7 @@ export function periodOf(query: EvaluationQuery, today: IsoDate): Period {
   return p;
 }
 
-export type SurveyReader = (opds: readonly string[], period: Period) => Promise<EvaluationSurvey | null>;
+export type SurveyReader = (opds: readonly string[], period: Period) => Promise<SurveyResults | null>;
 
 export async function evaluationOf(
   who: Principal,
@@ -48,7 +50,7 @@ export async function evaluationOf(
   now: Date,
   today: IsoDate,
   config: ApelConfig,
-  survey: SurveyReader = async () => null,
+  survey: SurveyReader = (opds, p) => surveyResults(opds, p.dari, p.sampai, config),
 ): Promise<EvaluationView> {
   const period = periodOf(query, today);
   const allOpds = await listOpds();

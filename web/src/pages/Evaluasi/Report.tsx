@@ -239,7 +239,7 @@ export function Report({ data, token, isAdmin, onUploaded }: { data: Evaluation;
 
       {regency && <PerOpd data={data} />}
 
-      <SurveySection survei={data.survei} />
+      <SurveySection survei={data.survei} regency={regency} />
 
       <section class="card eval-methods" aria-labelledby="eval-how">
         <h2 id="eval-how">Cara menghitung</h2>
