@@ -24,6 +24,8 @@ export interface TppAsn {
   jumlah: Record<Code, number>;
   tl: Record<TlBand, number>;
   menitTerlambat: number;
+  /** Of the H and TL, check-ins kept on the phone without network and delivered later (*luring*). */
+  luring: number;
   /** Deduction in percent of the month's TPP, after the monthly cap. */
   potongan: number;
 }
@@ -38,6 +40,7 @@ export interface TppOpdSummary {
   apel: number;
   jumlah: Record<Code, number>;
   tl: Record<TlBand, number>;
+  luring: number;
   /** ASN with a deduction above 0. */
   kenaPotongan: number;
   /** Mean deduction over the OPD's ASN, two decimals. */

@@ -189,11 +189,26 @@ describe('Rekap TPP', () => {
 
     const csv = await call(adminApi, { path: '/api/admin/tpp.csv?bulan=2026-11', token: adminToken });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.text.startsWith('\ufeff"Bulan";"NIP";"Nama";"Jabatan";"Kode OPD";"OPD";"H";"TL";"TK";"I";"S";"C";"DL";"TB";"DB";"TL1";"TL2";"TL3";"TL4";"Menit terlambat";"Potongan TPP (%)"\r\n')).toBe(true);
-    expect(csv.text).toContain(`"2026-11";"=""${staff.nip}""";"${staff.nama}";"Pelaksana";"setda";"Sekretariat Daerah";"0";"1";"0";"0";"0";"0";"0";"0";"0";"1";"0";"0";"0";"11";"0,5"\r\n`);
+    expect(csv.text.startsWith('\ufeff"Bulan";"NIP";"Nama";"Jabatan";"Kode OPD";"OPD";"H";"TL";"TK";"I";"S";"C";"DL";"TB";"DB";"TL1";"TL2";"TL3";"TL4";"Menit terlambat";"Luring";"Potongan TPP (%)"\r\n')).toBe(true);
+    expect(csv.text).toContain(`"2026-11";"=""${staff.nip}""";"${staff.nama}";"Pelaksana";"setda";"Sekretariat Daerah";"0";"1";"0";"0";"0";"0";"0";"0";"0";"1";"0";"0";"0";"11";"0";"0,5"\r\n`);
     const perOpd = await call(adminApi, { path: '/api/admin/tpp.csv?bulan=2026-11&isi=opd', token: adminToken });
     expect(perOpd.text).toContain('"2026-11";"setda";"Sekretariat Daerah";"WFA";"4";"1";"1";"1";"2";');
     expect(perOpd.text).toContain('"2026-11";"dinkes";"Dinas Kesehatan";"Dikecualikan";');
+  });
+
+  it('counts the check-ins delivered later (luring, issue 15) that still count as H or TL', async () => {
+    // Monday 7 September 2026, apel pagi: the head's tap was kept on the phone and delivered after the window.
+    const { closeSesi } = await import('../../functions/store/sesi-store');
+    const { recapOpd } = await import('../../functions/core/recap');
+    const [september] = plannedSesi('2026-09-07', config) as [ReturnType<typeof plannedSesi>[0]];
+    await openSesi(september, september.opensAt);
+    const setda = ASNS.filter((a) => a.opd === 'setda');
+    const tap = new Date(september.opensAt.getTime() + 5 * 60_000).toISOString();
+    await closeSesi(september.id, [recapOpd('setda', true, setda, new Map([[head.nip, { status: 'hadir' as const, at: tap, luring: true }]]))], september.closesAt);
+    const res = await call(opdApi, { path: '/api/opd/setda/tpp?bulan=2026-09', token: tokens.get(head.nip)! });
+    const row = res.body.asn.find((a: { nip: string }) => a.nip === head.nip);
+    expect(row).toMatchObject({ jumlah: { H: 1 }, luring: 1, potongan: 0 });
+    expect(res.body.ringkasan.luring).toBe(1);
   });
 
   it.each([['2026-13'], ['26-11'], ['2027-01']])('refuses the month %s with 400', async (bulan) => {

@@ -47,8 +47,9 @@ export async function opdRecapsWithLateness(
   dari: IsoDate,
   sampai: IsoDate,
   readSesi: SesiReader = getSesiMany,
-): Promise<{ recaps: OpdRecaps; menit: Map<string, number[]> }> {
+): Promise<{ recaps: OpdRecaps; menit: Map<string, number[]>; luring: Map<string, number> }> {
   const menit = new Map<string, number[]>();
+  const luring = new Map<string, number>();
   if (sampai < dari) throw new InvalidInput('TANGGAL_TIDAK_VALID', 'Tanggal "sampai" tidak boleh sebelum tanggal "dari".');
   if (addDays(dari, MAX_RANGE_DAYS - 1) < sampai) {
     throw new InvalidInput('TANGGAL_TIDAK_VALID', `Rentang rekap paling panjang ${MAX_RANGE_DAYS} hari.`);
@@ -81,6 +82,8 @@ export async function opdRecapsWithLateness(
         person.kode[id] = code;
         person.jumlah[code]++;
       }
+      // A check-in kept on the phone and delivered later (*luring*, issue 15) that still counts as H or TL.
+      if (row.luring && (code === 'H' || code === 'TL')) luring.set(row.nip, (luring.get(row.nip) ?? 0) + 1);
       if (code === 'TL' && row.at) {
         const late = Math.floor((Date.parse(row.at) - lateFrom(record.onTimeUntil.getTime())) / 60_000) + 1;
         menit.set(row.nip, [...(menit.get(row.nip) ?? []), Math.max(1, late)]);
@@ -93,7 +96,7 @@ export async function opdRecapsWithLateness(
     sesi.push({ id, date: record.date, slot: record.slot, label: SLOT_LABELS[record.slot], gangguan, counts: tally(statuses) });
   }
   const asn = [...people.values()].sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
-  return { recaps: { opd, dari, sampai, sesi, asn }, menit };
+  return { recaps: { opd, dari, sampai, sesi, asn }, menit, luring };
 }
 
 const DAY_SHORT: Record<string, string> = { senin: 'Sen', selasa: 'Sel', rabu: 'Rab', kamis: 'Kam', jumat: 'Jum', sabtu: 'Sab', minggu: 'Min' };

@@ -56,7 +56,9 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 function summaryOf(kode: string, nama: string, wfa: boolean, apel: number, rows: readonly TppAsn[]): TppOpdSummary {
   const jumlah = codeTotals([]);
   const tl: Record<TlBand, number> = { TL1: 0, TL2: 0, TL3: 0, TL4: 0 };
+  let luring = 0;
   for (const r of rows) {
+    luring += r.luring;
     for (const c of CODES) jumlah[c] += r.jumlah[c];
     for (const b of TL_BANDS) tl[b] += r.tl[b];
   }
@@ -68,16 +70,17 @@ function summaryOf(kode: string, nama: string, wfa: boolean, apel: number, rows:
     apel,
     jumlah,
     tl,
+    luring,
     kenaPotongan: rows.filter((r) => r.potongan > 0).length,
     rataPotongan: rows.length === 0 ? 0 : round2(rows.reduce((s, r) => s + r.potongan, 0) / rows.length),
   };
 }
 
 async function opdMonth(opd: Opd, dari: IsoDate, sampai: IsoDate, config: ApelConfig, readSesi: SesiReader) {
-  const { recaps, menit } = await opdRecapsWithLateness(opd, dari, sampai, readSesi);
+  const { recaps, menit, luring } = await opdRecapsWithLateness(opd, dari, sampai, readSesi);
   const asn: TppAsn[] = recaps.asn.map((a) => {
     const row = tppRow(Object.values(a.kode) as Code[], menit.get(a.nip) ?? [], config.tpp);
-    return { nip: a.nip, nama: a.nama, jabatan: a.jabatan, opd: opd.kode, jumlah: row.jumlah, tl: row.tl, menitTerlambat: row.menitTerlambat, potongan: row.potongan };
+    return { nip: a.nip, nama: a.nama, jabatan: a.jabatan, opd: opd.kode, jumlah: row.jumlah, tl: row.tl, menitTerlambat: row.menitTerlambat, luring: luring.get(a.nip) ?? 0, potongan: row.potongan };
   });
   const apel = recaps.sesi.filter((s) => s.slot !== 'demo').length;
   return { ringkasan: summaryOf(opd.kode, opd.nama, wfaOn(opd, sampai), apel, asn), asn };
@@ -113,16 +116,16 @@ const BAND_HEADERS = [...TL_BANDS];
 
 /** Per ASN, for payroll: Excel id-ID (core/csv-writer.ts: NIP as text, decimal comma). */
 export function tppCsv(rows: readonly TppAsn[], opdNames: ReadonlyMap<string, string>, bulan: string): string {
-  const header = ['Bulan', 'NIP', 'Nama', 'Jabatan', 'Kode OPD', 'OPD', ...CODES, ...BAND_HEADERS, 'Menit terlambat', 'Potongan TPP (%)'];
+  const header = ['Bulan', 'NIP', 'Nama', 'Jabatan', 'Kode OPD', 'OPD', ...CODES, ...BAND_HEADERS, 'Menit terlambat', 'Luring', 'Potongan TPP (%)'];
   return csvFile(
     header,
-    rows.map((r) => [bulan, id(r.nip), r.nama, r.jabatan, r.opd, opdNames.get(r.opd) ?? r.opd, ...CODES.map((c) => r.jumlah[c]), ...TL_BANDS.map((b) => r.tl[b]), r.menitTerlambat, r.potongan]),
+    rows.map((r) => [bulan, id(r.nip), r.nama, r.jabatan, r.opd, opdNames.get(r.opd) ?? r.opd, ...CODES.map((c) => r.jumlah[c]), ...TL_BANDS.map((b) => r.tl[b]), r.menitTerlambat, r.luring, r.potongan]),
   );
 }
 
 /** One row per OPD (and the regency's total), for the summary sheet. */
 export function tppSummaryCsv(summaries: readonly TppOpdSummary[], total: TppOpdSummary, bulan: string): string {
-  const header = ['Bulan', 'Kode OPD', 'OPD', 'Status WFA', 'ASN', 'Apel', ...CODES, ...BAND_HEADERS, 'ASN kena potongan', 'Rata-rata potongan (%)'];
-  const line = (s: TppOpdSummary, status: string) => [bulan, s.kode, s.nama, status, s.asn, s.apel, ...CODES.map((c) => s.jumlah[c]), ...TL_BANDS.map((b) => s.tl[b]), s.kenaPotongan, s.rataPotongan];
+  const header = ['Bulan', 'Kode OPD', 'OPD', 'Status WFA', 'ASN', 'Apel', ...CODES, ...BAND_HEADERS, 'Luring', 'ASN kena potongan', 'Rata-rata potongan (%)'];
+  const line = (s: TppOpdSummary, status: string) => [bulan, s.kode, s.nama, status, s.asn, s.apel, ...CODES.map((c) => s.jumlah[c]), ...TL_BANDS.map((b) => s.tl[b]), s.luring, s.kenaPotongan, s.rataPotongan];
   return csvFile(header, [...summaries.map((s) => line(s, s.wfa ? 'WFA' : 'Dikecualikan')), line(total, '')]);
 }

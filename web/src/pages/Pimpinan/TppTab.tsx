@@ -100,6 +100,9 @@ export function TppTab({ token, opd, today }: TabProps) {
                     TL1/2/3/4
                   </th>
                   <th scope="col">Menit</th>
+                  <th scope="col" title="Check-in yang tersimpan di ponsel tanpa jaringan dan terkirim kemudian">
+                    Luring
+                  </th>
                   <th scope="col">Potongan</th>
                 </tr>
               </thead>
@@ -117,6 +120,7 @@ export function TppTab({ token, opd, today }: TabProps) {
                     ))}
                     <td>{`${a.tl.TL1}/${a.tl.TL2}/${a.tl.TL3}/${a.tl.TL4}`}</td>
                     <td>{a.menitTerlambat}</td>
+                    <td>{a.luring}</td>
                     <td data-testid="tpp-potongan">{num(a.potongan)} %</td>
                   </tr>
                 ))}

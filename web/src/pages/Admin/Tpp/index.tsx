@@ -44,6 +44,7 @@ export function TppPage({ ctx }: { ctx: AdminContext }) {
     { head: 'Apel', class: 'adm-num', cell: (o: TppOpdSummary) => o.apel, td: () => ({ class: 'adm-num' }) },
     ...CODES.map((c) => ({ head: c, class: 'adm-num', cell: (o: TppOpdSummary) => o.jumlah[c], td: () => ({ class: 'adm-num' }) })),
     { head: 'TL1/2/3/4', cell: (o: TppOpdSummary) => `${o.tl.TL1}/${o.tl.TL2}/${o.tl.TL3}/${o.tl.TL4}` },
+    { head: 'Luring', title: 'Check-in yang tersimpan di ponsel tanpa jaringan dan terkirim kemudian', class: 'adm-num', cell: (o: TppOpdSummary) => o.luring, td: () => ({ class: 'adm-num' }) },
     { head: 'Dipotong', title: 'ASN yang kena potongan', class: 'adm-num', cell: (o: TppOpdSummary) => o.kenaPotongan, td: () => ({ class: 'adm-num' }) },
     { head: 'Rata-rata', title: 'Rata-rata potongan per ASN', class: 'adm-num', cell: (o: TppOpdSummary) => `${num(o.rataPotongan)} %`, td: () => ({ class: 'adm-num' }) },
   ];
