@@ -19,8 +19,8 @@ export async function adminLink(
   now = new Date(),
 ): Promise<{ nama: string; opd: string; promoted: boolean; url: string }> {
   const stored = await readAsn(nip);
-  if (!stored) throw new Error(`NIP ${nip} tidak ada di roster. Impor roster dulu (npm run apel -- import-roster …).`);
-  if (!stored.value.active) throw new Error(`${stored.value.nama} (NIP ${nip}) tidak aktif di roster.`);
+  if (!stored) throw new Error(`NIP ${nip} tidak ada di daftar pegawai. Impor daftar pegawai dulu (npm run apel -- import-roster …).`);
+  if (!stored.value.active) throw new Error(`${stored.value.nama} (NIP ${nip}) tidak aktif di daftar pegawai.`);
   const promoted = stored.value.role !== 'admin';
   if (promoted) await patchAsn(CLI, nip, { peran: 'admin' }, now);
   const { tautan } = await issueLinksFor(CLI, { nip }, siteUrl, config.regency, localDate(now, config.timeZone), now);

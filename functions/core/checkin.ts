@@ -61,7 +61,7 @@ export function reportFor(slot: SesiSlot, text: string | undefined, rule: Report
   if (!laporan && rule === 'wajib' && slot !== 'demo') {
     throw new InvalidInput(
       'LAPORAN_WAJIB',
-      slot === 'pagi' ? 'Tuliskan rencana kerja hari ini sebelum check-in.' : 'Tuliskan hasil kerja hari ini sebelum check-in.',
+      slot === 'pagi' ? 'Tuliskan rencana kerja hari ini sebelum presensi.' : 'Tuliskan hasil kerja hari ini sebelum presensi.',
     );
   }
   return laporan;

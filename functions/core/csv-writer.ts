@@ -37,7 +37,8 @@ export function cellText(cell: CsvCell): string {
   if (typeof cell === 'object') {
     if (cell.id === '') return '';
     // Only digits (and a leading +) may go inside the formula; anything else is plain text.
-    return /^\+?\d+$/.test(cell.id) ? `="${cell.id}"` : neutralise(cell.id);
+    // Digits, or a phone as the product writes it (`+62 812-3456-7890`): nothing Excel could run.
+    return /^\+?\d[\d -]*$/.test(cell.id) ? `="${cell.id}"` : neutralise(cell.id);
   }
   return neutralise(cell);
 }

@@ -7,7 +7,7 @@ import { isIsoDate } from './time';
  */
 export function nipProblem(nip: string, today: Date = new Date()): string | undefined {
   if (!/^\d{18}$/.test(nip)) {
-    if (/^\d+([.,]\d+)?E\+?\d+$/i.test(nip)) return 'NIP rusak oleh spreadsheet (format ilmiah, mis. 1.98503E+17)';
+    if (/^\d+([.,]\d+)?E\+?\d+$/i.test(nip)) return 'NIP rusak oleh lembar kerja (format ilmiah, mis. 1.98503E+17)';
     return `NIP harus 18 angka (tertulis ${nip.length} karakter)`;
   }
   const birthYear = Number(nip.slice(0, 4));

@@ -4,6 +4,7 @@ import type { Holiday } from './sesi';
 import { isWfaDay } from './sesi';
 import type { IsoDate } from './time';
 import { localDate, zonedInstant } from './time';
+import { clockIn } from './format';
 
 /**
  * Readiness checks (cek kesiapan): a head asks their staff to confirm, within a few
@@ -61,7 +62,7 @@ export function planReadinessCheck(
     const end = new Date(now.getTime() + minutes * 60_000);
     if (end > demo.closesAt) {
       const left = Math.floor((demo.closesAt.getTime() - now.getTime()) / 60_000);
-      throw new Conflict('DI_LUAR_JAM_KERJA', `Sesi demo tinggal ${left} menit: pilih waktu menjawab yang lebih pendek.`);
+      throw new Conflict('DI_LUAR_JAM_KERJA', `Apel percobaan tinggal ${left} menit: pilih waktu menjawab yang lebih pendek.`);
     }
     return { mulai: now.toISOString(), batas: end.toISOString() };
   }
@@ -75,7 +76,7 @@ export function planReadinessCheck(
   if (now < from || end > to) {
     throw new Conflict(
       'DI_LUAR_JAM_KERJA',
-      `Cek kesiapan hanya dapat berlangsung antara pukul ${config.slots.pagi.opens} dan ${config.slots.sore.closes}.`,
+      `Cek kesiapan hanya dapat berlangsung antara pukul ${clockIn(config.timeZone)(from)} dan ${clockIn(config.timeZone)(to)}.`,
     );
   }
   return { mulai: now.toISOString(), batas: end.toISOString() };

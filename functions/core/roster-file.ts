@@ -60,7 +60,7 @@ export function readTable(text: string): TableRow[] {
   if (looksBinary(body)) {
     throw new InvalidInput(
       'BERKAS_BUKAN_TABEL',
-      'Berkas ini bukan CSV atau spreadsheet yang bisa dibaca. Pilih berkas .csv atau .xlsx (mis. "Export Data ASN" dari SIASN), bukan PDF, gambar atau dokumen Word.',
+      'Berkas ini bukan CSV atau lembar kerja yang bisa dibaca. Pilih berkas .csv atau .xlsx (mis. "Export Data ASN" dari SIASN), bukan PDF, gambar atau dokumen Word.',
     );
   }
   let records: { record: string[]; info: { lines: number } }[];

@@ -1,4 +1,5 @@
 import { nipProblem } from './nip';
+import { normalisePhone } from './phone';
 import { cleanText, textProblem } from './text';
 
 /**
@@ -7,6 +8,9 @@ import { cleanText, textProblem } from './text';
  * nip,nama,jabatan,opd,status,no_hp,peran). Bad rows are reported with their line and
  * reason and skipped; good rows go in.
  */
+
+/** Indonesian mobile numbers are stored in one form, 62…, as WhatsApp links need (core/phone.ts). */
+export { normalisePhone };
 
 export const ROLES = ['asn', 'pimpinan', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -111,13 +115,6 @@ function readOpd(row: CsvRow): Opd | string {
   if (nama.length < 3 || nama.length > 150) return 'nama OPD harus 3–150 karakter';
   if (wfa !== 'ya' && wfa !== 'tidak') return `kolom wfa harus "ya" atau "tidak" (tertulis "${wfa}")`;
   return { kode, nama, wfa: wfa === 'ya' };
-}
-
-/** Indonesian mobile numbers in one form, 62…, as WhatsApp links need. */
-export function normalisePhone(raw: string): string | undefined {
-  const digits = raw.replace(/[\s().-]/g, '').replace(/^\+/, '');
-  const national = digits.startsWith('62') ? digits.slice(2) : digits.startsWith('0') ? digits.slice(1) : digits;
-  return /^8\d{7,11}$/.test(national) ? `62${national}` : undefined;
 }
 
 export function checkAsnRows(rows: readonly CsvRow[], knownOpd: ReadonlySet<string>, today = new Date()): Checked<Asn> {

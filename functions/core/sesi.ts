@@ -49,7 +49,7 @@ export interface SesiPlan extends SesiWindow {
 export const SLOT_LABELS: Record<SesiSlot, string> = {
   pagi: 'Apel Pagi',
   sore: 'Apel Sore',
-  demo: 'Apel Demo',
+  demo: 'Apel Percobaan',
 };
 
 export function sesiId(date: IsoDate, slot: SesiSlot): string {

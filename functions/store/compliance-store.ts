@@ -29,6 +29,6 @@ export async function setComplianceMark(
       },
     ],
     audit,
-    () => new NotFound('CHECKIN_TIDAK_ADA', 'ASN ini belum check-in pada apel tersebut di OPD ini.'),
+    () => new NotFound('CHECKIN_TIDAK_ADA', 'ASN ini belum presensi pada apel tersebut di OPD ini.'),
   );
 }

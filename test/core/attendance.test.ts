@@ -99,7 +99,7 @@ describe('readiness checks', () => {
       mulai: '2026-11-30T01:00:00.000Z',
       batas: '2026-11-30T01:15:00.000Z',
     });
-    expect(() => planReadinessCheck(new Date('2026-11-29T22:00:00Z'), 15, config, undefined)).toThrow(/antara pukul 07:00 dan 16:30/);
+    expect(() => planReadinessCheck(new Date('2026-11-29T22:00:00Z'), 15, config, undefined)).toThrow(/antara pukul 07\.00 WITA dan 16\.30 WITA\./);
     expect(() => planReadinessCheck(new Date('2026-11-30T08:20:00Z'), 15, config, undefined)).toThrow(/antara pukul/);
     expect(() => planReadinessCheck(new Date('2026-12-02T01:00:00Z'), 15, config, undefined)).toThrow(/hari WFA/);
     expect(() => planReadinessCheck(new Date('2026-11-30T01:00:00Z'), 15, config, { date: '2026-11-30', jenis: 'cuti_bersama', keterangan: '' })).toThrow(/hari WFA/);
@@ -119,11 +119,11 @@ describe('the recap spreadsheet', () => {
         { nip: '199104152025012012', nama: 'Rina Mokoagow', jabatan: 'Staf', kode: { '2026-11-30.pagi': 'TL' }, jumlah: codeTotals(['TL']), alasan: { '2026-11-30.pagi': 'Ban motor bocor' } },
       ],
     });
-    expect(csv.startsWith('\ufeff"NIP";"Nama";"Jabatan";"Sen 30-11 Pagi";"H";"TL";"TK";"I";"S";"C";"DL";"TB";"DB";"Alasan terlambat"\r\n')).toBe(true);
+    expect(csv.startsWith('\ufeff"NIP";"Nama";"Jabatan";"Sen 30-11 Pagi";"H";"TL";"TK";"I";"S";"C";"DL";"TB";"DB";"Alasan terlambat";"Luring (tanpa jaringan)"\r\n')).toBe(true);
     // The one CSV writer: the NIP as ="…" so that Excel keeps its 18 digits, every field quoted.
-    expect(csv).toContain('"=""199004152025012011""";"Sofyan Bonde; S.Pd";"Kepala";"S";"0";"0";"0";"0";"1";"0";"0";"0";"0";""\r\n');
+    expect(csv).toContain('"=""199004152025012011""";"Sofyan Bonde; S.Pd";"Kepala";"S";"0";"0";"0";"0";"1";"0";"0";"0";"0";"";""\r\n');
     // A late ASN's reason, after the title of its sesi.
-    expect(csv).toContain('"Rina Mokoagow";"Staf";"TL";"0";"1";"0";"0";"0";"0";"0";"0";"0";"Sen 30-11 Pagi: Ban motor bocor"\r\n');
+    expect(csv).toContain('"Rina Mokoagow";"Staf";"TL";"0";"1";"0";"0";"0";"0";"0";"0";"0";"Sen 30-11 Pagi: Ban motor bocor";""\r\n');
     expect(sesiColumn({ date: '2026-12-01', slot: 'sore' })).toBe('Sel 01-12 Sore');
   });
 });

@@ -39,6 +39,6 @@ describe('the one CSV writer', () => {
       [{ nip: '199004152025012011', nama: '@Budi', jabatan: '', opd: 'setda', opdNama: 'Setda', peran: 'asn', noHp: '6281234567890', tautan: 'https://x/#t=a', waMe: null }],
       ',',
     );
-    expect(links).toContain('"=""199004152025012011""","\'@Budi","","Setda","ASN","=""6281234567890""","https://x/#t=a",""\r\n');
+    expect(links).toContain('"=""199004152025012011""","\'@Budi","","Setda","ASN","=""+62 812-3456-7890""","https://x/#t=a",""\r\n');
   });
 });

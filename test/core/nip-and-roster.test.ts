@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../functions/core/csv';
 import { InvalidInput } from '../../functions/core/errors';
 import { nipProblem } from '../../functions/core/nip';
+import { formatPhone } from '../../functions/core/phone';
 import { checkAsnRows, checkOpdRows, normalisePhone } from '../../functions/core/roster';
 
 const today = new Date('2026-11-29T00:00:00Z');
@@ -68,5 +69,14 @@ describe('roster rows', () => {
     expect(normalisePhone('628123142617')).toBe('628123142617');
     expect(normalisePhone('0431-123456')).toBeUndefined();
     expect(normalisePhone('12345')).toBeUndefined();
+  });
+
+  it('shows a phone in one form everywhere (list, form, CSV) and reads that form back as stored', () => {
+    expect(formatPhone('6282123456789')).toBe('+62 821-2345-6789');
+    expect(formatPhone('6281234567890')).toBe('+62 812-3456-7890');
+    expect(formatPhone('628123456789')).toBe('+62 812-3456-789');
+    expect(formatPhone('62812345678')).toBe('+62 812-345-678');
+    expect(formatPhone('')).toBe('');
+    for (const stored of ['6282123456789', '628123456789', '62812345678']) expect(normalisePhone(formatPhone(stored))).toBe(stored);
   });
 });

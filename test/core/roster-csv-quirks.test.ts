@@ -32,7 +32,7 @@ describe('a roster saved by Excel on an Indonesian-locale PC (BOM, ";", CRLF)', 
 
   it('skips empty lines and lines of separators only, and refuses the rest with line number and reason', () => {
     expect(problems).toEqual([
-      { line: 7, reason: 'NIP rusak oleh spreadsheet (format ilmiah, mis. 1.98503E+17)' },
+      { line: 7, reason: 'NIP rusak oleh lembar kerja (format ilmiah, mis. 1.98503E+17)' },
       { line: 9, reason: 'NIP 198503122010012004 muncul lebih dari sekali' },
       { line: 10, reason: 'OPD "dinas-tak-ada" tidak dikenal' },
       { line: 11, reason: 'tanggal lahir 1990-02-30 pada NIP tidak ada di kalender' },
@@ -54,7 +54,7 @@ describe('a comma-separated export without BOM (quoted fields, header with capit
 
   it('refuses a NIP in scientific notation and a NIP of 17 digits', () => {
     expect(problems).toEqual([
-      { line: 4, reason: 'NIP rusak oleh spreadsheet (format ilmiah, mis. 1.98503E+17)' },
+      { line: 4, reason: 'NIP rusak oleh lembar kerja (format ilmiah, mis. 1.98503E+17)' },
       { line: 5, reason: 'NIP harus 18 angka (tertulis 17 karakter)' },
     ]);
   });

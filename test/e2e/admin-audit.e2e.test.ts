@@ -36,7 +36,7 @@ describe.runIf(browserAvailable())('the admin console\'s audit trail (Chromium, 
     const text = await line.textContent();
     expect(text).toContain('Seragam ditandai');
     expect(text).toContain(head.nama);
-    expect(text).toContain(`Presensi Apel demo 2 Des 2026 · ${asn.nama}`);
+    expect(text).toContain(`Presensi Apel percobaan 2 Des 2026 · ${asn.nama}`);
     expect(text).toContain('tanda tidak patuh · catatan');
     expect(text).not.toContain('tidakPatuh.');
     expect(text).not.toContain('checkin:');
@@ -62,7 +62,7 @@ describe.runIf(browserAvailable())('the admin console\'s audit trail (Chromium, 
     await page.context().close();
   });
 
-  it('offers an Indonesian file button, not the browser\'s "Choose File", with Chromium in English', async () => {
+  it('offers an Indonesian file button, not the browser\'s "Choose File", with Chromium in English', { timeout: 90_000 }, async () => {
     const { chromium } = await import('playwright-core');
     const english = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--lang=en-US'] });
     try {
@@ -80,6 +80,38 @@ describe.runIf(browserAvailable())('the admin console\'s audit trail (Chromium, 
       expect(await page.getByTestId('libur-berkas-nama').textContent()).toBe('libur-2027.csv');
       await page.getByTestId('libur-upload').getByRole('status').waitFor();
       expect(await page.getByTestId('libur-upload').getByRole('status').textContent()).toMatch(/ditambahkan/);
+
+      // Dates, months and times are fields of ours (dd/mm/yyyy with the day's name), never the browser's
+      // mm/dd/yyyy; no native file control shows; every form is checked by us, in Indonesian (issue 14 point 9).
+      for (const tab of ['ringkasan', 'roster', 'opd', 'kalender', 'tautan', 'audit']) {
+        await page.goto(admin.tautan.replace('/#t=', `/admin/${tab}#t=`));
+        await page.locator('main h2:visible').first().waitFor();
+        if (tab === 'kalender') await page.getByTestId('libur-upload').locator('summary').click();
+        const native = await page.locator('input[type=date], input[type=month], input[type=time], input[type=datetime-local]').count();
+        expect(native, tab).toBe(0);
+        const files = await page.locator('input[type=file]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+        expect(files.every((w) => w <= 1), tab).toBe(true);
+        expect(await page.locator('form:not([novalidate])').count(), tab).toBe(0);
+      }
+      const bulan = page.getByTestId('audit-bulan');
+      expect(await bulan.inputValue()).toBe('12/2026');
+      expect(await page.getByTestId('audit-bulan-hari').textContent()).toBe('Desember 2026');
+      await bulan.fill('13/2026');
+      await bulan.press('Enter');
+      expect(await page.getByTestId('form-problem').textContent()).toBe('Bulan 13 tidak ada: tulis bulan/tahun, mis. 11/2026.');
+      await page.getByTestId('audit-filter').screenshot({ path: '.bench/konsol-en-bulan.png' });
+
+      await page.goto(admin.tautan.replace('/#t=', '/admin/kalender#t='));
+      const tanggal = page.getByTestId('hari-tanggal');
+      expect(await tanggal.getAttribute('placeholder')).toBe('hh/bb/tttt');
+      await tanggal.fill('07/12/2026');
+      expect(await page.getByTestId('hari-tanggal-hari').textContent()).toBe('Senin, 7 Desember 2026');
+      await page.getByTestId('hari-form').screenshot({ path: '.bench/konsol-en-tanggal.png' });
+      await page.goto(admin.tautan.replace('/#t=', '/admin/roster#t='));
+      await page.getByTestId('roster-import').waitFor();
+      expect(await page.getByText('Pilih berkas CSV atau Excel…').isVisible()).toBe(true);
+      expect(await page.getByTestId('roster-file-nama').textContent()).toBe('Belum ada berkas dipilih');
+      await page.getByTestId('roster-import').screenshot({ path: '.bench/konsol-en-impor.png' });
       await page.context().close();
     } finally {
       await english.close();

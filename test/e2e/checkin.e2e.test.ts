@@ -39,7 +39,7 @@ describe.runIf(browserAvailable())('an ASN checks in from their personal link (C
     await page.goto(link.tautan);
     await expect.poll(() => page.getByTestId('profile').textContent()).toContain(link.nama);
     expect(page.url()).not.toContain('#t='); // the token leaves the address bar
-    await page.getByRole('button', { name: 'Hadir di Apel Demo' }).click();
+    await page.getByRole('button', { name: 'Hadir di Apel Percobaan' }).click();
 
     const result = page.getByTestId('checkin-result');
     await result.waitFor();
@@ -57,7 +57,7 @@ describe.runIf(browserAvailable())('an ASN checks in from their personal link (C
     // Reopening the page (token kept on the phone) shows the same result, not a second button.
     await page.reload();
     await page.getByTestId('checkin-result').waitFor();
-    expect(await page.getByRole('button', { name: 'Hadir di Apel Demo' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Hadir di Apel Percobaan' }).count()).toBe(0);
     await context.close();
   });
 

@@ -67,7 +67,7 @@ describe.runIf(browserAvailable())('an OPD head watches the live roll (Chromium,
     const { page } = await openHeadPage('setda');
 
     expect(new URL(page.url()).pathname).toBe('/pimpinan');
-    expect(await page.getByTestId('roll-head').textContent()).toContain('Apel Demo');
+    expect(await page.getByTestId('roll-head').textContent()).toContain('Apel Percobaan');
     const staff = app.links.filter((l) => l.opd === 'setda');
     for (const s of staff) expect(await page.getByTestId(`row-${s.nip}`).count()).toBe(1);
     expect(await page.getByTestId('count-belum_hadir').textContent()).toContain(String(staff.length));

@@ -59,7 +59,7 @@ describe.runIf(browserAvailable())('the admin imports a SIASN spreadsheet from t
     const link = app.links.find((l) => l.nip === ADMIN_NIP)!;
     await page.goto(link.tautan.replace('/#t=', '/admin#t='));
     await page.getByTestId('admin-who').waitFor();
-    await page.getByRole('navigation', { name: 'Menu konsol admin' }).getByRole('link', { name: 'Roster' }).click();
+    await page.getByRole('navigation', { name: 'Menu konsol admin' }).getByRole('link', { name: 'Daftar pegawai' }).click();
 
     // The spreadsheet reader is fetched only now.
     const chunk = page.waitForRequest((r) => /\/assets\/spreadsheet-.*\.js$/.test(r.url()));

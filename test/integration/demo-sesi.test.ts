@@ -45,7 +45,7 @@ describe('the local demo sesi', () => {
     expect(recap.status).toBe(200);
     expect(recap.body.sesi).toEqual([]);
     const csv = await call(opdApi, { path: '/api/opd/setda/rekap.csv?dari=2026-12-02&sampai=2026-12-02', token });
-    expect(csv.text).not.toMatch(/Demo/i);
+    expect(csv.text).not.toMatch(/Demo|Percobaan/i);
     expect((await call(me, { path: '/api/me/riwayat?bulan=2026-12', token: tokens.get(staff.nip)! })).body.apel).toEqual([]);
   });
 });
@@ -60,7 +60,7 @@ describe('the local demo sesi on a day that is not a WFA day', () => {
     expect((await asHead('GET')).body.tidakBisaMulai).toBeNull();
     const tooLong = await asHead('POST', { menit: 45 });
     expect(tooLong.status).toBe(409);
-    expect(tooLong.body.error.message).toBe('Sesi demo tinggal 30 menit: pilih waktu menjawab yang lebih pendek.');
+    expect(tooLong.body.error.message).toBe('Apel percobaan tinggal 30 menit: pilih waktu menjawab yang lebih pendek.');
     const started = await asHead('POST', { menit: 15 });
     expect(started.status).toBe(201);
     const page = await call(me, { path: '/api/me', token: tokens.get(staff.nip)! });

@@ -252,7 +252,7 @@ describe('recaps after the close', () => {
 
     const csv = await asHead('GET', '/api/opd/setda/rekap.csv?dari=2026-11-30&sampai=2026-11-30');
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.text.startsWith('\ufeff"NIP";"Nama";"Jabatan";"Sen 30-11 Pagi";"H";"TL";"TK";"I";"S";"C";"DL";"TB";"DB";"Alasan terlambat"\r\n')).toBe(true);
+    expect(csv.text.startsWith('\ufeff"NIP";"Nama";"Jabatan";"Sen 30-11 Pagi";"H";"TL";"TK";"I";"S";"C";"DL";"TB";"DB";"Alasan terlambat";"Luring (tanpa jaringan)"\r\n')).toBe(true);
     // The NIP as ="…" (Excel keeps its 18 digits), through the one CSV writer.
     expect(csv.text).toContain(`"=""${staff2.nip}""";"${staff2.nama}";"Pelaksana";"S";`);
   });

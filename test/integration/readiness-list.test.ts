@@ -19,7 +19,7 @@ beforeAll(async () => {
 describe("the heads' readiness checks (GET /api/opd/{opd}/kesiapan)", () => {
   it('says before "Mulai" why a check cannot start: outside working hours, or not a WFA day', async () => {
     at('2026-11-29T22:00:00Z'); // Monday 06:00 WITA
-    expect((await asHead('GET', '/api/opd/setda/kesiapan')).body.tidakBisaMulai).toBe('Cek kesiapan hanya dapat berlangsung antara pukul 07:00 dan 16:30.');
+    expect((await asHead('GET', '/api/opd/setda/kesiapan')).body.tidakBisaMulai).toBe('Cek kesiapan hanya dapat berlangsung antara pukul 07.00 WITA dan 16.30 WITA.');
     at('2026-12-02T02:00:00Z'); // Wednesday 10:00 WITA
     expect((await asHead('GET', '/api/opd/setda/kesiapan')).body.tidakBisaMulai).toBe('Cek kesiapan hanya dapat dimulai pada hari WFA.');
     at('2026-11-30T01:00:00Z'); // Monday 09:00 WITA

@@ -153,7 +153,7 @@ describe('SIASN "Export Data ASN"', () => {
 
     expect(p.berkas).toMatchObject({ jenis: 'siasn', barisJudul: 2 });
     expect(p.counts).toEqual({ baru: 0, berubah: 0, tetap: 29, pindah: 0, aktifKembali: 0, missing: 1, ditahan: 0, tidakAktif: 2 });
-    expect(() => readWorkbook(new TextEncoder().encode('%PDF-1.7 not a workbook'))).toThrow(/tidak bisa dibaca sebagai spreadsheet/);
+    expect(() => readWorkbook(new TextEncoder().encode('%PDF-1.7 not a workbook'))).toThrow(/tidak bisa dibaca sebagai lembar kerja/);
   });
 });
 
@@ -189,8 +189,8 @@ describe('bad files: a clear Indonesian message, nothing written', () => {
   const HEADER_ONLY = `${SIASN_COLUMNS.join(',')}\r\n`;
   it.each([
     ['an empty file', ' \r\n', 'BERKAS_KOSONG', /Berkas kosong/],
-    ['a binary that is not a spreadsheet', 'PK\u0003\u0004\u0014\u0000\u0006\u0000binary', 'BERKAS_BUKAN_TABEL', /bukan CSV atau spreadsheet/],
-    ['a PDF', '%PDF-1.7\n%âãÏÓ\n1 0 obj', 'BERKAS_BUKAN_TABEL', /bukan CSV atau spreadsheet/],
+    ['a binary that is not a spreadsheet', 'PK\u0003\u0004\u0014\u0000\u0006\u0000binary', 'BERKAS_BUKAN_TABEL', /bukan CSV atau lembar kerja/],
+    ['a PDF', '%PDF-1.7\n%âãÏÓ\n1 0 obj', 'BERKAS_BUKAN_TABEL', /bukan CSV atau lembar kerja/],
     ['a header-only file', HEADER_ONLY, 'CSV_TIDAK_VALID', /tidak berisi baris data/],
     ['a file with no NIP column', 'Nama,Unit\r\nBudi,Setda\r\n', 'KOLOM_NIP_TIDAK_ADA', /Kolom NIP tidak ditemukan.*"Nama", "Unit"/],
   ])('refuses %s with 400', async (_, csv, code, message) => {

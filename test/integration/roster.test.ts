@@ -52,7 +52,7 @@ describe('roster import', () => {
     const [report] = await importRosterFiles({ asn: new URL('../fixtures/asn-bermasalah.csv', import.meta.url).pathname });
 
     expect(report!.problems).toEqual([
-      { line: 3, reason: 'NIP rusak oleh spreadsheet (format ilmiah, mis. 1.98503E+17)' },
+      { line: 3, reason: 'NIP rusak oleh lembar kerja (format ilmiah, mis. 1.98503E+17)' },
       { line: 4, reason: 'NIP harus 18 angka (tertulis 17 karakter)' },
       { line: 5, reason: 'tanggal lahir 1990-02-30 pada NIP tidak ada di kalender' },
       { line: 6, reason: 'bulan pengangkatan 13 pada NIP tidak ada' },

@@ -60,7 +60,7 @@ describe('npm run apel (local)', () => {
 
     const bad = await apel('import-roster', '--asn', 'test/fixtures/asn-bermasalah.csv');
     expect(bad.code).toBe(2);
-    expect(bad.stdout).toContain('baris 3: NIP rusak oleh spreadsheet');
+    expect(bad.stdout).toContain('baris 3: NIP rusak oleh lembar kerja');
     expect(bad.stdout).toMatch(/asn-bermasalah\.csv: 2 baru, 0 diperbarui, 0 tidak berubah, 8 baris ditolak/);
   });
 

@@ -29,7 +29,7 @@ describe('the links CSV for Excel', () => {
     const csv = linksCsv([link(1, 'setda', { nama: 'Sofyan Bonde, S.Pd' })], ';');
     // Assert
     expect(csv.startsWith('\uFEFF"NIP";"Nama";"Jabatan";"OPD";"Peran";"No HP";"Tautan";"WhatsApp"\r\n')).toBe(true);
-    expect(csv).toContain('"=""199004152025012011""";"Sofyan Bonde, S.Pd";"Pelaksana";"Sekretariat Daerah";"ASN";"=""6281234567890""";');
+    expect(csv).toContain('"=""199004152025012011""";"Sofyan Bonde, S.Pd";"Pelaksana";"Sekretariat Daerah";"ASN";"=""+62 812-3456-7890""";');
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
@@ -135,7 +135,7 @@ describe('small helpers of the console', () => {
   });
 
   it('writes phone numbers as people read them', () => {
-    expect(formatHp('6281234567890')).toBe('+62 812 3456 7890');
+    expect(formatHp('6281234567890')).toBe('+62 812-3456-7890');
     expect(formatHp('')).toBe('—');
   });
 });

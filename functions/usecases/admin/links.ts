@@ -26,7 +26,7 @@ export type { LinkCard } from '../../../contract';
 async function resolveScope(scope: Scope): Promise<{ asns: Asn[]; opd?: string; label: string }> {
   if ('nip' in scope) {
     const stored = await readAsn(scope.nip);
-    if (!stored) throw new NotFound('ASN_TIDAK_ADA', `ASN dengan NIP ${scope.nip} tidak ada di roster.`);
+    if (!stored) throw new NotFound('ASN_TIDAK_ADA', `ASN dengan NIP ${scope.nip} tidak ada di daftar pegawai.`);
     if (!stored.value.active) throw new Conflict('ASN_NONAKTIF', `${stored.value.nama} tidak aktif; aktifkan dulu sebelum menerbitkan tautan.`);
     return { asns: [stored.value], opd: stored.value.opd, label: scope.nip };
   }

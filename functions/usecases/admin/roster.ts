@@ -101,7 +101,7 @@ export async function addAsn(who: Principal, input: AsnInput, now: Date): Promis
   await writeAudited(
     [putAsn(asn, undefined)],
     auditEntry(who, now, { action: 'roster.tambah', opd: asn.opd, target: `asn:${asn.nip}`, after: asnView(asn) }),
-    () => new Conflict('ASN_SUDAH_ADA', `NIP ${asn.nip} sudah ada di roster. Ubah data orang itu, jangan menambah lagi.`),
+    () => new Conflict('ASN_SUDAH_ADA', `NIP ${asn.nip} sudah ada di daftar pegawai. Ubah data orang itu, jangan menambah lagi.`),
   );
   return asnView(asn);
 }
@@ -152,7 +152,7 @@ function actionOf(before: Asn, after: Asn): string {
   return 'roster.ubah';
 }
 
-const notFound = (nip: string) => new NotFound('ASN_TIDAK_ADA', `ASN dengan NIP ${nip} tidak ada di roster.`);
+const notFound = (nip: string) => new NotFound('ASN_TIDAK_ADA', `ASN dengan NIP ${nip} tidak ada di daftar pegawai.`);
 
 export const changedMeanwhile = () =>
   new Conflict('DATA_BERUBAH', 'Data ini baru saja diubah orang lain. Muat ulang halaman, lalu ulangi perubahan Anda.');

@@ -22,7 +22,7 @@ export async function markUniform(
   if (!patuh && note.length === 0) throw new InvalidInput('CATATAN_WAJIB', 'Tuliskan catatan: apa yang tidak sesuai.');
   const checkin = await findCheckin(sesiId, nip);
   if (!checkin || checkin.opd !== opd.kode) {
-    throw new NotFound('CHECKIN_TIDAK_ADA', 'ASN ini belum check-in pada apel tersebut di OPD ini.');
+    throw new NotFound('CHECKIN_TIDAK_ADA', 'ASN ini belum presensi pada apel tersebut di OPD ini.');
   }
   const mark = patuh ? null : { catatan: note, oleh: who.nip, at: now.toISOString() };
   await setComplianceMark(

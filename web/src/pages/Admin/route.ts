@@ -4,7 +4,7 @@ import { oneOf, segment } from '../../lib/route';
 /** The console's tabs, each at its own path (`/admin`, `/admin/roster`, …) so reload and Back work. */
 export const TABS = [
   { id: 'ringkasan', label: 'Ringkasan' },
-  { id: 'roster', label: 'Roster' },
+  { id: 'roster', label: 'Daftar pegawai' },
   { id: 'opd', label: 'OPD' },
   { id: 'kalender', label: 'Kalender' },
   { id: 'tautan', label: 'Tautan' },

@@ -78,7 +78,7 @@ export function SesiPanel(props: Props) {
         <h2 id="sesi-title">{sesi.label}</h2>
         {sesi.demo && (
           <span class="tag tag-demo" data-testid="demo-label">
-            Sesi demo
+            Apel percobaan
           </span>
         )}
         <span class={open ? 'state state-open' : 'state'}>{open ? 'Sedang dibuka' : passed ? 'Ditutup' : 'Belum dibuka'}</span>

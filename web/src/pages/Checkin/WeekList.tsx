@@ -32,7 +32,7 @@ export function WeekList({ week, izin, today, timeZone, zoneLabel }: Props) {
                   <li key={s.id} class="week-row" data-testid={`week-${s.id}`}>
                     <span class="week-what">
                       {s.label}
-                      {s.demo && <span class="tag tag-demo">Demo</span>}
+                      {s.demo && <span class="tag tag-demo">Percobaan</span>}
                       {s.checkedInAt && (
                         <span class="muted">
                           {' '}

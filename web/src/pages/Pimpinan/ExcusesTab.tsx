@@ -5,6 +5,8 @@ import { dateIn, hourMinute, shortDate } from '../../lib/time';
 import { EXCUSE_KINDS, listExcuses, messageOf, recordExcuse, withdrawExcuse } from './api';
 import { addDays, EXCUSE_LABEL, matchesSearch } from './roll';
 import type { TabProps } from './tabs';
+import { DateField } from '../../components/DateField';
+import { angka } from '../../lib/number';
 
 interface Props extends TabProps {
   /** The OPD's expected ASN, from the live roll. */
@@ -81,6 +83,7 @@ function ExcuseForm({ token, opd, today, rows, initialNip, onSaved }: Props & { 
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!nip) return setMessage({ ok: false, text: 'Pilih ASN dulu.' });
+    if (!dari || !sampai) return setMessage({ ok: false, text: 'Isi tanggal mulai dan selesai sebagai hari/bulan/tahun, mis. 30/11/2026.' });
     if (sampai < dari) return setMessage({ ok: false, text: 'Tanggal selesai tidak boleh sebelum tanggal mulai.' });
     setBusy(true);
     setMessage(undefined);
@@ -105,6 +108,7 @@ function ExcuseForm({ token, opd, today, rows, initialNip, onSaved }: Props & { 
       {/* The last "tercatat" message goes as soon as the next excuse is being filled in. */}
       <form
         class="form"
+        noValidate
         onSubmit={(e) => void submit(e)}
         onInput={() => message?.ok && setMessage(undefined)}
         onChange={() => message?.ok && setMessage(undefined)}
@@ -117,7 +121,7 @@ function ExcuseForm({ token, opd, today, rows, initialNip, onSaved }: Props & { 
         <label>
           ASN
           <select value={nip} onChange={(e) => setNip(e.currentTarget.value)} required data-testid="izin-asn">
-            <option value="">— pilih ASN ({shown.length}) —</option>
+            <option value="">— pilih ASN ({angka(shown.length)}) —</option>
             {shown.map((r) => (
               <option key={r.nip} value={r.nip}>
                 {r.nama} · {formatNip(r.nip)}
@@ -137,21 +141,18 @@ function ExcuseForm({ token, opd, today, rows, initialNip, onSaved }: Props & { 
         <div class="form-row">
           <label>
             Dari
-            <input
-              type="date"
+            <DateField
               value={dari}
-              required
-              onInput={(e) => {
-                const v = e.currentTarget.value;
+              onChange={(v) => {
                 setDari(v);
                 if (v && sampai < v) setSampai(v);
               }}
-              data-testid="izin-dari"
+              testId="izin-dari"
             />
           </label>
           <label>
             Sampai
-            <input type="date" value={sampai} min={dari} required onInput={(e) => setSampai(e.currentTarget.value)} data-testid="izin-sampai" />
+            <DateField value={sampai} min={dari || undefined} onChange={setSampai} testId="izin-sampai" />
           </label>
         </div>
         <label>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { MeetingLinks } from '../../../../contract';
 import { getMeetingLinks, messageOf, putMeetingLinks } from './api';
 import type { TabProps } from './tabs';
+import { Form } from '../../components/Form';
 
 const isHttps = (v: string) => {
   try {
@@ -67,7 +68,7 @@ export function MeetingLinksTab({ token, opd, current }: TabProps & { current: M
     <section class="card" aria-labelledby="tautan-title" data-testid="tautan">
       <h2 id="tautan-title">Tautan apel OPD</h2>
       <p class="muted">
-        Setelah check-in, ASN mendapat tombol "Gabung apel" ke tautan ini. Kosongkan untuk memakai tautan dari kabupaten.
+        Setelah presensi, ASN mendapat tombol "Gabung apel" ke tautan ini. Kosongkan untuk memakai tautan dari kabupaten.
       </p>
       {(saved ?? current) && (
         <dl class="tautan-now" data-testid="tautan-now">
@@ -88,7 +89,7 @@ export function MeetingLinksTab({ token, opd, current }: TabProps & { current: M
           )}
         </dl>
       )}
-      <form class="form" onSubmit={(e) => void submit(e)}>
+      <Form class="form" onSubmit={(e) => void submit(e)}>
         <label>
           Apel pagi
           <input type="url" inputMode="url" placeholder="https://meet.google.com/…" value={pagi} onInput={(e) => setPagi(e.currentTarget.value)} data-testid="tautan-pagi" />
@@ -103,7 +104,7 @@ export function MeetingLinksTab({ token, opd, current }: TabProps & { current: M
         <button type="submit" class="btn-primary" disabled={busy || !loaded} data-testid="tautan-simpan">
           {busy ? 'Menyimpan…' : 'Simpan tautan'}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

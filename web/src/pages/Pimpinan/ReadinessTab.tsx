@@ -5,6 +5,8 @@ import { clockTime, dateIn, hourMinute, shortDate } from '../../lib/time';
 import { useServerNow } from '../../lib/useServerNow';
 import { listReadinessChecks, messageOf, startReadinessCheck } from './api';
 import type { TabProps } from './tabs';
+import { Form } from '../../components/Form';
+import { angka } from '../../lib/number';
 
 /** How often the answers of a running check are fetched again while this tab is open. */
 const POLL_MS = 10_000;
@@ -98,7 +100,7 @@ function StartForm({ token, opd, onStarted, reload, blocked }: TabProps & { onSt
     <section class="card" aria-labelledby="cek-form-title">
       <h2 id="cek-form-title">Mulai cek kesiapan</h2>
       <p class="muted">Staf OPD melihatnya di halaman absensi mereka dan menekan "Saya siap" sebelum waktunya habis.</p>
-      <form class="form" onSubmit={(e) => void submit(e)} data-testid="cek-form">
+      <Form class="form" onSubmit={(e) => void submit(e)} data-testid="cek-form">
         <label>
           Pesan
           <input type="text" maxLength={200} value={pesan} required onInput={(e) => setPesan(e.currentTarget.value)} data-testid="cek-pesan" />
@@ -120,7 +122,7 @@ function StartForm({ token, opd, onStarted, reload, blocked }: TabProps & { onSt
         <button type="submit" class="btn-primary" disabled={busy || !!blocked} data-testid="cek-mulai">
           {busy ? 'Memulai…' : 'Mulai cek kesiapan'}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }
@@ -135,14 +137,14 @@ function CheckCard({ cek, now, timeZone, zoneLabel, open }: TabProps & { cek: Re
         {shortDate(dateIn(Date.parse(cek.mulai), timeZone))} {hm(cek.mulai)}–{hm(cek.batas)} {zoneLabel}
       </span>
       <span class="cek-score">
-        <strong>{cek.jawaban.length}</strong> dari {total} siap
+        <strong>{angka(cek.jawaban.length)}</strong> dari {angka(total)} siap
       </span>
     </>
   );
   const detail = (
     <div class="cek-detail">
       <div data-testid="cek-jawaban">
-        <h3>Sudah menjawab ({cek.jawaban.length})</h3>
+        <h3>Sudah menjawab ({angka(cek.jawaban.length)})</h3>
         {cek.jawaban.length === 0 ? (
           <p class="muted">Belum ada.</p>
         ) : (
@@ -156,7 +158,7 @@ function CheckCard({ cek, now, timeZone, zoneLabel, open }: TabProps & { cek: Re
         )}
       </div>
       <div data-testid="cek-belum">
-        <h3>Belum menjawab ({cek.belum.length})</h3>
+        <h3>Belum menjawab ({angka(cek.belum.length)})</h3>
         {cek.belum.length === 0 ? (
           <p class="muted">Semua sudah menjawab.</p>
         ) : (

@@ -6,11 +6,13 @@ import { shortDate } from '../../lib/time';
 import { getRecaps, getRecapsCsv, messageOf } from './api';
 import { addDays, CODE_LABEL, CODES, daySpan, mondayOf } from './roll';
 import type { TabProps } from './tabs';
+import { DateField } from '../../components/DateField';
+import { angka } from '../../lib/number';
 
 /** The server accepts at most this many days per recap. */
 const MAX_DAYS = 92;
 
-const SLOT: Record<string, string> = { pagi: 'Pagi', sore: 'Sore', demo: 'Demo' };
+const SLOT: Record<string, string> = { pagi: 'Pagi', sore: 'Sore', demo: 'Percobaan' };
 
 /** Recaps and history: per sesi and per ASN over a date range, and the same as a CSV file. */
 export function RecapsTab(props: TabProps & { onSesi: (id: string) => void }) {
@@ -21,7 +23,7 @@ export function RecapsTab(props: TabProps & { onSesi: (id: string) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
-  const problem = !dari || !sampai ? 'Isi kedua tanggal.' : sampai < dari ? 'Tanggal akhir tidak boleh sebelum tanggal awal.' : daySpan(dari, sampai) > MAX_DAYS ? `Paling banyak ${MAX_DAYS} hari sekali tampil.` : undefined;
+  const problem = !dari || !sampai ? 'Isi kedua tanggal sebagai hari/bulan/tahun, mis. 30/11/2026.' : sampai < dari ? 'Tanggal akhir tidak boleh sebelum tanggal awal.' : daySpan(dari, sampai) > MAX_DAYS ? `Paling banyak ${MAX_DAYS} hari sekali tampil.` : undefined;
 
   const show = async () => {
     if (problem) return setError(problem);
@@ -56,6 +58,7 @@ export function RecapsTab(props: TabProps & { onSesi: (id: string) => void }) {
         <p class="muted">Hanya apel yang sudah ditutup. Paling banyak {MAX_DAYS} hari.</p>
         <form
           class="form rekap-form"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void show();
@@ -64,11 +67,11 @@ export function RecapsTab(props: TabProps & { onSesi: (id: string) => void }) {
           <div class="form-row">
             <label>
               Dari
-              <input type="date" value={dari} max={today} required onInput={(e) => setDari(e.currentTarget.value)} data-testid="rekap-dari" />
+              <DateField value={dari} max={today} onChange={setDari} testId="rekap-dari" />
             </label>
             <label>
               Sampai
-              <input type="date" value={sampai} required onInput={(e) => setSampai(e.currentTarget.value)} data-testid="rekap-sampai" />
+              <DateField value={sampai} onChange={setSampai} testId="rekap-sampai" />
             </label>
           </div>
           <div class="actions">
@@ -144,12 +147,12 @@ function RecapTables({ rekap, onSesi }: { rekap: OpdRecaps; onSesi: (id: string)
                     {shortDate(s.date)} · {s.label}
                     {s.gangguan && <span class="muted"> ({s.gangguan.keterangan})</span>}
                   </th>
-                  <td>{s.counts.expected}</td>
-                  <td class="kode-H">{s.counts.hadir}</td>
-                  <td class="kode-TL">{s.counts.terlambat}</td>
-                  <td>{sum(s.counts, ['izin', 'sakit', 'cuti', 'dinas_luar', 'tugas_belajar'])}</td>
-                  <td>{s.counts.dibebaskan}</td>
-                  <td class={s.counts.tidakHadir > 0 ? 'kode-TK' : undefined}>{s.counts.tidakHadir}</td>
+                  <td>{angka(s.counts.expected)}</td>
+                  <td class="kode-H">{angka(s.counts.hadir)}</td>
+                  <td class="kode-TL">{angka(s.counts.terlambat)}</td>
+                  <td>{angka(sum(s.counts, ['izin', 'sakit', 'cuti', 'dinas_luar', 'tugas_belajar']))}</td>
+                  <td>{angka(s.counts.dibebaskan)}</td>
+                  <td class={s.counts.tidakHadir > 0 ? 'kode-TK' : undefined}>{angka(s.counts.tidakHadir)}</td>
                   <td>
                     <button type="button" class="btn-link" onClick={() => onSesi(s.id)}>
                       Lihat daftar
@@ -207,7 +210,7 @@ function RecapTables({ rekap, onSesi }: { rekap: OpdRecaps; onSesi: (id: string)
                   })}
                   {CODES.map((k) => (
                     <td key={k} class="total">
-                      {a.jumlah[k] ?? 0}
+                      {angka(a.jumlah[k] ?? 0)}
                     </td>
                   ))}
                 </tr>

@@ -3,6 +3,7 @@ import type { RollRow as Row, RollSesi } from '../../../../contract';
 import { formatNip } from '../../lib/nip';
 import { hourMinute, shortDate } from '../../lib/time';
 import { markUniform, messageOf } from './api';
+import { AssessOutput } from './AssessOutput';
 import { statusBadge } from './roll';
 import type { TabProps } from './tabs';
 
@@ -64,6 +65,9 @@ export function RollRow({ row, sesi, seragam, token, opd, timeZone, zoneLabel, s
       </td>
       <td class="c-laporan">
         {row.laporan && <span class="laporan">{row.laporan}</span>}
+        {checkedIn && sesi.slot !== 'pagi' && (
+          <AssessOutput token={token} opd={opd} sesiId={sesi.id} nip={row.nip} nama={row.nama} mark={row.penilaian} onSaved={state.reload} />
+        )}
         {row.alasanTerlambat && (
           <span class="izin-note" data-testid="alasan-terlambat">
             Alasan terlambat: {row.alasanTerlambat}
@@ -112,6 +116,7 @@ export function RollRow({ row, sesi, seragam, token, opd, timeZone, zoneLabel, s
         {editing && (
           <form
             class="mark-form"
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
               void save(false);

@@ -3,9 +3,11 @@ import type { Counts, Roll } from '../../../../contract';
 import { clockTime, hourMinute, longDate, shortDate } from '../../lib/time';
 import type { Group } from './roll';
 import { excusedBreakdown, excusedCount, groupOf, matchesSearch } from './roll';
+import { Nudge } from './Nudge';
 import { RollRow } from './RollRow';
 import type { TabProps } from './tabs';
 import type { RollState } from './useRoll';
+import { angka } from '../../lib/number';
 
 interface Props extends TabProps {
   state: RollState & { reload: () => void };
@@ -43,7 +45,7 @@ export function RollView(props: Props) {
         <div class="roll-title">
           <h2 id="roll-title">
             {sesi ? sesi.label : 'Tidak ada apel hari ini'}
-            {sesi?.demo && <span class="tag tag-demo">Demo</span>}
+            {sesi?.demo && <span class="tag tag-demo">Percobaan</span>}
           </h2>
           {sesi && <span class={sesi.state === 'dibuka' ? 'state state-open' : 'state'}>{STATE_TEXT[sesi.state]}</span>}
         </div>
@@ -96,7 +98,7 @@ function RollBody(props: Props & { roll: Roll }) {
       <CountTiles counts={roll.counts} group={group} onGroup={setGroup} />
       <section class="card roll-list" aria-label="Daftar ASN">
         <p class="roll-summary" data-testid="roll-summary">
-          <strong>{present}</strong> dari {roll.counts.expected} ASN sudah hadir
+          <strong>{angka(present)}</strong> dari {angka(roll.counts.expected)} ASN sudah hadir
           {roll.counts.expected > 0 && <span class="muted"> ({Math.round((present / roll.counts.expected) * 100)}%)</span>}
         </p>
         <p class="muted">
@@ -118,6 +120,7 @@ function RollBody(props: Props & { roll: Roll }) {
           </button>
         </div>
         {state.error && <p class="error">Gagal memperbarui: {state.error}</p>}
+        {sesi.state === 'dibuka' && <Nudge roll={roll} token={props.token} opd={props.opd} zoneLabel={zoneLabel} clockOffset={state.clockOffset ?? 0} />}
         <div class="roll-tools">
           <label class="search">
             <span class="sr-only">Cari nama atau NIP</span>
@@ -131,7 +134,7 @@ function RollBody(props: Props & { roll: Roll }) {
           </label>
           {(query || group) && (
             <p class="muted" role="status">
-              Menampilkan {rows.length} dari {roll.rows.length}
+              Menampilkan {angka(rows.length)} dari {angka(roll.rows.length)}
               {group && (
                 <button type="button" class="btn-link" onClick={() => setGroup(undefined)}>
                   Tampilkan semua
@@ -188,7 +191,7 @@ function CountTiles({ counts, group, onGroup }: { counts: Counts; group: Group |
           onClick={() => onGroup(group === g ? undefined : g)}
           data-testid={`count-${g}`}
         >
-          <span class="count-n">{n}</span>
+          <span class="count-n">{angka(n)}</span>
           <span class="count-label">{label}</span>
           {note && <span class="count-note">{note}</span>}
         </button>

@@ -9,6 +9,9 @@ import { useLoad } from '../ui/useLoad';
 import { useOpdList } from '../ui/useOpdList';
 import { AuditRow } from './AuditRow';
 import { AKSI_FILTER } from './labels';
+import { DateField } from '../../../components/DateField';
+import { Form } from '../../../components/Form';
+import { angka } from '../../../lib/number';
 
 /** The audit trail of a month, newest first, filtered by OPD, actor and action. Read-only. */
 export function AuditPage({ ctx, active }: { ctx: AdminContext; active: boolean }) {
@@ -34,7 +37,8 @@ export function AuditPage({ ctx, active }: { ctx: AdminContext; active: boolean 
     <>
       <h2 class="adm-title">Jejak audit</h2>
       <p class="adm-sub muted">Setiap perubahan oleh admin dan pimpinan tercatat di sini dan tidak dapat diubah atau dihapus.</p>
-      <form
+      <Form
+        problemClass="adm-note adm-note-error"
         class="adm-card adm-filters"
         onSubmit={(e) => {
           e.preventDefault();
@@ -44,7 +48,7 @@ export function AuditPage({ ctx, active }: { ctx: AdminContext; active: boolean 
       >
         <label>
           Bulan
-          <input type="month" value={draft.bulan} max={ctx.today.slice(0, 7)} required onChange={(e) => setDraft({ ...draft, bulan: e.currentTarget.value })} />
+          <DateField kind="bulan" value={draft.bulan ?? ''} max={ctx.today.slice(0, 7)} required onChange={(bulan) => setDraft({ ...draft, bulan })} testId="audit-bulan" />
         </label>
         <label>
           OPD
@@ -67,12 +71,12 @@ export function AuditPage({ ctx, active }: { ctx: AdminContext; active: boolean 
         <button type="submit" class="adm-btn adm-btn-primary">
           Tampilkan
         </button>
-      </form>
+      </Form>
       <ErrorNote error={list.error} onRetry={() => void list.reload()} />
       {!list.data && list.loading && <Loading what="jejak audit" />}
       {list.data && (
         <section class="adm-card">
-          <p class="muted">{list.data.audit.length.toLocaleString('id-ID')} catatan, terbaru di atas</p>
+          <p class="muted">{angka(list.data.audit.length)} catatan, terbaru di atas</p>
           {list.data.audit.length > 0 && (
             <div class="adm-table-wrap">
               <Table

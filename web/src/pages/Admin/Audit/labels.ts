@@ -1,6 +1,6 @@
 /** What each audit action means, in the admin's words. Unknown actions show their code. */
 export const AKSI: Record<string, string> = {
-  'roster.impor': 'Impor roster',
+  'roster.impor': 'Impor daftar pegawai',
   'roster.tambah': 'ASN ditambahkan',
   'roster.ubah': 'Data ASN diubah',
   'roster.pindah': 'ASN pindah OPD',
@@ -83,7 +83,7 @@ export function fieldLabel(field: string): string {
     .join(' · ');
 }
 
-const SLOT: Record<string, string> = { pagi: 'Apel pagi', sore: 'Apel sore', demo: 'Apel demo' };
+const SLOT: Record<string, string> = { pagi: 'Apel pagi', sore: 'Apel sore', demo: 'Apel percobaan' };
 const MONTH = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
 const day = (d: string) => `${Number(d.slice(8, 10))} ${MONTH[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
 const sesi = (id: string) => {
@@ -128,8 +128,8 @@ export function targetLabel(target: string, person: (nip: string) => string, opd
 /** The filter's choices: prefixes, so "roster" finds every roster change. */
 export const AKSI_FILTER: [string, string][] = [
   ['', 'Semua tindakan'],
-  ['roster', 'Roster (semua)'],
-  ['roster.impor', '· Impor roster'],
+  ['roster', 'Daftar pegawai (semua)'],
+  ['roster.impor', '· Impor daftar pegawai'],
   ['roster.nonaktifkan', '· Penonaktifan'],
   ['opd', 'OPD'],
   ['kalender', 'Kalender'],

@@ -7,6 +7,8 @@ import type { AdminContext } from '../context';
 import { DoneNote, ErrorNote, Loading } from '../ui/Messages';
 import { useAction } from '../ui/useAction';
 import { useLoad } from '../ui/useLoad';
+import { DateField } from '../../../components/DateField';
+import { Form } from '../../../components/Form';
 
 /**
  * A disruption (the network was down, the server unreachable) declared for one sesi of a
@@ -24,7 +26,7 @@ export function DisruptionPanel({ ctx }: { ctx: AdminContext }) {
       </p>
       <label class="adm-inline">
         Tanggal
-        <input type="date" value={tanggal} max={ctx.today} onChange={(e) => e.currentTarget.value && setTanggal(e.currentTarget.value)} />
+        <DateField value={tanggal} max={ctx.today} onChange={(v) => v && setTanggal(v)} />
       </label>
       <ErrorNote error={day.error} onRetry={() => void day.reload()} />
       {day.loading && !day.data ? (
@@ -58,7 +60,7 @@ function SesiDisruption({ ctx, sesi, onSaved }: { ctx: AdminContext; sesi: Overv
   }
 
   return (
-    <form class="adm-gangguan" onSubmit={submit} data-sesi={sesi.id}>
+    <Form class="adm-gangguan" onSubmit={submit} data-sesi={sesi.id} problemClass="adm-note adm-note-error">
       <h3>
         {sesi.label} · {t(sesi.opensAt)}–{t(sesi.closesAt)} {ctx.zoneLabel} · {sesi.state === 'dibuka' ? 'sedang dibuka' : sesi.state === 'ditutup' ? 'ditutup' : 'belum dibuka'}
       </h3>
@@ -95,6 +97,6 @@ function SesiDisruption({ ctx, sesi, onSaved }: { ctx: AdminContext; sesi: Overv
         </>
       )}
       <DoneNote text={save.done} />
-    </form>
+    </Form>
   );
 }

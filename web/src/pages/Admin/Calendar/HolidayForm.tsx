@@ -4,6 +4,8 @@ import { putHoliday } from '../api/calendar';
 import type { AdminContext } from '../context';
 import { ErrorNote } from '../ui/Messages';
 import { useAction } from '../ui/useAction';
+import { DateField } from '../../../components/DateField';
+import { Form } from '../../../components/Form';
 
 /** Add a holiday or cuti bersama, or edit one (its date stays). */
 export function HolidayForm({
@@ -30,18 +32,10 @@ export function HolidayForm({
     }
   }
   return (
-    <form class="adm-filters" onSubmit={submit} data-testid={libur ? 'libur-edit' : 'libur-add'}>
+    <Form class="adm-filters" onSubmit={submit} data-testid={libur ? 'libur-edit' : 'libur-add'} problemClass="adm-note adm-note-error">
       <label>
         Tanggal
-        <input
-          type="date"
-          value={form.date}
-          required
-          readOnly={!!libur}
-          min={`${tahun}-01-01`}
-          max={`${tahun}-12-31`}
-          onChange={(e) => setForm({ ...form, date: e.currentTarget.value })}
-        />
+        <DateField value={form.date} required readOnly={!!libur} min={`${tahun}-01-01`} max={`${tahun}-12-31`} onChange={(date) => setForm({ ...form, date })} />
       </label>
       <label>
         Jenis
@@ -63,6 +57,6 @@ export function HolidayForm({
         </button>
       )}
       <ErrorNote error={save.error} />
-    </form>
+    </Form>
   );
 }

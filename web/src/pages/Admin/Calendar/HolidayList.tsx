@@ -10,6 +10,7 @@ import { ACTIONS, Table } from '../ui/Table';
 import { useAction } from '../ui/useAction';
 import { HolidayForm } from './HolidayForm';
 import { HolidayUpload } from './HolidayUpload';
+import { angka } from '../../../lib/number';
 
 const JENIS: Record<string, string> = { libur_nasional: 'Libur nasional', cuti_bersama: 'Cuti bersama' };
 
@@ -55,7 +56,7 @@ export function HolidayList({ ctx, tahun, libur, onChanged }: { ctx: AdminContex
   return (
     <section class="adm-card" aria-labelledby="libur-h" data-testid="libur">
       <h2 id="libur-h">
-        Hari libur dan cuti bersama {tahun} <span class="muted">({libur.length})</span>
+        Hari libur dan cuti bersama {tahun} <span class="muted">({angka(libur.length)})</span>
       </h2>
       <p class="muted">Pada tanggal-tanggal ini tidak ada apel.</p>
       <HolidayForm ctx={ctx} tahun={tahun} onSaved={saved} />

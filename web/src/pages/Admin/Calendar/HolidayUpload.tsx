@@ -7,6 +7,7 @@ import { FileButton } from '../ui/FileButton';
 import { ErrorNote } from '../ui/Messages';
 import { ProblemTable } from '../ui/ProblemTable';
 import { useAction } from '../ui/useAction';
+import { angka } from '../../../lib/number';
 
 /** Next year's holidays from a CSV (`tanggal,jenis,keterangan`, as in demo-data/libur-2026.csv). */
 export function HolidayUpload({ ctx, onImported }: { ctx: AdminContext; onImported: () => void }) {
@@ -49,8 +50,8 @@ export function HolidayUpload({ ctx, onImported }: { ctx: AdminContext; onImport
       {result && (
         <div role="status">
           <p class="adm-note adm-note-done">
-            {result.added} ditambahkan, {result.updated} diperbarui, {result.unchanged} tetap
-            {result.problems.length > 0 && `, ${result.problems.length} baris bermasalah dilewati`}.
+            {angka(result.added)} ditambahkan, {angka(result.updated)} diperbarui, {angka(result.unchanged)} tetap
+            {result.problems.length > 0 && `, ${angka(result.problems.length)} baris bermasalah dilewati`}.
           </p>
           {result.problems.length > 0 && <ProblemTable problems={result.problems} />}
         </div>

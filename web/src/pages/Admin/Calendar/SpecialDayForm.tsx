@@ -7,6 +7,8 @@ import { DoneNote, ErrorNote } from '../ui/Messages';
 import { useAction } from '../ui/useAction';
 import type { SpecialDayDraft } from './specialDay';
 import { draftOf, inputOf, SLOT_LABEL, SLOTS } from './specialDay';
+import { DateField } from '../../../components/DateField';
+import { Form } from '../../../components/Form';
 
 /**
  * One date's exceptions: an extra apel day, a cancelled apel (with the reason), changed
@@ -45,14 +47,14 @@ export function SpecialDayForm({
   }
 
   return (
-    <form class="adm-form" onSubmit={submit} data-testid="hari-form">
+    <Form class="adm-form" onSubmit={submit} data-testid="hari-form" problemClass="adm-note adm-note-error">
       <label class="adm-inline">
         Tanggal
-        <input type="date" value={d.tanggal} min={ctx.today} required onChange={(e) => pick(e.currentTarget.value)} data-testid="hari-tanggal" />
+        <DateField value={d.tanggal} min={ctx.today} required onChange={(v) => v && pick(v)} testId="hari-tanggal" />
       </label>
       {d.tanggal && (
         <>
-          <p class="muted">{longDate(d.tanggal)}{existing(d.tanggal) ? ' · sudah punya pengaturan khusus (diubah di bawah)' : ''}</p>
+          {existing(d.tanggal) && <p class="muted">Tanggal ini sudah punya pengaturan khusus (diubah di bawah).</p>}
           <fieldset>
             <legend>Hari apel tambahan</legend>
             <label class="adm-check">
@@ -83,11 +85,11 @@ export function SpecialDayForm({
                       {(['opens', 'onTimeUntil', 'closes'] as const).map((k) => (
                         <label key={k}>
                           {k === 'opens' ? 'Dibuka' : k === 'onTimeUntil' ? 'Tepat waktu s.d.' : 'Ditutup'}
-                          <input
-                            type="time"
+                          <DateField
+                            kind="jam"
                             value={d.waktu[s].times[k]}
                             required
-                            onChange={(e) => setSlot('waktu', s, { times: { ...d.waktu[s].times, [k]: e.currentTarget.value } })}
+                            onChange={(v) => setSlot('waktu', s, { times: { ...d.waktu[s].times, [k]: v } })}
                           />
                         </label>
                       ))}
@@ -116,6 +118,6 @@ export function SpecialDayForm({
                 .join('; ')}
         </p>
       )}
-    </form>
+    </Form>
   );
 }

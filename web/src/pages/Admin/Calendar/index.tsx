@@ -6,7 +6,7 @@ import { useLoad } from '../ui/useLoad';
 import { DisruptionPanel } from './DisruptionPanel';
 import { SpecialDayForm } from './SpecialDayForm';
 import { SpecialDayList } from './SpecialDayList';
-import { dot } from './specialDay';
+import { formatClock } from '../../../lib/date-input';
 import { HolidayList } from './HolidayList';
 
 const DAYS: Record<string, string> = { senin: 'Senin', selasa: 'Selasa', rabu: 'Rabu', kamis: 'Kamis', jumat: 'Jumat', sabtu: 'Sabtu', minggu: 'Minggu' };
@@ -38,8 +38,8 @@ export function CalendarPage({ ctx }: { ctx: AdminContext }) {
       {data && (
         <>
           <p class="adm-sub">
-            Apel pada hari {data.wfaDays.map((d) => DAYS[d] ?? d).join(' dan ')}: pagi {dot(data.slots.pagi.opens)}–{dot(data.slots.pagi.closes)}, sore{' '}
-            {dot(data.slots.sore.opens)}–{dot(data.slots.sore.closes)} {ctx.zoneLabel}, kecuali hari libur dan pengaturan khusus di
+            Apel pada hari {data.wfaDays.map((d) => DAYS[d] ?? d).join(' dan ')}: pagi {formatClock(data.slots.pagi.opens)}–{formatClock(data.slots.pagi.closes)}, sore{' '}
+            {formatClock(data.slots.sore.opens)}–{formatClock(data.slots.sore.closes)} {ctx.zoneLabel}, kecuali hari libur dan pengaturan khusus di
             bawah.
           </p>
           <section class="adm-card" aria-labelledby="hari-h">

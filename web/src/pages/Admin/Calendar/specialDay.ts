@@ -1,4 +1,5 @@
 import type { Slot, SlotTimes, SpecialDay, SpecialDayInput } from '../../../../../contract';
+import { formatClock } from '../../../lib/date-input';
 
 export const SLOTS: Slot[] = ['pagi', 'sore'];
 export const SLOT_LABEL: Record<Slot, string> = { pagi: 'Apel pagi', sore: 'Apel sore' };
@@ -44,10 +45,7 @@ export function describe(h: SpecialDay): string[] {
     const alasan = h.batal?.[s];
     if (alasan !== undefined) lines.push(`${SLOT_LABEL[s]} dibatalkan${alasan ? `: ${alasan}` : ''}`);
     const w = h.waktu?.[s];
-    if (w) lines.push(`${SLOT_LABEL[s]} ${dot(w.opens)}–${dot(w.closes)}, tepat waktu s.d. ${dot(w.onTimeUntil)}`);
+    if (w) lines.push(`${SLOT_LABEL[s]} ${formatClock(w.opens)}–${formatClock(w.closes)}, tepat waktu s.d. ${formatClock(w.onTimeUntil)}`);
   }
   return lines;
 }
-
-/** `07:30` → `07.30`, as times are written in Indonesian. */
-export const dot = (hhmm: string) => hhmm.replace(':', '.');

@@ -6,6 +6,7 @@ import { Confirm } from '../ui/Confirm';
 import { ErrorNote } from '../ui/Messages';
 import { OpdSelect } from '../ui/OpdSelect';
 import { useAction } from '../ui/useAction';
+import { Form } from '../../../components/Form';
 
 type Scope = 'nip' | 'opd' | 'semua';
 type Aksi = 'terbitkan' | 'cabut';
@@ -51,7 +52,8 @@ export function IssueForm({
   return (
     <section class="adm-card" aria-labelledby="tautan-form-h" data-testid="tautan-form">
       <h2 id="tautan-form-h">Terbitkan atau cabut tautan pribadi</h2>
-      <form
+      <Form
+        problemClass="adm-note adm-note-error"
         class="adm-form"
         onSubmit={(e) => {
           e.preventDefault();
@@ -98,7 +100,7 @@ export function IssueForm({
             Cabut tautan
           </button>
         </div>
-      </form>
+      </Form>
       {asking && (
         <Confirm
           title={asking === 'cabut' ? `Cabut tautan ${who}?` : `Terbitkan tautan baru untuk ${who}?`}
@@ -108,7 +110,7 @@ export function IssueForm({
         >
           {asking === 'cabut' ? (
             <p>
-              Tautan mereka langsung tidak berlaku: mereka tidak dapat check-in sampai Anda menerbitkan tautan baru dan
+              Tautan mereka langsung tidak berlaku: mereka tidak dapat presensi sampai Anda menerbitkan tautan baru dan
               membagikannya kembali.
               {scope === 'semua' && <strong> Ini berlaku untuk seluruh ASN kabupaten, termasuk pimpinan dan admin lain.</strong>}
             </p>

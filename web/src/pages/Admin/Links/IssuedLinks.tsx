@@ -9,6 +9,7 @@ import { Table } from '../ui/Table';
 import type { Separator } from './linksCsv';
 import { linksCsv } from './linksCsv';
 import { PrintSheet } from './PrintSheet';
+import { angka } from '../../../lib/number';
 
 /**
  * Links just issued: they exist only here (the server keeps hashes), so the admin saves them
@@ -65,7 +66,7 @@ export function IssuedLinks({ links, namaBerkas, onClose }: { links: LinkCard[];
             WhatsApp
           </a>
         ) : (
-          <span class="muted" title="Nomor HP belum ada di roster">
+          <span class="muted" title="Nomor HP belum ada di daftar pegawai">
             tanpa nomor HP
           </span>
         ),
@@ -76,7 +77,7 @@ export function IssuedLinks({ links, namaBerkas, onClose }: { links: LinkCard[];
     <section class="adm-card adm-issued" aria-labelledby="issued-h" data-testid="issued">
       <div class="adm-noprint">
         <div class="adm-card-head">
-          <h2 id="issued-h">{links.length.toLocaleString('id-ID')} tautan baru</h2>
+          <h2 id="issued-h">{angka(links.length)} tautan baru</h2>
           <button type="button" class="adm-btn adm-btn-small" onClick={() => (saved ? onClose() : setClosing(true))}>
             Tutup
           </button>

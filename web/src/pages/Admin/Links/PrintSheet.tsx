@@ -5,6 +5,7 @@ import { longDate } from '../../../lib/time';
 import { PERAN } from '../ui/labels';
 import { pagesOf } from './pages';
 import { useQrCodes } from './useQrCodes';
+import { angka } from '../../../lib/number';
 
 /**
  * The printable sheets, previewed on screen and alone on paper (`@media print` hides the
@@ -24,7 +25,7 @@ export function PrintSheet({ links, diterbitkan, onReady }: { links: readonly Li
     <div class="adm-print" ref={root} data-testid="print-sheet" aria-busy={!done}>
       {!done && (
         <p class="muted adm-noprint" role="status">
-          Menyiapkan kode QR: {codes.size} dari {links.length}…
+          Menyiapkan kode QR: {angka(codes.size)} dari {angka(links.length)}…
         </p>
       )}
       {pages.map((p) => (

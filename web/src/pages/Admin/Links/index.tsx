@@ -6,6 +6,7 @@ import { DoneNote, ErrorNote } from '../ui/Messages';
 import { useOpdList } from '../ui/useOpdList';
 import { IssuedLinks } from './IssuedLinks';
 import { IssueForm } from './IssueForm';
+import { angka } from '../../../lib/number';
 
 interface Issued {
   links: LinkCard[];
@@ -20,7 +21,7 @@ export function LinksPage({ ctx }: { ctx: AdminContext }) {
 
   function onResult(r: LinksResult, label: string) {
     if (r.aksi === 'cabut') {
-      setNotice(`${r.jumlah.toLocaleString('id-ID')} tautan dicabut (${label}).`);
+      setNotice(`${angka(r.jumlah)} tautan dicabut (${label}).`);
       return;
     }
     setNotice(r.jumlah === 0 ? `Tidak ada ASN aktif untuk ${label}.` : undefined);

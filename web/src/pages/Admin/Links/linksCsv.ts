@@ -1,6 +1,7 @@
 import type { LinkCard } from '../../../../../contract';
 import type { CsvSeparator } from '../../../../../functions/core/csv-writer';
 import { csvFile, id } from '../../../../../functions/core/csv-writer';
+import { formatPhone } from '../../../../../functions/core/phone';
 import { PERAN } from '../ui/labels';
 
 export type Separator = CsvSeparator;
@@ -15,6 +16,6 @@ const HEADER = ['NIP', 'Nama', 'Jabatan', 'OPD', 'Peran', 'No HP', 'Tautan', 'Wh
  * an Indonesian-locale Windows splits on `;`; English-locale Excel on `,`.
  */
 export function linksCsv(links: readonly LinkCard[], sep: Separator): string {
-  const rows = links.map((l) => [id(l.nip), l.nama, l.jabatan, l.opdNama || l.opd, PERAN[l.peran] ?? l.peran, id(l.noHp), l.tautan, l.waMe ?? '']);
+  const rows = links.map((l) => [id(l.nip), l.nama, l.jabatan, l.opdNama || l.opd, PERAN[l.peran] ?? l.peran, id(formatPhone(l.noHp)), l.tautan, l.waMe ?? '']);
   return csvFile(HEADER, rows, sep);
 }

@@ -3,6 +3,7 @@ import { addOpd } from '../api/opd';
 import type { AdminContext } from '../context';
 import { DoneNote, ErrorNote } from '../ui/Messages';
 import { useAction } from '../ui/useAction';
+import { Form } from '../../../components/Form';
 
 /** A new OPD: its short code (kept for ever), name, and whether it takes part in WFA. */
 export function OpdAddForm({ ctx, onAdded }: { ctx: AdminContext; onAdded: () => void }) {
@@ -19,7 +20,7 @@ export function OpdAddForm({ ctx, onAdded }: { ctx: AdminContext; onAdded: () =>
   return (
     <section class="adm-card" aria-labelledby="opd-add-h">
       <h2 id="opd-add-h">Tambah OPD</h2>
-      <form class="adm-filters" onSubmit={submit} data-testid="opd-add">
+      <Form problemClass="adm-note adm-note-error" class="adm-filters" onSubmit={submit} data-testid="opd-add">
         <label>
           Kode
           <input
@@ -47,7 +48,7 @@ export function OpdAddForm({ ctx, onAdded }: { ctx: AdminContext; onAdded: () =>
         <button type="submit" class="adm-btn adm-btn-primary" disabled={save.busy}>
           {save.busy ? 'Menyimpan…' : 'Tambah'}
         </button>
-      </form>
+      </Form>
       <ErrorNote error={save.error} />
       <DoneNote text={save.done} />
     </section>

@@ -5,6 +5,9 @@ import { renameOpd, setOpdWfa } from '../api/opd';
 import type { AdminContext } from '../context';
 import { ErrorNote } from '../ui/Messages';
 import { useAction } from '../ui/useAction';
+import { DateField } from '../../../components/DateField';
+import { Form } from '../../../components/Form';
+import { angka } from '../../../lib/number';
 
 type Editing = 'nama' | 'wfa' | undefined;
 
@@ -42,10 +45,10 @@ export function OpdRowView({ ctx, opd, onSaved }: { ctx: AdminContext; opd: OpdL
       </td>
       <td>
         {editing === 'nama' ? (
-          <form class="adm-inline-form" onSubmit={rename}>
+          <Form class="adm-inline-form" onSubmit={rename} problemClass="adm-note adm-note-error">
             <input value={nama} onInput={(e) => setNama(e.currentTarget.value)} required aria-label="Nama OPD" class="adm-grow" />
             <SaveCancel busy={save.busy} onCancel={() => setEditing(undefined)} />
-          </form>
+          </Form>
         ) : (
           opd.nama
         )}
@@ -59,21 +62,21 @@ export function OpdRowView({ ctx, opd, onSaved }: { ctx: AdminContext; opd: OpdL
           </span>
         ))}
         {editing === 'wfa' && (
-          <form class="adm-inline-form adm-wrap" onSubmit={changeWfa}>
+          <Form class="adm-inline-form adm-wrap" onSubmit={changeWfa} problemClass="adm-note adm-note-error">
             <select value={wfa ? 'ya' : 'tidak'} onChange={(e) => setWfa(e.currentTarget.value === 'ya')} aria-label="WFA">
               <option value="tidak">Dikecualikan (WFO)</option>
               <option value="ya">Ikut WFA</option>
             </select>
             <label class="adm-inline">
               mulai
-              <input type="date" value={sejak} min={ctx.today} required onChange={(e) => setSejak(e.currentTarget.value)} />
+              <DateField value={sejak} min={ctx.today} required onChange={setSejak} label="Mulai tanggal" />
             </label>
             <SaveCancel busy={save.busy} onCancel={() => setEditing(undefined)} />
             <ErrorNote error={save.error} />
-          </form>
+          </Form>
         )}
       </td>
-      <td class="adm-num">{opd.jumlahAsn.toLocaleString('id-ID')}</td>
+      <td class="adm-num">{angka(opd.jumlahAsn)}</td>
       <td>{opd.pimpinan.length ? opd.pimpinan.map((p) => p.nama).join(', ') : <span class="muted">belum ada</span>}</td>
       <td class="adm-row-actions">
         <button type="button" class="adm-link" onClick={() => (save.reset(), setNama(opd.nama), setEditing('nama'))}>

@@ -9,6 +9,7 @@ import { useSort } from '../ui/useSort';
 import { listOpd } from '../api/opd';
 import { OpdAddForm } from './OpdAddForm';
 import { OpdRowView } from './OpdRowView';
+import { angka } from '../../../lib/number';
 
 type Col = 'kode' | 'nama' | 'wfa' | 'jumlahAsn';
 
@@ -40,7 +41,7 @@ export function OpdPage({ ctx }: { ctx: AdminContext }) {
       </p>
       <OpdAddForm ctx={ctx} onAdded={() => void list.reload()} />
       <section class="adm-card" aria-labelledby="opd-list-h">
-        <h2 id="opd-list-h">Daftar OPD {list.data && <span class="muted">({list.data.length})</span>}</h2>
+        <h2 id="opd-list-h">Daftar OPD {list.data && <span class="muted">({angka(list.data.length)})</span>}</h2>
         <DoneNote text={notice} />
         <ErrorNote error={list.error} onRetry={() => void list.reload()} />
         {!list.data && list.loading && <Loading what="daftar OPD" />}

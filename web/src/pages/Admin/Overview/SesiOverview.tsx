@@ -7,6 +7,7 @@ import { Totals } from '../ui/Totals';
 import { useSort } from '../ui/useSort';
 import type { SortColumn } from './columns';
 import { COUNT_COLUMNS, formatPersen, persen } from './columns';
+import { angka } from '../../../lib/number';
 
 const STATE = { terjadwal: 'Belum dibuka', dibuka: 'Sedang dibuka', ditutup: 'Ditutup' } as const;
 
@@ -54,7 +55,7 @@ export function SesiOverview({ sesi, timeZone, zoneLabel }: { sesi: OverviewSesi
       <header class="adm-sesi-head">
         <h2 id={`h-${sesi.id}`}>
           {sesi.label}
-          {sesi.demo && <span class="tag tag-demo">Demo</span>}
+          {sesi.demo && <span class="tag tag-demo">Percobaan</span>}
         </h2>
         <p class={`adm-state adm-state-${sesi.state}`}>{STATE[sesi.state]}</p>
         <p class="muted">
@@ -85,7 +86,7 @@ export function SesiOverview({ sesi, timeZone, zoneLabel }: { sesi: OverviewSesi
                 <th scope="row">Semua OPD</th>
                 {columns.map((c) => (
                   <td key={c.key} class="adm-num" data-col={c.key}>
-                    {sesi.total[c.key].toLocaleString('id-ID')}
+                    {angka(sesi.total[c.key])}
                   </td>
                 ))}
                 <td class="adm-num">{formatPersen(persen(sesi.total))}</td>
@@ -105,7 +106,7 @@ function SesiTotals({ total, open }: { total: Counts; open: boolean }) {
     ['Hadir', total.hadir, 'ok'],
     ['Terlambat', total.terlambat, 'late'],
     ['Berhalangan', excused],
-    ...(open ? [['Belum check-in', total.belumHadir] satisfies Total] : []),
+    ...(open ? [['Belum presensi', total.belumHadir] satisfies Total] : []),
     ['Tidak hadir', total.tidakHadir, 'bad'],
   ];
   return <Totals items={items} testId="totals" />;

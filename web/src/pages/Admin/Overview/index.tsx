@@ -4,6 +4,7 @@ import type { AdminContext } from '../context';
 import { ErrorNote, Loading } from '../ui/Messages';
 import { SesiOverview } from './SesiOverview';
 import { useOverview } from './useOverview';
+import { DateField } from '../../../components/DateField';
 
 const JENIS: Record<string, string> = { libur_nasional: 'Libur nasional', cuti_bersama: 'Cuti bersama' };
 
@@ -19,13 +20,7 @@ export function OverviewPage({ ctx, active }: { ctx: AdminContext; active: boole
         <h2 class="adm-title">Ringkasan kehadiran</h2>
         <label class="adm-inline">
           Tanggal
-          <input
-            type="date"
-            value={tanggal}
-            max={ctx.today}
-            onChange={(e) => e.currentTarget.value && setTanggal(e.currentTarget.value)}
-            data-testid="ringkasan-tanggal"
-          />
+          <DateField value={tanggal} max={ctx.today} onChange={(v) => v && setTanggal(v)} testId="ringkasan-tanggal" />
         </label>
         {tanggal !== ctx.today && (
           <button type="button" class="adm-btn" onClick={() => setTanggal(ctx.today)}>

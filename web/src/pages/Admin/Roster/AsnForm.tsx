@@ -6,6 +6,8 @@ import { ErrorNote } from '../ui/Messages';
 import { OpdSelect } from '../ui/OpdSelect';
 import { PERAN } from '../ui/labels';
 import { useAction } from '../ui/useAction';
+import { Form } from '../../../components/Form';
+import { formatPhone, normalisePhone } from '../../../../../functions/core/phone';
 
 /** The form: every field of `AsnInput`, filled in. */
 type AsnDraft = Required<AsnInput>;
@@ -30,7 +32,8 @@ export function AsnForm({
   onSaved: (asn: AsnView, message: string) => void;
   onClose: () => void;
 }) {
-  const [form, setForm] = useState<AsnDraft>(asn ? { ...asn } : EMPTY);
+  // The phone in the one format the console shows (core/phone.ts); the server stores its digits.
+  const [form, setForm] = useState<AsnDraft>(asn ? { ...asn, noHp: formatPhone(asn.noHp) } : EMPTY);
   const save = useAction();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -46,7 +49,8 @@ export function AsnForm({
     if (asn) {
       const patch: AsnPatch = {};
       for (const k of ['nama', 'jabatan', 'opd', 'status', 'noHp', 'peran'] as const) {
-        if (form[k] !== asn[k]) (patch as Record<string, string>)[k] = form[k];
+        const changed = k === 'noHp' ? (normalisePhone(form.noHp) ?? form.noHp.trim()) !== asn.noHp : form[k] !== asn[k];
+        if (changed) (patch as Record<string, string>)[k] = form[k];
       }
       if (Object.keys(patch).length === 0) return onClose();
       const saved = await save.run(() => patchAsn(ctx.token, asn.nip, patch));
@@ -59,7 +63,7 @@ export function AsnForm({
 
   return (
     <dialog ref={dialog} class="adm-dialog adm-dialog-wide" aria-labelledby="asn-form-h" onCancel={onClose} data-testid="asn-form">
-      <form onSubmit={submit} class="adm-form">
+      <Form problemClass="adm-note adm-note-error" onSubmit={submit} class="adm-form">
         <h2 id="asn-form-h">{asn ? `Ubah data ${asn.nama}` : 'Tambah ASN'}</h2>
         <div class="adm-grid">
           <label>
@@ -96,7 +100,7 @@ export function AsnForm({
           </label>
           <label>
             Nomor HP (WhatsApp)
-            <input value={form.noHp} onInput={set('noHp')} inputMode="tel" placeholder="08… atau 628…" autocomplete="off" />
+            <input value={form.noHp} onInput={set('noHp')} inputMode="tel" placeholder="+62 812-3456-7890" autocomplete="off" />
           </label>
           <label>
             Peran
@@ -121,7 +125,7 @@ export function AsnForm({
             Batal
           </button>
         </div>
-      </form>
+      </Form>
     </dialog>
   );
 }

@@ -12,6 +12,8 @@ import { formatHp, PERAN } from '../ui/labels';
 import { useAction } from '../ui/useAction';
 import { useLoad } from '../ui/useLoad';
 import { AsnForm } from './AsnForm';
+import { Form } from '../../../components/Form';
+import { angka } from '../../../lib/number';
 
 type Aktif = 'ya' | 'tidak' | 'semua';
 interface Filter {
@@ -96,7 +98,8 @@ export function AsnList({ ctx, opds, version }: { ctx: AdminContext; opds: OpdLi
           Tambah ASN
         </button>
       </div>
-      <form
+      <Form
+        problemClass="adm-note adm-note-error"
         class="adm-filters"
         onSubmit={(e) => {
           e.preventDefault();
@@ -123,7 +126,7 @@ export function AsnList({ ctx, opds, version }: { ctx: AdminContext; opds: OpdLi
         <button type="submit" class="adm-btn" data-testid="asn-search">
           Tampilkan
         </button>
-      </form>
+      </Form>
       <DoneNote text={notice ?? act.done} />
       <ErrorNote error={act.error} />
       <ErrorNote error={list.error} onRetry={() => void list.reload()} />
@@ -135,13 +138,13 @@ export function AsnList({ ctx, opds, version }: { ctx: AdminContext; opds: OpdLi
         <p class="muted">Tidak ada ASN yang cocok.</p>
       ) : (
         <>
-          <p class="muted">{rows.length.toLocaleString('id-ID')} ASN</p>
+          <p class="muted">{angka(rows.length)} ASN</p>
           <div class="adm-table-wrap">
             <Table columns={columns} rows={rows.slice(0, limit)} rowKey={(a) => a.nip} tr={(a) => ({ class: a.aktif ? undefined : 'adm-inactive', 'data-nip': a.nip })} class="adm-table-asn" />
           </div>
           {rows.length > limit && (
             <button type="button" class="adm-btn" onClick={() => setLimit(rows.length)}>
-              Tampilkan semua {rows.length.toLocaleString('id-ID')} ASN
+              Tampilkan semua {angka(rows.length)} ASN
             </button>
           )}
         </>

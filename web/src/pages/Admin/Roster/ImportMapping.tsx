@@ -1,4 +1,5 @@
 import type { ImportField, ImportFile, ImportUnit, OpdListRow } from '../../../../../contract';
+import { angka } from '../../../lib/number';
 
 /** The roster's fields as the admin reads them; the first three are required. */
 const FIELDS: [ImportField, string][] = [
@@ -29,7 +30,7 @@ export function ColumnMapping({ berkas, onChange, disabled }: { berkas: ImportFi
         {berkas.kurang.length > 0 && <strong class="adm-bad"> — pilih kolom untuk {berkas.kurang.map((f) => FIELDS.find(([k]) => k === f)?.[1] ?? f).join(', ')}</strong>}
       </summary>
       <p class="muted">
-        Judul kolom yang ditemukan ({headers.length}): {headers.join(', ')}. Pilihan Anda disimpan untuk berkas sejenis saat impor
+        Judul kolom yang ditemukan ({angka(headers.length)}): {headers.join(', ')}. Pilihan Anda disimpan untuk berkas sejenis saat impor
         disimpan.
       </p>
       <div class="adm-form-grid">
@@ -74,11 +75,11 @@ export function UnitMapping({
   return (
     <details class="adm-mapping" open={open.length > 0} data-testid="unit-mapping">
       <summary>
-        Unit kerja → OPD ({units.length.toLocaleString('id-ID')} nilai)
+        Unit kerja → OPD ({angka(units.length)} nilai)
         {open.length > 0 && (
           <strong class="adm-bad" data-testid="units-held">
             {' '}
-            — {open.length} nilai belum dipetakan, {held.toLocaleString('id-ID')} baris ditahan
+            — {angka(open.length)} nilai belum dipetakan, {angka(held)} baris ditahan
           </strong>
         )}
       </summary>
@@ -95,7 +96,7 @@ export function UnitMapping({
             {units.map((u) => (
               <tr key={u.nilai} data-unit={u.nilai}>
                 <td>{u.nilai || '(kosong)'}</td>
-                <td>{u.baris.toLocaleString('id-ID')}</td>
+                <td>{angka(u.baris)}</td>
                 <td>
                   <select value={u.opd ?? ''} disabled={disabled} onChange={(e) => e.currentTarget.value && onChange(u.nilai, e.currentTarget.value)} aria-label={`OPD untuk ${u.nilai}`}>
                     <option value="">— pilih OPD (baris ditahan) —</option>

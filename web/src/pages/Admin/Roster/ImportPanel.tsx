@@ -12,6 +12,8 @@ import { useAction } from '../ui/useAction';
 import { ColumnMapping, UnitMapping } from './ImportMapping';
 import { ImportPreview } from './ImportPreview';
 import type { Workbook } from './spreadsheet';
+import { FileButton } from '../ui/FileButton';
+import { angka } from '../../../lib/number';
 
 interface Chosen {
   name: string;
@@ -24,7 +26,7 @@ interface Chosen {
 
 /** The API's limit on a request (functions/handlers/admin/routes.ts). */
 const MAX_BYTES = 5 * 1024 * 1024;
-const mb = (n: number) => (n / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 });
+const mb = (n: number) => angka(n / 1024 / 1024, 1);
 const fileError = (message: string) => new ApiError(400, 'BERKAS_TIDAK_VALID', message);
 
 /**
@@ -37,7 +39,7 @@ async function readChosen(f: File): Promise<Chosen> {
   const head = new Uint8Array(await f.slice(0, 4).arrayBuffer());
   const isZipOrOle = (head[0] === 0x50 && head[1] === 0x4b) || (head[0] === 0xd0 && head[1] === 0xcf);
   if (/\.(xlsx|xlsm|xls|ods)$/i.test(f.name) || isZipOrOle) {
-    if (f.size > 4 * MAX_BYTES) throw fileError(`Spreadsheet terlalu besar (${mb(f.size)} MB). Simpan hanya lembar data ASN lalu pilih lagi.`);
+    if (f.size > 4 * MAX_BYTES) throw fileError(`Lembar kerja terlalu besar (${mb(f.size)} MB). Simpan hanya lembar data ASN lalu pilih lagi.`);
     const { readWorkbook } = await import('./spreadsheet');
     let workbook: Workbook;
     try {
@@ -113,7 +115,7 @@ export function ImportPanel({
   async function issueNew(nips: string[]) {
     const r = await issue.run(
       () => issueLinks(ctx.token, { cakupan: { nips }, aksi: 'terbitkan' }),
-      (x) => `${x.jumlah.toLocaleString('id-ID')} tautan diterbitkan untuk ASN baru: simpan CSV atau cetak kartunya sekarang (tautan hanya tampil sekali).`,
+      (x) => `${angka(x.jumlah)} tautan diterbitkan untuk ASN baru: simpan CSV atau cetak kartunya sekarang (tautan hanya tampil sekali).`,
     );
     if (r && r.aksi === 'terbitkan' && r.jumlah > 0) setIssued({ links: r.tautan, namaBerkas: r.namaBerkas.replace('-baru-', '-asn-baru-') });
   }
@@ -142,11 +144,11 @@ export function ImportPanel({
     const done = await save.run(
       () => importRoster(ctx.token, file.csv, [...chosen], pemetaan),
       (r) =>
-        `Tersimpan: ${r.counts.baru} ASN baru, ${r.counts.berubah} berubah, ${r.counts.pindah} pindah OPD, ` +
-        `${r.nonaktif.length} dinonaktifkan (${r.tautanDicabut} tautan dicabut).` +
-        (r.problems.length ? ` ${r.problems.length} baris bermasalah dilewati.` : '') +
-        (r.counts.ditahan ? ` ${r.counts.ditahan} baris ditahan karena unit kerjanya belum dipetakan ke OPD.` : '') +
-        (r.counts.baru ? ` ${r.counts.baru} ASN baru belum punya tautan pribadi.` : ''),
+        `Tersimpan: ${angka(r.counts.baru)} ASN baru, ${angka(r.counts.berubah)} berubah, ${angka(r.counts.pindah)} pindah OPD, ` +
+        `${angka(r.nonaktif.length)} dinonaktifkan (${angka(r.tautanDicabut)} tautan dicabut).` +
+        (r.problems.length ? ` ${angka(r.problems.length)} baris bermasalah dilewati.` : '') +
+        (r.counts.ditahan ? ` ${angka(r.counts.ditahan)} baris ditahan karena unit kerjanya belum dipetakan ke OPD.` : '') +
+        (r.counts.baru ? ` ${angka(r.counts.baru)} ASN baru belum punya tautan pribadi.` : ''),
     );
     if (done) {
       setResult(done);
@@ -159,23 +161,20 @@ export function ImportPanel({
 
   return (
     <section class="adm-card" aria-labelledby="impor-h" data-testid="roster-import">
-      <h2 id="impor-h">Impor roster dari berkas kepegawaian</h2>
+      <h2 id="impor-h">Impor daftar pegawai dari berkas kepegawaian</h2>
       <p class="muted">
-        "Export Data ASN" dari SIASN, atau spreadsheet apa pun: CSV (pemisah koma, titik koma, <code>|</code> atau tab) atau
+        "Export Data ASN" dari SIASN, atau lembar kerja apa pun: CSV (pemisah koma, titik koma, <code>|</code> atau tab) atau
         Excel <code>.xlsx</code>. Kolom NIP, nama dan OPD/unit kerja dikenali sendiri atau Anda pilih; peran dan nomor HP
         boleh tidak ada. Pratinjau dulu; tidak ada yang disimpan sebelum Anda menekan <strong>Simpan</strong>.
       </p>
-      <label class="adm-file">
-        <span>Berkas CSV atau Excel</span>
-        <input
-          key={inputKey}
-          type="file"
-          accept=".csv,.txt,.xlsx,.xls,.ods,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => void choose(e.currentTarget.files?.[0])}
-          data-testid="roster-file"
-          disabled={read.busy || save.busy}
-        />
-      </label>
+      <FileButton
+        key={inputKey}
+        label="Pilih berkas CSV atau Excel…"
+        accept=".csv,.txt,.xlsx,.xls,.ods,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        onFile={(f) => void choose(f)}
+        testId="roster-file"
+        disabled={read.busy || save.busy}
+      />
       {file?.workbook && file.workbook.sheets.length > 1 && (
         <label class="adm-filter">
           <span>Lembar kerja</span>
@@ -219,9 +218,9 @@ export function ImportPanel({
               Batalkan impor
             </button>
             <span class="muted">
-              {preview.valid.toLocaleString('id-ID')} baris valid disimpan
-              {preview.problems.length > 0 && `, ${preview.problems.length} baris bermasalah dilewati`}
-              {chosen.size > 0 && `, ${chosen.size} ASN dinonaktifkan`}.
+              {angka(preview.valid)} baris siap disimpan
+              {preview.problems.length > 0 && `, ${angka(preview.problems.length)} baris bermasalah dilewati`}
+              {chosen.size > 0 && `, ${angka(chosen.size)} ASN dinonaktifkan`}.
             </span>
           </div>
         </>
@@ -230,7 +229,7 @@ export function ImportPanel({
       {result && result.baru.length > 0 && !issued && (
         <div class="adm-actions">
           <button type="button" class="adm-btn adm-btn-primary" disabled={issue.busy} onClick={() => void issueNew(result.baru.map((a) => a.nip))} data-testid="issue-new-links">
-            {issue.busy ? 'Menerbitkan…' : `Terbitkan tautan untuk ${result.baru.length.toLocaleString('id-ID')} ASN baru`}
+            {issue.busy ? 'Menerbitkan…' : `Terbitkan tautan untuk ${angka(result.baru.length)} ASN baru`}
           </button>
         </div>
       )}
@@ -238,12 +237,12 @@ export function ImportPanel({
       <DoneNote text={issue.done} />
       {issued && <IssuedLinks links={issued.links} namaBerkas={issued.namaBerkas} onClose={() => setIssued(undefined)} />}
       {result && result.problems.length > 0 && (
-        <p class="muted">Perbaiki baris bermasalah di spreadsheet lalu impor lagi; baris yang sudah tersimpan tidak berubah.</p>
+        <p class="muted">Perbaiki baris bermasalah di lembar kerja lalu impor lagi; baris yang sudah tersimpan tidak berubah.</p>
       )}
       {confirming && (
         <Confirm
-          title={`Nonaktifkan ${chosen.size} ASN?`}
-          confirmLabel={`Simpan dan nonaktifkan ${chosen.size} ASN`}
+          title={`Nonaktifkan ${angka(chosen.size)} ASN?`}
+          confirmLabel={`Simpan dan nonaktifkan ${angka(chosen.size)} ASN`}
           onConfirm={() => void commit()}
           onCancel={() => setConfirming(false)}
         >

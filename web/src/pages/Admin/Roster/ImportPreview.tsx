@@ -1,5 +1,6 @@
 import type { AsnView, ImportSummary } from '../../../../../contract';
 import { formatNip } from '../../../lib/nip';
+import { formatPhone } from '../../../../../functions/core/phone';
 import { KOLOM } from '../ui/labels';
 import { ProblemTable } from '../ui/ProblemTable';
 import type { Column } from '../ui/Table';
@@ -7,6 +8,7 @@ import { Table } from '../ui/Table';
 import type { Total } from '../ui/Totals';
 import { Totals } from '../ui/Totals';
 import { MissingList } from './MissingList';
+import { angka } from '../../../lib/number';
 
 /** Long lists are cut here on screen; the counts above them are complete. */
 const SHOW = 200;
@@ -59,7 +61,7 @@ export function ImportPreview({
 
       {preview.baru.length > 0 && (
         <details>
-          <summary>ASN baru ({c.baru.toLocaleString('id-ID')})</summary>
+          <summary>ASN baru ({angka(c.baru)})</summary>
           <Table columns={newColumns} rows={preview.baru.slice(0, SHOW)} rowKey={(a) => a.nip} />
           <More n={preview.baru.length} />
         </details>
@@ -67,7 +69,7 @@ export function ImportPreview({
 
       {preview.berubah.length > 0 && (
         <details>
-          <summary>Data berubah ({c.berubah.toLocaleString('id-ID')})</summary>
+          <summary>Data berubah ({angka(c.berubah)})</summary>
           <Table columns={changedColumns} rows={preview.berubah.slice(0, SHOW)} rowKey={(b) => b.sesudah.nip} />
           <More n={preview.berubah.length} />
         </details>
@@ -88,7 +90,8 @@ const changedColumns: Column<Changed>[] = [
     cell: (b) =>
       b.kolom.map((k) => (
         <span key={k} class="adm-change">
-          {KOLOM[k] ?? k}: <del>{show(b.sebelum[k])}</del> → <ins>{show(b.sesudah[k])}</ins>
+          {KOLOM[k] ?? k}: <del>{show(k === 'noHp' ? formatPhone(String(b.sebelum[k] ?? '')) : b.sebelum[k])}</del> →{' '}
+          <ins>{show(k === 'noHp' ? formatPhone(String(b.sesudah[k] ?? '')) : b.sesudah[k])}</ins>
         </span>
       )),
   },
@@ -101,5 +104,5 @@ function show(v: unknown): string {
 }
 
 function More({ n }: { n: number }) {
-  return n > SHOW ? <p class="muted">… dan {(n - SHOW).toLocaleString('id-ID')} lainnya.</p> : null;
+  return n > SHOW ? <p class="muted">… dan {angka(n - SHOW)} lainnya.</p> : null;
 }

@@ -3,6 +3,7 @@ import type { ImportSummary } from '../../../../../contract';
 import { formatNip } from '../../../lib/nip';
 import type { Column } from '../ui/Table';
 import { Table } from '../ui/Table';
+import { angka } from '../../../lib/number';
 
 type Missing = ImportSummary['missing'][number];
 
@@ -59,7 +60,7 @@ export function MissingList({
   ];
   return (
     <section class="adm-missing" data-testid="roster-missing">
-      <h4>ASN aktif yang diusulkan dinonaktifkan: tidak ada di berkas, atau tidak aktif menurut berkas ({missing.length.toLocaleString('id-ID')})</h4>
+      <h4>ASN aktif yang diusulkan dinonaktifkan: tidak ada di berkas, atau tidak aktif menurut berkas ({angka(missing.length)})</h4>
       <p class="muted">
         Mereka tetap aktif kecuali Anda mencentangnya. Yang dicentang dinonaktifkan (riwayatnya disimpan) dan tautannya
         dicabut.
@@ -67,10 +68,10 @@ export function MissingList({
       <label class="adm-filter">
         <span>OPD</span>
         <select value={opd} onChange={(e) => setOpd(e.currentTarget.value)} data-testid="missing-opd">
-          <option value="">Semua OPD ({missing.length.toLocaleString('id-ID')})</option>
+          <option value="">Semua OPD ({angka(missing.length)})</option>
           {perOpd.map(([kode, n]) => (
             <option key={kode} value={kode}>
-              {opdNama(kode)} ({n.toLocaleString('id-ID')})
+              {opdNama(kode)} ({angka(n)})
             </option>
           ))}
         </select>

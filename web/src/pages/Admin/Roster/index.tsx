@@ -12,7 +12,7 @@ export function RosterPage({ ctx }: { ctx: AdminContext }) {
   const [version, setVersion] = useState(0);
   return (
     <>
-      <h2 class="adm-title">Roster ASN</h2>
+      <h2 class="adm-title">Daftar pegawai</h2>
       <ErrorNote error={error} onRetry={() => void reload()} />
       <ImportPanel ctx={ctx} opds={opds} opdNama={nama} onImported={() => setVersion((v) => v + 1)} />
       <AsnList ctx={ctx} opds={opds} version={version} />

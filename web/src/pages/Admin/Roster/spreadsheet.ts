@@ -14,7 +14,7 @@ export interface Workbook {
   csv: (sheet: string) => string;
 }
 
-const UNREADABLE = 'Berkas ini tidak bisa dibaca sebagai spreadsheet. Simpan ulang dari Excel sebagai .xlsx atau CSV lalu pilih lagi.';
+const UNREADABLE = 'Berkas ini tidak bisa dibaca sebagai lembar kerja. Simpan ulang dari Excel sebagai .xlsx atau CSV lalu pilih lagi.';
 
 export function readWorkbook(bytes: ArrayBuffer | Uint8Array): Workbook {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
@@ -28,7 +28,7 @@ export function readWorkbook(bytes: ArrayBuffer | Uint8Array): Workbook {
   } catch {
     throw new Error(UNREADABLE);
   }
-  if (wb.SheetNames.length === 0) throw new Error('Spreadsheet ini tidak punya lembar kerja.');
+  if (wb.SheetNames.length === 0) throw new Error('Berkas ini tidak punya lembar kerja.');
   return {
     sheets: wb.SheetNames,
     csv: (sheet) => utils.sheet_to_csv(wb.Sheets[sheet]!, { FS: ',', RS: '\n', blankrows: false }),

@@ -1,3 +1,4 @@
+import { angka } from '../../../lib/number';
 /** A figure with its label, and a tone (`ok`, `late`, `bad`) that colours it. */
 export type Total = [label: string, n: number, tone?: string];
 
@@ -8,7 +9,7 @@ export function Totals({ items, testId }: { items: readonly Total[]; testId?: st
       {items.map(([label, n, tone]) => (
         <div key={label} class={tone ? `adm-tone-${tone}` : undefined}>
           <dt>{label}</dt>
-          <dd>{n.toLocaleString('id-ID')}</dd>
+          <dd>{angka(n)}</dd>
         </div>
       ))}
     </dl>

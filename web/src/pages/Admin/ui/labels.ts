@@ -1,4 +1,5 @@
 import type { Role } from '../../../../../contract';
+import { formatPhone } from '../../../../../functions/core/phone';
 
 export const PERAN: Record<Role, string> = { asn: 'ASN', pimpinan: 'Pimpinan OPD', admin: 'Admin' };
 
@@ -12,8 +13,7 @@ export const KOLOM: Record<string, string> = {
   aktif: 'aktif',
 };
 
-/** `628123456789` → `0812-3456-789` is how people read it; keep it simple: `+62 812 3456 789`. */
+/** A stored phone (`6281234567890`) as the console shows it everywhere: `+62 812-3456-7890` (core/phone.ts), or `—`. */
 export function formatHp(noHp: string): string {
-  if (!noHp) return '—';
-  return noHp.replace(/^62(\d{3})(\d{4})(\d+)$/, '+62 $1 $2 $3');
+  return noHp ? formatPhone(noHp) : '—';
 }
