@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Code, LateReasonSaved, Me, MyHistory } from '../../../../contract';
+import { formatPhone } from '../../../../functions/core/phone';
 import { request } from '../../lib/api';
 import { shortDate } from '../../lib/time';
 
 export { NextSesi } from './NextSesi';
 export { ReadinessCard } from './ReadinessCard';
+export { Reminders } from './Reminders';
 
 /**
  * The parts of the ASN's page that are not needed to check in, downloaded only when the ASN
@@ -171,7 +173,7 @@ export function Help({ me }: { me: Me }) {
         <p data-testid="bantuan-kontak">
           Hubungi {b.nama} lewat WhatsApp{' '}
           <a href={`https://wa.me/${b.whatsapp}`} target="_blank" rel="noopener noreferrer">
-            +{b.whatsapp.slice(0, 2)} {b.whatsapp.slice(2).replace(/(\d{3,4})(?=\d{4})/g, '$1 ')}
+            {formatPhone(b.whatsapp)}
           </a>{' '}
           ({b.jam}).
         </p>

@@ -109,3 +109,9 @@ export async function getTppCsv(token: string, opd: string, bulan: string): Prom
   const read = async (res: Response) => ({ blob: await res.blob(), filename: filenameOf(res.headers.get('Content-Disposition')) ?? `rekap-tpp-${opd}-${bulan}.csv` });
   return (await send('GET', `${base(opd)}/tpp.csv${query({ bulan })}`, token, undefined, read, { headers: { Accept: 'text/csv' } })).body;
 }
+
+/** "Kirim pengingat" (issue 12): once per apel; not retried (a lost answer is seen as 409 on the next tap). */
+export async function sendNudge(token: string, opd: string, sesiId: string) {
+  const path = `${base(opd)}/apel/${encodeURIComponent(sesiId)}/pengingat`;
+  return (await request<ResponseOf<'POST /api/opd/{opd}/apel/{sesiId}/pengingat'>>('POST', path, token, undefined, { attempts: 1 })).body;
+}
