@@ -12,6 +12,7 @@ import type { CheckinRoutes } from './checkin';
 import type { EvaluationRoutes } from './evaluation';
 import type { MeRoutes } from './me';
 import type { OpdRoutes } from './opd';
+import type { ReminderRoutes } from './reminders';
 import type { SurveyRoutes } from './survey';
 import type { TppRoutes } from './tpp';
 
@@ -21,11 +22,12 @@ export type * from './evaluation';
 export type * from './common';
 export type * from './me';
 export type * from './opd';
+export type * from './reminders';
 export type * from './survey';
 export type * from './tpp';
 
 /** Every route, by its route key (`METHOD /path/{param}`, as in functions/http/routes.ts). */
-export interface ApiRoutes extends CheckinRoutes, EvaluationRoutes, MeRoutes, OpdRoutes, AdminRoutes, SurveyRoutes, TppRoutes {}
+export interface ApiRoutes extends CheckinRoutes, EvaluationRoutes, MeRoutes, OpdRoutes, ReminderRoutes, AdminRoutes, SurveyRoutes, TppRoutes {}
 
 export type ApiRouteKey = keyof ApiRoutes;
 

@@ -24,8 +24,8 @@ import { tableName, type TableKey } from './store/tables';
  */
 export type TableAccess = 'RO' | 'RO+PUT' | 'RO+UPDATE' | 'RW';
 
-/** The HTTP API (its routes in http/routes.ts), or EventBridge Scheduler every minute (the apel clock). */
-export type Trigger = 'api' | 'every-minute';
+/** The HTTP API (its routes in http/routes.ts), EventBridge Scheduler every minute (the apel clock), or the reminders' queue (SQS). */
+export type Trigger = 'api' | 'every-minute' | 'queue';
 
 export interface FunctionSpec {
   /** Handler file in functions/handlers, without extension (e.g. `checkin`); it exports `handler`. */
@@ -38,10 +38,15 @@ export interface FunctionSpec {
   readonly timeoutSeconds: number;
   /** Each table the function uses and how; a table left out is neither granted nor named in its environment. */
   readonly tables: Readonly<Partial<Record<TableKey, TableAccess>>>;
+  /** The reminders' queue (store/reminder-queue.ts): may put jobs on it (`send`), or is started by it and may put retries back (`consume`). */
+  readonly queue?: 'send' | 'consume';
+  /** May read (and, the first time, make) the VAPID key's SSM parameter (store/vapid-key-store.ts). */
+  readonly vapidKey?: true;
 }
 
 type ApiSpec = FunctionSpec & { readonly trigger: 'api' };
 type ScheduledSpec = FunctionSpec & { readonly trigger: 'every-minute' };
+type QueueSpec = FunctionSpec & { readonly trigger: 'queue' };
 
 export const FUNCTIONS = {
   // The hot path, kept separate and lean: it cold-starts when everybody arrives at 07:30.
@@ -110,7 +115,26 @@ export const FUNCTIONS = {
       audit: 'RO+PUT',
       // The survey's results and comments of the OPD.
       survey: 'RO',
+      // "Kirim pengingat": who of the OPD switched reminders on, and the once-per-apel marker.
+      reminders: 'RO+PUT',
     },
+    queue: 'send',
+  },
+
+  // An ASN switching reminders on or off for a device (GET/PUT/DELETE /api/me/pengingat).
+  // Its own function, so only it and the sender may read the VAPID key.
+  reminders: {
+    entry: 'reminders',
+    description: '/api/me/pengingat: an ASN switches Web Push reminders on or off',
+    trigger: 'api',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    tables: {
+      // The subscription is saved on condition that the caller's link still exists.
+      links: 'RO',
+      reminders: 'RW',
+    },
+    vapidKey: true,
   },
 
   // The HR admin's console: roster (imports of 5,000 rows in one request), OPDs, calendar,
@@ -133,6 +157,8 @@ export const FUNCTIONS = {
       audit: 'RO+PUT',
       // The survey's results of every OPD (evaluation).
       survey: 'RO',
+      // Revoking or reissuing a link deletes its push subscriptions in the same transaction.
+      reminders: 'RW',
     },
   },
 
@@ -167,9 +193,32 @@ export const FUNCTIONS = {
       sessions: 'RW',
       // The evaluation's aggregates: the OPD's excuses of the date and the day's readiness checks.
       records: 'RO',
+      // The marker that an apel's opening or soon-late reminder was queued (once).
+      reminders: 'RO+PUT',
     },
+    queue: 'send',
   },
-} as const satisfies Record<ApiFunction, ApiSpec> & Record<'apelClock', ScheduledSpec>;
+
+  // The reminders' sender, started by their queue a few jobs at a time (at most 2 at once):
+  // works out who gets a reminder of a sesi (roster, excuses, check-ins by OPD) and pushes
+  // with web-push; removes subscriptions the push service reports gone.
+  reminderSender: {
+    entry: 'reminder-sender',
+    description: 'Queue: plan and send the reminders (Web Push) of an apel',
+    trigger: 'queue',
+    memoryMb: 512,
+    timeoutSeconds: 60,
+    tables: {
+      roster: 'RO',
+      records: 'RO',
+      checkins: 'RO',
+      sessions: 'RO',
+      reminders: 'RW',
+    },
+    queue: 'consume',
+    vapidKey: true,
+  },
+} as const satisfies Record<ApiFunction, ApiSpec> & Record<'apelClock', ScheduledSpec> & Record<'reminderSender', QueueSpec>;
 
 export type FunctionName = keyof typeof FUNCTIONS;
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { selectTarget } from './target';
 
@@ -13,12 +14,15 @@ const HELP = `Apel WFA — perintah admin
   npm run apel -- revoke-link --nip NIP [--stack NAME]
   npm run apel -- admin-link --nip NIP [--base-url URL] [--stack NAME]
       jadikan ASN ini admin (bila belum) dan cetak tautan konsol admin untuknya
+  npm run apel -- kunci-pengingat [--putar] [--stack NAME]
+      kunci VAPID pengingat: tampilkan kunci publiknya; --putar membuat pasangan baru
+      (yang lama tetap dipakai untuk langganan lama sampai halaman berlangganan ulang)
 
 Tanpa --stack, perintah bekerja pada runtime lokal (jalankan "npm start" dulu).
 Dengan --stack ApelWfa-prod, perintah memakai kredensial AWS Anda dan keluaran stack itu.
 `;
 
-const COMMANDS = ['import-roster', 'issue-links', 'revoke-link', 'admin-link'];
+const COMMANDS = ['import-roster', 'issue-links', 'revoke-link', 'admin-link', 'kunci-pengingat'];
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
@@ -33,6 +37,7 @@ async function main(): Promise<number> {
       'base-url': { type: 'string' },
       stack: { type: 'string' },
       region: { type: 'string' },
+      putar: { type: 'boolean' },
     },
   });
   if (!command || command === 'help' || command === '--help') {
@@ -91,6 +96,16 @@ async function main(): Promise<number> {
           `Tautan konsol admin untuk ${link.nama} (${values.nip}, ${link.opd}):\n\n  ${link.url}\n\n` +
           'Tautan ini hanya muncul sekali dan menggantikan tautan lama orang ini. Serahkan langsung kepadanya; jangan dibagikan.',
       );
+      return 0;
+    }
+    case 'kunci-pengingat': {
+      // The same place the functions read (store/vapid-key-store.ts): the stack's SSM parameter, or .data/vapid.json.
+      const { VAPID_FILE_ENV, VAPID_PARAMETER_ENV, rotateKeys, vapidKeys } = await import('../store/vapid-key-store');
+      if (values.stack) process.env[VAPID_PARAMETER_ENV] = `/${values.stack}/pengingat/vapid`;
+      else process.env[VAPID_FILE_ENV] ??= join(process.env.APEL_DATA_DIR ?? join(import.meta.dirname, '../../.data'), 'vapid.json');
+      const keys = values.putar ? await rotateKeys() : await vapidKeys();
+      for (const [i, k] of keys.kunci.entries()) console.log(`${i === 0 ? 'Kunci publik sekarang' : 'Kunci sebelumnya   '}: ${k.publik} (dibuat ${k.dibuat})`);
+      if (values.putar) console.log('Kunci baru berlaku untuk langganan berikutnya dalam 5 menit (fungsi yang hangat menyimpan kunci selama itu).');
       return 0;
     }
     case 'revoke-link': {

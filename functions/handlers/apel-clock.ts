@@ -23,7 +23,8 @@ export const handler = scheduledHandler(async (event) => {
     const { date, slot } = parseSesiId(tutup)!;
     return report([], [await closeApel(date, slot, now)]);
   }
-  const { opened, closed } = await tickApelClock(config, now);
+  const { opened, closed, reminders } = await tickApelClock(config, now);
+  for (const queued of reminders) log({ message: 'reminder queued', reminder: queued });
   return report(opened, closed);
 });
 

@@ -9,7 +9,7 @@
  * one, so a cold start of one never delays another.
  */
 
-export const API_FUNCTIONS = ['checkin', 'me', 'schedule', 'opd', 'admin', 'survei'] as const;
+export const API_FUNCTIONS = ['checkin', 'me', 'schedule', 'opd', 'admin', 'survei', 'reminders'] as const;
 export type ApiFunction = (typeof API_FUNCTIONS)[number];
 
 /**
@@ -36,10 +36,16 @@ export const ROUTES = {
   // The phone's key for its link: binds an unbound link, else asks the head to approve a new phone.
   'POST /api/perangkat': { fn: 'me', access: 'asn' },
 
+  // Reminders on or off for a device: their own function, the only API one that may read the VAPID key.
+  'GET /api/me/pengingat': { fn: 'reminders', access: 'asn' },
+  'PUT /api/me/pengingat': { fn: 'reminders', access: 'asn' },
+  'DELETE /api/me/pengingat': { fn: 'reminders', access: 'asn' },
+
   'GET /api/schedule': { fn: 'schedule', access: 'asn' },
 
   'GET /api/opd': { fn: 'opd', access: 'opd' },
   'GET /api/opd/{opd}/apel': { fn: 'opd', access: 'opd' },
+  'POST /api/opd/{opd}/apel/{sesiId}/pengingat': { fn: 'opd', access: 'opd' },
   'GET /api/opd/{opd}/izin': { fn: 'opd', access: 'opd' },
   'POST /api/opd/{opd}/izin': { fn: 'opd', access: 'opd' },
   'DELETE /api/opd/{opd}/izin/{izinId}': { fn: 'opd', access: 'opd' },
@@ -51,13 +57,13 @@ export const ROUTES = {
   'GET /api/opd/{opd}/rekap': { fn: 'opd', access: 'opd' },
   'GET /api/opd/{opd}/rekap.csv': { fn: 'opd', access: 'opd' },
   'POST /api/opd/{opd}/perangkat/{nip}': { fn: 'opd', access: 'opd' },
-  'GET /api/opd/{opd}/tpp': { fn: 'opd', access: 'opd' },
-  'GET /api/opd/{opd}/tpp.csv': { fn: 'opd', access: 'opd' },
-  'GET /api/opd/{opd}/survei': { fn: 'opd', access: 'opd' },
   'PUT /api/opd/{opd}/penilaian/{sesiId}/{nip}': { fn: 'opd', access: 'opd' },
   // The evaluation: a head's own OPD, or (admin) the regency or the OPD in `?opd=`.
   'GET /api/opd/evaluasi': { fn: 'opd', access: 'opd' },
   'GET /api/opd/evaluasi.csv': { fn: 'opd', access: 'opd' },
+  'GET /api/opd/{opd}/tpp': { fn: 'opd', access: 'opd' },
+  'GET /api/opd/{opd}/tpp.csv': { fn: 'opd', access: 'opd' },
+  'GET /api/opd/{opd}/survei': { fn: 'opd', access: 'opd' },
 
   'GET /api/admin/ringkasan': { fn: 'admin', access: 'admin' },
   'GET /api/admin/audit': { fn: 'admin', access: 'admin' },
@@ -79,14 +85,14 @@ export const ROUTES = {
   'DELETE /api/admin/kalender/hari/{tanggal}': { fn: 'admin', access: 'admin' },
   'POST /api/admin/sesi/{sesiId}/gangguan': { fn: 'admin', access: 'admin' },
   'POST /api/admin/tautan': { fn: 'admin', access: 'admin' },
+  'POST /api/admin/epresensi/pratinjau': { fn: 'admin', access: 'admin' },
+  'POST /api/admin/epresensi/impor': { fn: 'admin', access: 'admin' },
   'GET /api/admin/tpp': { fn: 'admin', access: 'admin' },
   'GET /api/admin/tpp.csv': { fn: 'admin', access: 'admin' },
 
   // The Survei Kepuasan Masyarakat's public page (from the QR poster): no personal link.
   'GET /api/survei/{opd}': { fn: 'survei', access: 'publik' },
   'POST /api/survei/{opd}': { fn: 'survei', access: 'publik' },
-  'POST /api/admin/epresensi/pratinjau': { fn: 'admin', access: 'admin' },
-  'POST /api/admin/epresensi/impor': { fn: 'admin', access: 'admin' },
 } as const satisfies Record<string, Route>;
 
 export type RouteKey = keyof typeof ROUTES;

@@ -113,8 +113,14 @@ function replaceLinkActions(asn: { nip: string; role: Role; opd: string }, token
           : { ConditionExpression: 'attribute_not_exists(pk)' }),
       },
     },
-    ...(previous ? [{ Delete: { TableName: table, Key: keys.link(previous) } }] : []),
+    // The old link's push subscriptions go with it (store/reminder-store.ts).
+    ...(previous ? [{ Delete: { TableName: table, Key: keys.link(previous) } }, dropSubscriptions(asn.nip)] : []),
   ];
+}
+
+/** The delete of an ASN's push subscriptions (Reminders table), in the transaction that revokes or replaces their link. */
+function dropSubscriptions(nip: string) {
+  return { Delete: { TableName: tableName('reminders'), Key: keys.pushSubscriptions(nip) } };
 }
 
 /**
@@ -146,12 +152,12 @@ export function issueLink(asn: { nip: string; role: Role; opd: string }, now = n
   });
 }
 
-/** 33 people × 3 writes (new link, pointer, old link) fit DynamoDB's 100 actions per transaction. */
-const PEOPLE_PER_TRANSACTION = 33;
+/** 25 people × 4 writes (new link, pointer, old link, its push subscriptions) fit DynamoDB's 100 actions per transaction. */
+const PEOPLE_PER_TRANSACTION = 25;
 
 /**
  * Issues links for many ASN at once (first start, a whole OPD, the whole regency), in
- * transactions of 33 people, each write on condition that nobody changed that person's
+ * transactions of 25 people, each write on condition that nobody changed that person's
  * link since it was read; a transaction that loses such a race falls back to
  * `issueLink` per person. `onIssued` receives each group's new tokens as soon as they
  * are in force, so a caller can save them before the next group replaces more links.
@@ -204,6 +210,7 @@ export function revokeLink(nip: string): Promise<boolean> {
                 ExpressionAttributeValues: { ':previous': previous },
               },
             },
+            dropSubscriptions(nip),
           ],
         }),
       ),

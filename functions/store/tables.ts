@@ -74,6 +74,13 @@ export const TABLES = {
    * may write here and nowhere else.
    */
   survey: { id: 'Survey', envVar: 'TABLE_SURVEY', partitionKey: 'pk', sortKey: 'sk', indexes: [] },
+  /**
+   * Reminders (core/reminder.ts): each ASN's push subscriptions (made with their current
+   * link, dropped with it), and the markers that a reminder went out once per apel and
+   * reason (and per head). Its own table, so the functions that subscribe and send may
+   * write here and nowhere near the links.
+   */
+  reminders: { id: 'Reminders', envVar: 'TABLE_REMINDERS', partitionKey: 'pk', sortKey: 'sk', indexes: [] },
 } as const satisfies Record<string, TableDef>;
 
 export type TableKey = keyof typeof TABLES;
@@ -176,6 +183,11 @@ export const keys = {
   /** The daily sums of an OPD's answers, all OPDs of a month in one partition: a quarter's results are three Queries. */
   surveyDay: (opd: string, date: string) => ({ pk: `SKMHARI#${date.slice(0, 7)}`, sk: `${date}#${opd}` }),
   surveyDayMonth: (month: string) => `SKMHARI#${month}`,
+
+  /** In the Reminders table: an ASN's push subscriptions (at most 3), with the hash of the link they were made with. */
+  pushSubscriptions: (nip: string) => ({ pk: `PUSH#${nip}`, sk: 'LANGGANAN' }),
+  /** In the Reminders table: a reminder of a sesi went out (`buka`, `terlambat`, `PIMPINAN#<nip>`), written once, conditionally. */
+  reminderSent: (sesiId: string, what: string) => ({ pk: `KIRIM#${sesiId}`, sk: what }),
 
   audit: (at: string, id: string) => ({ pk: `AUDIT#${at.slice(0, 7)}`, sk: `${at}#${id}` }),
   auditMonth: (month: string) => `AUDIT#${month}`,

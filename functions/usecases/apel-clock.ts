@@ -7,6 +7,7 @@ import { addDays, localDate } from '../core/time';
 import { getSesiMany, markRecapFinal, openSesi } from '../store/sesi-store';
 import { calendarBetween } from '../store/special-day-store';
 import { closeApel } from './apel-session';
+import { queueReminders } from './reminders/clock';
 
 const ALL_SLOTS: SesiSlot[] = ['pagi', 'sore', 'demo'];
 
@@ -18,7 +19,7 @@ export type Closed = Awaited<ReturnType<typeof closeApel>>;
  * outage around midnight still happens), then open what is due and close what is past.
  * Two reads when there is nothing to do.
  */
-export async function tickApelClock(config: ApelConfig, now: Date): Promise<{ opened: SesiPlan[]; closed: Closed[] }> {
+export async function tickApelClock(config: ApelConfig, now: Date): Promise<{ opened: SesiPlan[]; closed: Closed[]; reminders: string[] }> {
   const today = localDate(now, config.timeZone);
   const yesterday = addDays(today, -1);
   const { holidays, specialDays } = await calendarBetween(yesterday, today);
@@ -43,5 +44,7 @@ export async function tickApelClock(config: ApelConfig, now: Date): Promise<{ op
       await markRecapFinal(action.id, now);
     }
   }
-  return { opened, closed };
+  // Reminders: at an opening, and a few minutes before an open apel turns late (usecases/reminders/clock.ts).
+  const reminders = await queueReminders(config, now, opened, existing);
+  return { opened, closed, reminders };
 }

@@ -38,6 +38,8 @@ export const ROUTE_THROTTLE: Record<ApiFunction, { rateLimit: number; burstLimit
   admin: { rateLimit: 10, burstLimit: 20 },
   // The public survey (QR posters): the regency's offices together; each OPD is also bounded per minute (core/survey.ts).
   survei: { rateLimit: 20, burstLimit: 40 },
+  // Reminders on or off: a tap per ASN and device now and then.
+  reminders: { rateLimit: 25, burstLimit: 50 },
 };
 
 export interface CheckinApiProps {

@@ -28,16 +28,20 @@ const GRANTS: Record<FunctionKey, { reads: TableKey[]; writes: TableKey[] }> = {
   me: { reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records'], writes: ['records'] },
   schedule: { reads: ['links', 'calendar'], writes: [] },
   opd: {
-    reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit', 'survey'],
-    writes: ['checkins', 'records', 'audit'],
+    reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit', 'survey', 'reminders'],
+    writes: ['checkins', 'records', 'audit', 'reminders'],
   },
   admin: {
-    reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit', 'survey'],
-    writes: ['roster', 'links', 'calendar', 'sessions', 'audit'],
+    reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit', 'survey', 'reminders'],
+    writes: ['roster', 'links', 'calendar', 'sessions', 'audit', 'reminders'],
   },
-  apelClock: { reads: ['roster', 'calendar', 'checkins', 'sessions'], writes: ['sessions'] },
+  apelClock: { reads: ['roster', 'calendar', 'checkins', 'sessions', 'records', 'reminders'], writes: ['sessions', 'reminders'] },
   // The public survey: checks the OPD exists, writes survey answers and nothing else.
   survei: { reads: ['roster', 'survey'], writes: ['survey'] },
+  // Reminders on or off: checks the caller's link, writes their subscriptions and nothing else.
+  reminders: { reads: ['links', 'reminders'], writes: ['reminders'] },
+  // The sender: reads who is awaited, removes gone subscriptions.
+  reminderSender: { reads: ['roster', 'records', 'checkins', 'sessions', 'reminders'], writes: ['reminders'] },
 };
 
 let stack: ApelWfaStack;

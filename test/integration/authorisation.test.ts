@@ -62,6 +62,11 @@ const BODIES: Partial<Record<RouteKey, unknown>> = {
   'POST /api/perangkat': { kunci: { kty: 'EC', crv: 'P-256', x: 'XPTSoGXb2k_nbl0OcamgM_zA2FXodkV37nuS5rhAsFQ', y: 'pV0jA1V9tjPJ87RhPwAjTRZFUxZ99RGA402cSPwLsHE' } },
   'POST /api/opd/{opd}/perangkat/{nip}': { kid: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', setuju: true },
   'PUT /api/opd/{opd}/tautan-apel': { pagi: null },
+  // A push subscription as a browser makes it (issue 12): https endpoint, a P-256 point, 16 bytes.
+  'PUT /api/me/pengingat': {
+    langganan: { endpoint: 'https://push.example/uji', keys: { p256dh: 'BFz00qBl29pP525dDnGpoDP8wNhV6HZFd-57kua4QLBUpV0jA1V9tjPJ87RhPwAjTRZFUxZ99RGA402cSPwLsHE', auth: 'AAAAAAAAAAAAAAAAAAAAAA' } },
+  },
+  'DELETE /api/me/pengingat': { endpoint: 'https://push.example/uji' },
   'POST /api/admin/roster/pratinjau': { csv: 'nip,nama,jabatan,opd,status,no_hp,peran\n197509282009031007,"Sofyan Bonde, S.Pd",Pelaksana,setda,PNS,,asn\n' },
   'POST /api/admin/roster/impor': { csv: 'nip,nama,jabatan,opd,status,no_hp,peran\n197509282009031007,"Sofyan Bonde, S.Pd",Pelaksana,setda,PNS,,asn\n', nonaktifkan: [] },
   'POST /api/admin/asn': { nip: '198501012010011001', nama: 'ASN Baru', jabatan: 'Pelaksana', opd: 'setda', status: 'PNS' },
@@ -80,6 +85,9 @@ const BODIES: Partial<Record<RouteKey, unknown>> = {
     jawaban: { persyaratan: 4, prosedur: 4, waktu: 3, biaya: 4, produk: 3, kompetensi: 4, perilaku: 4, pengaduan: 3, sarana: 3 },
   },
 };
+
+/** Write routes that take no body. */
+const NO_BODY: RouteKey[] = ['POST /api/opd/{opd}/apel/{sesiId}/pengingat'];
 
 const OWN = { opd: 'setda', nip: ASNS[1]!.nip };
 const OTHER = { opd: 'diskominfo', nip: ASNS[3]!.nip };
@@ -131,7 +139,7 @@ const cases = (Object.keys(ROUTES) as RouteKey[]).flatMap((route) =>
 async function request(route: RouteKey, token: string, scope: Scope) {
   const [method, template] = route.split(' ') as [string, string];
   const sample = BODIES[route];
-  if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && sample === undefined && !ASN_ROUTES.includes(route)) {
+  if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && sample === undefined && !ASN_ROUTES.includes(route) && !NO_BODY.includes(route)) {
     throw new Error(`Add a well-formed sample body for ${route} to BODIES`);
   }
   const body = sample === undefined ? undefined : JSON.parse(fill(JSON.stringify(sample), scope));
