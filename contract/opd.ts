@@ -1,6 +1,7 @@
 /**
  * The heads' pages (/pimpinan): /api/opd/…, for a head of the OPD in the path or an admin.
  */
+import type { AssessmentMark } from './evaluation';
 import type {
   AttendanceStatus,
   Code,
@@ -53,6 +54,8 @@ export interface RollRow {
   laporan: string | null;
   seragamDikonfirmasi: boolean | null;
   tidakPatuh: ComplianceMark | null;
+  /** The head's assessment of the output (apel sore), else null (PUT /api/opd/{opd}/penilaian/…). */
+  penilaian: AssessmentMark | null;
   izin: ExcuseRef | null;
   /** The check-in was kept on the phone without network and delivered later (*luring*); its time is the tap's. */
   luring: boolean;

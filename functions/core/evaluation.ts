@@ -79,6 +79,9 @@ export interface CheckinFacts {
   laporan?: string | undefined;
   penilaian?: { nilai: Assessment } | undefined;
   jaringan?: NetworkReport | undefined;
+  /** A tap kept on the phone without network and delivered later (issue 15), and the time it was made. */
+  luring?: boolean | undefined;
+  ketukPada?: string | undefined;
 }
 
 export function emptyAbsent(): AbsentCounts {
@@ -177,7 +180,7 @@ export function aggregateSesi(input: {
     if (c.status === 'hadir') agg.hadir++;
     else {
       agg.terlambat++;
-      add(agg.telat, minutesLate(new Date(c.at), sesi.onTimeUntil));
+      add(agg.telat, minutesLate(new Date(c.ketukPada ?? c.at), sesi.onTimeUntil));
     }
     if (c.laporan) agg.laporan++;
     if (c.penilaian) agg.nilai[c.penilaian.nilai]++;
@@ -190,7 +193,7 @@ export function aggregateSesi(input: {
       agg.jaringan.denganUlang++;
       agg.jaringan.ulang += j.ulang;
     }
-    if (j?.luring) agg.jaringan.luring++;
+    if (c.luring || j?.luring) agg.jaringan.luring++;
   }
   agg.tanpaHadir = classifyAbsent(agg.absen, input.excuses, sesi.date);
   return agg;

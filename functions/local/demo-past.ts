@@ -8,7 +8,7 @@ import type { Asn, Opd } from '../core/roster';
 import type { SesiPlan } from '../core/sesi';
 import { plannedSesi } from '../core/sesi';
 import type { IsoDate } from '../core/time';
-import { addDays, localDate } from '../core/time';
+import { addDays, localDate, mondayOf } from '../core/time';
 import { batchWrite } from '../store/batch';
 import { putAggregates } from '../store/evaluation-store';
 import { listAsnOfOpd, listOpds } from '../store/roster-store';
@@ -186,7 +186,7 @@ function excuseOn(excuses: readonly Excuse[], nip: string, date: IsoDate): boole
 function makeExcuses(opds: readonly Opd[], staff: ReadonlyMap<string, readonly Asn[]>, from: IsoDate, to: IsoDate, rand: () => number): Excuse[] {
   const out: Excuse[] = [];
   const head = (kode: string) => staff.get(kode)?.find((a) => a.role === 'pimpinan')?.nip ?? staff.get(kode)?.[0]?.nip ?? '';
-  for (let monday = from; monday <= to; monday = addDays(monday, 7)) {
+  for (let monday = mondayOf(from); monday <= to; monday = addDays(monday, 7)) {
     for (const o of opds) {
       for (const a of staff.get(o.kode) ?? []) {
         if (rand() >= 0.02) continue;

@@ -22,8 +22,8 @@ import { surveyResults } from '../survey/results';
  * its daily sums). Never a read per ASN or per day.
  */
 
-/** Whether the check-in records taps delivered later (issue 15's field); false until it exists. */
-export const LURING_RECORDED = false;
+/** The check-in records taps kept on the phone and delivered later (issue 15's `luring`), counted by the close. */
+export const LURING_RECORDED = true;
 
 /** The period a query names: `periode` (month `2026-11`, quarter `2026-Q4`), or `dari`/`sampai` (default: the last 30 days). */
 export function periodOf(query: EvaluationQuery, today: IsoDate): Period {

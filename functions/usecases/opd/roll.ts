@@ -163,6 +163,7 @@ async function rollRows(opd: string, sesi: RollSesi, known?: KnownRoster): Promi
         laporan: full?.laporan ?? null,
         seragamDikonfirmasi: full?.seragam ?? null,
         tidakPatuh: full?.tidakPatuh ?? null,
+        penilaian: full?.penilaian ?? null,
         luring: full?.luring === true,
         izin: excuse ? { id: excuse.id, jenis: excuse.jenis, dari: excuse.dari, sampai: excuse.sampai, catatan: excuse.catatan } : null,
         alasanTerlambat: full?.alasanTerlambat ?? a.alasan ?? null,

@@ -62,7 +62,7 @@ export function TrendChart({ labels, lines, height = 220 }: { labels: string[]; 
       scales: { x: { time: false }, y: { range: (_u, min, max) => [Math.max(0, Math.floor((min ?? 0) / 10) * 10), Math.min(100, Math.ceil((max ?? 100) / 10) * 10 || 100)] } },
       axes: [
         { values: (_u, vals) => vals.map((v) => labels[v] ?? ''), space: 48, size: 30 },
-        { values: pctAxis, size: 48 },
+        { values: pctAxis, size: 58 },
       ],
       series: [{}, ...lines.map((l) => ({ label: l.label, stroke: l.color, width: 2, points: { show: true, size: 6 }, spanGaps: false }))],
       legend: { show: false },
@@ -82,10 +82,10 @@ export function BarChart({ labels, values, colors, height = 240 }: { labels: str
     (width) => ({
       width,
       height,
-      scales: { x: { time: false, range: [-0.6, labels.length - 0.4] }, y: { range: [0, 100] } },
+      scales: { x: { time: false, range: [-0.6, labels.length - 0.4] }, y: { range: (_u, min) => [Math.max(0, Math.floor(((min ?? 0) - 5) / 10) * 10), 100] } },
       axes: [
         { values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? (labels[v] ?? '') : '')), rotate: -60, size: 70, space: 6, gap: 2, font: '10px system-ui, sans-serif' },
-        { values: pctAxis, size: 48 },
+        { values: pctAxis, size: 58 },
       ],
       series: [
         {},
@@ -93,6 +93,8 @@ export function BarChart({ labels, values, colors, height = 240 }: { labels: str
           label: 'Kehadiran',
           stroke: COLORS.wfa,
           fill: COLORS.wfa,
+          // No outline, so uPlot takes each bar's colour from `disp` (its group).
+          width: 0,
           paths: uPlot.paths.bars!({ size: [0.7, 24], disp: { fill: { unit: 3, values: () => colors } } }),
           points: { show: false },
         },
@@ -107,9 +109,9 @@ export function BarChart({ labels, values, colors, height = 240 }: { labels: str
 }
 
 /** A chart with its table beside it (stacked on a phone), and a caption. */
-export function Figure({ title, caption, chart, children }: { title: string; caption?: string; chart: ComponentChildren; children: ComponentChildren }) {
+export function Figure({ title, caption, chart, children, wide = false }: { title: string; caption?: string; chart: ComponentChildren; children: ComponentChildren; wide?: boolean }) {
   return (
-    <figure class="eval-figure">
+    <figure class={wide ? 'eval-figure eval-figure-wide' : 'eval-figure'}>
       <figcaption>
         <strong>{title}</strong>
         {caption && <span class="muted"> {caption}</span>}

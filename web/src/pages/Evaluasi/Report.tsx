@@ -345,11 +345,12 @@ function PerOpd({ data }: { data: Evaluation }) {
       <h2 id="eval-opd">Per OPD</h2>
       {rows.length > 0 && (
         <Figure
+          wide
           title="Kehadiran apel per OPD"
           caption="(biru: OPD WFA, jingga: OPD dikecualikan)"
           chart={<BarChart labels={rows.map((o) => o.opd)} values={rows.map((o) => o.ini.kehadiran)} colors={rows.map((o) => (o.wfa ? COLORS.wfa : COLORS.dikecualikan))} />}
         >
-          <p class="muted eval-small">Diurutkan dari kehadiran tertinggi; tabel lengkap di bawah.</p>
+          <p class="muted eval-small">Diurutkan dari kehadiran tertinggi; label = kode OPD. Angkanya ada di tabel per OPD di bawah.</p>
         </Figure>
       )}
       <div class="table-scroll">

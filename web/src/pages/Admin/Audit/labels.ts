@@ -20,6 +20,8 @@ export const AKSI: Record<string, string> = {
   'izin.catat': 'Izin dicatat',
   'izin.tarik': 'Izin ditarik',
   'seragam.tandai': 'Seragam ditandai',
+  'penilaian.catat': 'Hasil kerja dinilai',
+  'epresensi.impor': 'E-presensi kantor diunggah',
   'kesiapan.mulai': 'Cek kesiapan dimulai',
   'tautan-apel.ubah': 'Tautan apel OPD diubah',
   'roster.pemetaan': 'Pemetaan kolom berkas disimpan',
