@@ -71,6 +71,14 @@ describe.runIf(browserAvailable())('survey from the QR poster at 360 px, and the
     expect(report.body.hasil.opd[0]).toMatchObject({ wfa: false, semua: { jawaban: 1, cukup: false }, hariWfa: { jawaban: 1 } });
     expect(report.body.hasil.opd[0].semua.ikm).toBeCloseTo(((8 * 4 + 3) / 9) * 25, 2);
     expect(report.body.komentar[0].komentar).toBe('Antrean cepat, petugas ramah.');
+
+    // The heads' page (the admin may open any OPD there) shows it, with the poster's link, at 360 px.
+    const heads = await phone.newPage();
+    await heads.goto(admin.tautan.replace('/#t=', `/pimpinan?opd=${OPD}&tab=survei#t=`));
+    await heads.getByTestId('skm-hasil').waitFor();
+    expect(await heads.getByTestId('skm-komentar-daftar').textContent()).toContain('Antrean cepat, petugas ramah.');
+    expect(await heads.getByTestId('skm-poster').getAttribute('href')).toBe(`/survei/${OPD}/poster`);
+    await heads.screenshot({ path: 'test-results/pimpinan-survei-360.png', fullPage: true });
   });
 
   it('the admin downloads the TPP month per ASN from the console, NIPs kept as text', async () => {

@@ -57,22 +57,22 @@ export function SurveyTab({ token, opd, today }: TabProps) {
       </section>
       {data && result && (
         <section class="card" aria-labelledby="skm-hasil-title" data-testid="skm-hasil">
-          <h2 id="skm-hasil-title">
+          <h2 id="skm-hasil-title">90 hari terakhir</h2>
+          <p class="muted">
             {shortDate(data.hasil.dari)} – {shortDate(data.hasil.sampai)}
-          </h2>
+          </p>
           {data.hasil.contoh && (
             <p class="note" data-testid="skm-contoh">
               DATA CONTOH: jawaban ini dibuat oleh mode demo (npm start), bukan oleh warga.
             </p>
           )}
-          <div class="scroll" tabIndex={0}>
+          <div>
             <table class="grid-table">
               <thead>
                 <tr>
                   <th scope="col">Hari</th>
-                  <th scope="col">Jawaban</th>
-                  <th scope="col">IKM</th>
-                  <th scope="col">Mutu</th>
+                  <th scope="col" title="Jumlah jawaban">Jml.</th>
+                  <th scope="col">IKM · mutu</th>
                 </tr>
               </thead>
               <tbody>
@@ -83,7 +83,12 @@ export function SurveyTab({ token, opd, today }: TabProps) {
             </table>
           </div>
           <p class="muted">
-            Di bawah {data.hasil.minimumJawaban} jawaban: terlalu sedikit untuk disimpulkan. Hari WFA dibanding hari kantor adalah perbandingan, bukan bukti sebab.
+            {[result.semua, result.hariWfa, result.hariKantor].some((x) => x.jawaban > 0 && !x.cukup) && (
+              <>
+                <strong>* Terlalu sedikit untuk disimpulkan</strong> (di bawah {data.hasil.minimumJawaban} jawaban).{' '}
+              </>
+            )}
+            Hari WFA dibanding hari kantor adalah perbandingan, bukan bukti sebab.
           </p>
           <h3>Nilai rata-rata per unsur (1–4)</h3>
           <table class="grid-table">
@@ -119,14 +124,23 @@ export function SurveyTab({ token, opd, today }: TabProps) {
 }
 
 function StatsRow({ label, s }: { label: string; s: SurveyStats }) {
+  const few = s.jawaban > 0 && !s.cukup;
   return (
-    <tr>
+    <tr data-cukup={String(s.cukup)}>
       <th scope="row">{label}</th>
-      <td>{s.jawaban}</td>
-      <td>{s.ikm === null ? '–' : num(s.ikm)}</td>
       <td>
-        {s.mutu ? `${s.mutu} (${GRADE[s.mutu]})` : '–'}
-        {s.jawaban > 0 && !s.cukup && <span class="muted"> · terlalu sedikit untuk disimpulkan</span>}
+        {s.jawaban}
+        {few && <abbr title="terlalu sedikit untuk disimpulkan">*</abbr>}
+      </td>
+      <td>
+        {s.ikm === null || !s.mutu ? (
+          '–'
+        ) : (
+          <>
+            {num(s.ikm)} · <strong>{s.mutu}</strong>
+            <span class="asn-meta">{GRADE[s.mutu]}</span>
+          </>
+        )}
       </td>
     </tr>
   );

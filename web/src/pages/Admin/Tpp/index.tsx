@@ -38,8 +38,19 @@ export function TppPage({ ctx }: { ctx: AdminContext }) {
 
   const d = month.data;
   const columns = [
-    { head: 'OPD', rowHeader: true, cell: (o: TppOpdSummary) => (o.kode ? o.nama : <strong>{o.nama}</strong>) },
-    { head: 'Status', cell: (o: TppOpdSummary) => (o.kode === '' ? '' : o.wfa ? 'WFA' : 'Dikecualikan') },
+    {
+      head: 'OPD',
+      rowHeader: true,
+      cell: (o: TppOpdSummary) =>
+        o.kode ? (
+          <>
+            {o.nama}
+            {!o.wfa && <span class="muted"> · dikecualikan dari WFA</span>}
+          </>
+        ) : (
+          <strong>{o.nama}</strong>
+        ),
+    },
     { head: 'ASN', class: 'adm-num', cell: (o: TppOpdSummary) => o.asn, td: () => ({ class: 'adm-num' }) },
     { head: 'Apel', class: 'adm-num', cell: (o: TppOpdSummary) => o.apel, td: () => ({ class: 'adm-num' }) },
     ...CODES.map((c) => ({ head: c, class: 'adm-num', cell: (o: TppOpdSummary) => o.jumlah[c], td: () => ({ class: 'adm-num' }) })),
