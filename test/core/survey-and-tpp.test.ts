@@ -85,3 +85,10 @@ describe('TPP month (defaults of Permentan 68/2012)', () => {
     expect(monthRange('2028-02')).toEqual({ dari: '2028-02-01', sampai: '2028-02-29' });
   });
 });
+
+describe('the CSV writer for the TPP month', () => {
+  it('writes fractions with the id-ID decimal comma and whole numbers as they are', async () => {
+    const { csvLines } = await import('../../functions/core/csv-writer');
+    expect(csvLines([[0.5, 1.25, 2, 0]])).toBe('"0,5";"1,25";"2";"0"\r\n');
+  });
+});
