@@ -143,4 +143,30 @@ describe.runIf(browserAvailable())("the ASN's own page at 360 px (Chromium)", ()
     await page.screenshot({ path: '.bench/asn-360-bantuan.png', fullPage: true });
     await page.context().close();
   });
+
+  // Last: it moves the clock past the on-time minute of today's apel pagi.
+  it('lets a late ASN leave a short reason that the head sees in the roll', async () => {
+    const asn = staffOf('setda')[2]!;
+    app.setClock('2026-12-02T07:40:00+08:00');
+    const page = await phone(asn);
+    await page.getByTestId('checkin-button').click();
+    await page.getByTestId('checkin-result').waitFor();
+    expect(await page.getByTestId('checkin-result').getAttribute('data-status')).toBe('terlambat');
+    const card = page.getByTestId('alasan-terlambat');
+    await card.waitFor();
+    await card.getByTestId('alasan').fill('Ban motor bocor di jalan');
+    await card.getByTestId('kirim-alasan').click();
+    await card.getByTestId('alasan-terkirim').waitFor();
+    expect(await card.getByTestId('alasan-terkirim').textContent()).toContain('Terkirim kepada pimpinan: Ban motor bocor di jalan');
+    await page.screenshot({ path: '.bench/asn-360-alasan.png', fullPage: true });
+    await page.context().close();
+
+    const head = await phone(headOf('setda'));
+    await head.getByTestId('head-link').click();
+    const row = head.getByTestId(`row-${asn.nip}`);
+    await row.waitFor();
+    expect(await row.getByTestId('alasan-terlambat').textContent()).toBe('Alasan terlambat: Ban motor bocor di jalan');
+    await row.screenshot({ path: '.bench/pimpinan-360-alasan.png' });
+    await head.context().close();
+  });
 });

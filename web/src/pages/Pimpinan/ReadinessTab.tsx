@@ -99,7 +99,7 @@ function StartForm({ token, opd, onStarted, reload, blocked }: TabProps & { onSt
   return (
     <section class="card" aria-labelledby="cek-form-title">
       <h2 id="cek-form-title">Mulai cek kesiapan</h2>
-      <p class="muted">Staf OPD melihatnya di halaman absensi mereka dan menekan "Saya siap" sebelum waktunya habis.</p>
+      <p class="muted">Staf OPD melihatnya di halaman presensi mereka dan menekan "Saya siap" sebelum waktunya habis.</p>
       <Form class="form" onSubmit={(e) => void submit(e)} data-testid="cek-form">
         <label>
           Pesan

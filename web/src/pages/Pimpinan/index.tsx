@@ -68,7 +68,7 @@ export function Pimpinan({ token }: PageProps) {
       <main class="page">
         {body}
         <a class="btn-secondary head-link" href="/">
-          Kembali ke absensi saya
+          Kembali ke presensi saya
         </a>
       </main>
     </>
@@ -134,7 +134,7 @@ function HeadPage({ token, me, opds }: { token: string; me: Me; opds: Opd[] }) {
             {!opdInfo.wfa && <p class="muted">OPD layanan publik: bekerja dari kantor, tetap mengikuti apel virtual.</p>}
           </div>
           <a class="head-back" href="/">
-            Absensi saya
+            Presensi saya
           </a>
         </section>
 
