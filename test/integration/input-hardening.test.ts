@@ -5,6 +5,7 @@ import { plannedSesi } from '../../functions/core/sesi';
 import type { ApiFunction, RouteKey } from '../../functions/http/routes';
 import { PATH_FORMATS } from '../../functions/http/params';
 import { API_FUNCTIONS, ROUTES } from '../../functions/http/routes';
+import { FUNCTIONS } from '../../functions/manifest';
 import { openSesi } from '../../functions/store/sesi-store';
 import type { TableKey } from '../../functions/store/tables';
 import { TABLES } from '../../functions/store/tables';
@@ -93,8 +94,7 @@ beforeAll(async () => {
   adminToken = seeded.adminToken;
   headToken = seeded.tokens.get(ASNS[0]!.nip)!; // head of setda
   for (const fn of API_FUNCTIONS) {
-    const entry = fn === 'checkin' || fn === 'me' || fn === 'schedule' ? fn : `${fn}-api`;
-    handlers[fn] = (await import(`../../functions/handlers/${entry}.ts`)).handler;
+    handlers[fn] = (await import(`../../functions/handlers/${FUNCTIONS[fn].entry}.ts`)).handler;
   }
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-11-29T23:05:00Z')); // Monday 30 November 2026, 07:05 WITA
