@@ -85,6 +85,9 @@ export function OpdRowView({ ctx, opd, onSaved }: { ctx: AdminContext; opd: OpdL
         <button type="button" class="adm-link" onClick={() => (save.reset(), setWfa(!opd.wfa), setEditing('wfa'))}>
           Ubah WFA
         </button>
+        <a class="adm-link" href={`/survei/${encodeURIComponent(opd.kode)}/poster`} target="_blank" rel="noopener" data-testid={`poster-${opd.kode}`}>
+          Poster survei
+        </a>
       </td>
     </tr>
   );
