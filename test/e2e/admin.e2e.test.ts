@@ -134,7 +134,7 @@ describe.runIf(browserAvailable())('the HR admin runs the regency from the conso
   it('uploads HR\'s CSV: previews every problem row with its line, lists who is missing, then saves', async () => {
     const { page } = admin;
     await openConsole();
-    await tab('Roster');
+    await tab('Daftar pegawai');
     const bpbd = demoRows('bpbd', 2);
     expect(bpbd.map((r) => r.nip).sort()).toEqual(app.links.filter((l) => l.opd === 'bpbd').map((l) => l.nip).sort());
     await page.getByTestId('roster-file').setInputFiles({ name: 'pegawai-bkpsdm.csv', mimeType: 'text/csv', buffer: Buffer.from(hrExport(bpbd)) });
@@ -172,7 +172,7 @@ describe.runIf(browserAvailable())('the HR admin runs the regency from the conso
     const row = page.getByTestId('asn-list').locator(`tr[data-nip="${BARU.nip}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain(BARU.nama);
-    expect(await row.textContent()).toContain('+62 812 3456 7890');
+    expect(await row.textContent()).toContain('+62 812-3456-7890');
     expect(await page.getByTestId('asn-list').locator(`tr[data-nip="${BARU2.nip}"]`).textContent()).toContain(BARU2.nama);
     await shot(page, 'roster-1280');
   });
@@ -302,7 +302,7 @@ describe.runIf(browserAvailable())('the HR admin runs the regency from the conso
 
   it('shows every page of the console under the strict Content-Security-Policy without a single violation', async () => {
     await openConsole();
-    for (const name of ['Ringkasan', 'Roster', 'OPD', 'Kalender', 'Tautan', 'Audit']) {
+    for (const name of ['Ringkasan', 'Daftar pegawai', 'OPD', 'Kalender', 'Tautan', 'Audit']) {
       await tab(name);
       await admin.page.waitForLoadState('networkidle');
     }
