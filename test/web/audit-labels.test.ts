@@ -10,6 +10,8 @@ describe("the audit trail in the auditor's words", () => {
       'Presensi Apel pagi 2 Des 2026 · Ruslan Mokodompit (19661017 199312 1 005)',
     );
     expect(targetLabel('izin:2026-12-03_196610171993121005_ab12cd34', person, opdNama)).toBe('Izin Ruslan Mokodompit (19661017 199312 1 005) (sampai 3 Des 2026)');
+    expect(targetLabel('roster', person, opdNama)).toBe('Daftar pegawai');
+    expect(targetLabel('pemetaan:kolom-99f2784e', person, opdNama)).toBe('Pemetaan kolom berkas');
     expect(targetLabel('asn:196610171993121005', person, opdNama)).toBe('ASN Ruslan Mokodompit (19661017 199312 1 005)');
     expect(targetLabel('opd:setda', person, opdNama)).toBe('OPD Sekretariat Daerah');
     expect(targetLabel('libur:2026-12-25', person, opdNama)).toBe('Hari libur 25 Des 2026');

@@ -122,6 +122,10 @@ export function targetLabel(target: string, person: (nip: string) => string, opd
       return `OPD ${opdNama(value)}`;
     case 'kesiapan':
       return 'Cek kesiapan';
+    case 'roster':
+      return 'Daftar pegawai';
+    case 'pemetaan':
+      return 'Pemetaan kolom berkas';
     default:
       return target;
   }
