@@ -155,8 +155,8 @@ function opdProfile(kode: string, wfa: boolean, week: number): Profile {
     output: 0.6 + spread * 0.3,
     assess: 0.35 + spread * 0.4,
     answer: 0.75 + spread * 0.2,
-    network: 500 + ((h >> 8) % 1500),
-    retry: 0.02 + ((h >> 4) % 8) / 100,
+    network: 500 + ((h >>> 8) % 1500),
+    retry: 0.02 + ((h >>> 4) % 8) / 100,
   };
 }
 

@@ -46,6 +46,8 @@ export interface DemoAppOptions {
   config?: Partial<ApelConfig>;
   /** NIP → another role for some ASN of the sample. */
   roles?: Record<string, string>;
+  /** Seed eight weeks of demo past on start, as npm start does (functions/local/demo-past.ts). */
+  demoPast?: boolean;
 }
 
 export type DemoLink = RunningApp['links'][number];
@@ -112,6 +114,7 @@ export async function startDemoApp(o: DemoAppOptions): Promise<DemoApp> {
     demoDataDir: data,
     linksFile: join(data, '..', 'tautan.csv'),
     demoMinutes: o.demoMinutes ?? 30,
+    ...(o.demoPast ? { demoPast: true } : {}),
     scheduler: false,
   });
   const { handler: apelClock } = await import('../../functions/handlers/apel-clock');

@@ -277,7 +277,7 @@ function Tile({ label, value, now, before, lowerIsBetter = false }: { label: str
       <p class="eval-tile-value">{value}</p>
       {d && (
         <p class={`eval-tile-delta ${d === 'tetap' ? '' : better ? 'up' : 'down'}`}>
-          {d} <span class="muted">dibanding periode sebelumnya</span>
+          {d} <span class="muted">dari periode sebelumnya</span>
         </p>
       )}
     </div>
