@@ -84,6 +84,11 @@ export interface Usage {
   adminCallsPerWfaDay: number;
   /** Survei Kepuasan Masyarakat answers per month, regency-wide (citizens at the service desks, from the QR posters). */
   surveyAnswersPerMonth: number;
+  /** Reminders (issue 12): the share of ASN who switch them on, and their devices each (a phone, its home-screen app). */
+  reminderOptInShare: number;
+  devicesPerSubscriber: number;
+  /** Share of subscribers still not checked in when the soon-late reminder goes (`pengingatMenit` before the limit). */
+  lateReminderShare: number;
   /** Months of check-ins kept (storage grows; the figure is for the end of this month). */
   monthsOfData: number;
   /** Margin over US East list prices for Jakarta. */
@@ -107,6 +112,9 @@ export function defaultUsage(asn: number): Usage {
     adminCallsPerWfaDay: 300,
     // ~1 answer a month for every 2 ASN (1,500 for 3,000 ASN: ~40 per OPD, most at the public-service desks).
     surveyAnswersPerMonth: Math.round(asn / 2),
+    reminderOptInShare: 0.6,
+    devicesPerSubscriber: 1.2,
+    lateReminderShare: 0.4,
     monthsOfData: 12,
     regionFactor: 1.25,
     waf: false,
@@ -147,6 +155,27 @@ export const APEL_CLOCK = {
 } as const;
 
 /**
+ * Reminders (functions/usecases/reminders/): per apel, a plan job for the opening and one for the
+ * soon-late push (each reads the roster, excuses and check-ins by OPD and BatchGets the awaited ASN's
+ * subscriptions: ~0.5 RRU each), send jobs of 50 subscriptions (SendMessageBatch of 10), the sender
+ * started 5 jobs at a time (16 pushes in flight, ~150 ms each: ~2.5 s at 512 MB); the heads' nudges add
+ * ~5 % more pushes. The SQS event source long-polls the empty queue all month (~15 ReceiveMessage a
+ * minute): within SQS's free million. The VAPID key: an SSM standard SecureString (free), decrypted by
+ * the AWS-managed key aws/ssm (no key fee; a warm function asks at most every 5 minutes, well within
+ * KMS's 20,000 free requests).
+ */
+export const REMINDERS = {
+  plansPerApel: 2,
+  pushesPerSendJob: 50,
+  jobsPerInvocation: 5,
+  msPerInvocation: 2500,
+  msPerPlan: 3000,
+  mb: FUNCTIONS.reminderSender.memoryMb,
+  nudgeShare: 0.05,
+  idleReceivesPerMinute: 15,
+} as const;
+
+/**
  * The metric of each alarm of infra/constructs/monitoring.ts (alarms are billed per
  * metric; 10 are free). Each covers a class of failure of every function and table, so
  * the number does not grow with the stack.
@@ -181,7 +210,9 @@ const GB = 1024 ** 3;
  * each billed at the memory the manifest gives the function that serves it.
  */
 const CALLS = {
-  // BatchGet link + sesi (strongly consistent, 2 RRU); PutItem into table + 2 indexes (3 WRU).
+  // BatchGet link + sesi (strongly consistent, 2 RRU); PutItem into table + 2 indexes (3 WRU). The phone's signature
+  // is checked in the same call (ECDSA P-256, ~0.1 ms of CPU); its key came with the link. The first signed
+  // check-in of an ASN also binds the link (a TransactWriteItems: twice the WRU, once per ASN, left out here).
   checkin: { rru: 2, wru: 3, ms: 60, mb: FUNCTIONS.checkin.memoryMb, responseKb: 0.8 },
   // link, profile, holidays, today's sesi, the week's check-ins, readiness.
   me: { rru: 4, wru: 0, ms: 70, mb: FUNCTIONS.me.memoryMb, responseKb: 2 },
@@ -193,7 +224,8 @@ const CALLS = {
   // (75 × 0.3 KB, 3 RRU), excuses, calendar and sesi of the day (3); the staff come from the function's
   // memory while the roster version stands (else +3.5 RRU).
   headPollUnchanged: { rru: 3.5, wru: 0, ms: 25, mb: FUNCTIONS.opd.memoryMb, responseKb: 0.3 },
-  headPollChanged: { rru: 10, wru: 0, ms: 90, mb: FUNCTIONS.opd.memoryMb, responseKb: 6 },
+  // Changed: also the OPD's phones (bound markers and waiting requests, ~75 × 0.1 KB: 0.5 RRU; issue 15).
+  headPollChanged: { rru: 10.5, wru: 0, ms: 90, mb: FUNCTIONS.opd.memoryMb, responseKb: 6 },
   admin: { rru: 20, wru: 1, ms: 150, mb: FUNCTIONS.admin.memoryMb, responseKb: 10 },
   // The public survey (functions/handlers/survei.ts): the form (GetItem of the OPD, 0.5 RRU), then the answer:
   // one TransactWriteItems of a ConditionCheck (OPD, 2 RRU), a Put (answer, ~0.4 KB: 2 WRU) and an Update
@@ -214,7 +246,7 @@ export function estimateMonthlyCost(usage: Usage): CostEstimate {
   const pageCalls = asnCalls - checkIns; // me + schedule, half each
   const headPolls = u.heads * (60 / u.pollSeconds) * u.windowMinutes * apelPerMonth;
   const adminCalls = u.adminCallsPerWfaDay * wfaDays;
-  const apiRequests = asnCalls + headPolls + adminCalls + 2 * u.surveyAnswersPerMonth;
+  const apiRequests = asnCalls + headPolls + adminCalls + 2 * u.surveyAnswersPerMonth + u.asn * u.reminderOptInShare * u.devicesPerSubscriber;
   const pageLoads = u.asn * (apelPerMonth + wfaDays * u.extraPageViewsPerAsnPerWfaDay) + u.heads * apelPerMonth + u.surveyAnswersPerMonth;
   const kinds = [
     { n: checkIns, c: CALLS.checkin },
@@ -233,10 +265,20 @@ export function estimateMonthlyCost(usage: Usage): CostEstimate {
   const closeRru = scheduledRuns * APEL_CLOCK.rruPerTick + (apelPerMonth * (u.asn * 0.5 * 0.5 + u.asn * 0.4 * 0.5)) / 4;
   const closeGbSeconds = ((apelPerMonth * APEL_CLOCK.msPerClose + scheduledRuns * APEL_CLOCK.msPerTick) * APEL_CLOCK.mb) / 1000 / 1024;
 
-  const lambdaRequests = apiRequests + scheduledRuns;
-  const lambdaGbSeconds = kinds.reduce((s, { n, c }) => s + (n * c.ms * c.mb) / 1000 / 1024, 0) + closeGbSeconds;
-  const rru = kinds.reduce((s, { n, c }) => s + n * c.rru, 0) + closeRru;
-  const wru = kinds.reduce((s, { n, c }) => s + n * c.wru, 0) + apelPerMonth * (u.asn / 75 + 2);
+  // Reminders: pushes, send jobs, sender invocations and the queue's requests (REMINDERS above).
+  const subscribers = u.asn * u.reminderOptInShare;
+  const pushes = subscribers * u.devicesPerSubscriber * (1 + u.lateReminderShare + REMINDERS.nudgeShare) * apelPerMonth;
+  const sendJobs = pushes / REMINDERS.pushesPerSendJob;
+  const senderRuns = sendJobs / REMINDERS.jobsPerInvocation + REMINDERS.plansPerApel * apelPerMonth;
+  const senderGbSeconds = ((sendJobs / REMINDERS.jobsPerInvocation) * REMINDERS.msPerInvocation + REMINDERS.plansPerApel * apelPerMonth * REMINDERS.msPerPlan) * REMINDERS.mb / 1000 / 1024;
+  const sqsRequests = REMINDERS.idleReceivesPerMinute * 60 * 24 * 30.4 + (sendJobs + REMINDERS.plansPerApel * apelPerMonth) * 2;
+  const reminderRru = REMINDERS.plansPerApel * apelPerMonth * (u.asn * 0.5 + (u.asn * (0.5 + 0.4 * 0.5)) / 4 * 0.5);
+  const reminderCalls = subscribers * u.devicesPerSubscriber; // switching on (or off) once a month
+
+  const lambdaRequests = apiRequests + scheduledRuns + senderRuns + reminderCalls;
+  const lambdaGbSeconds = kinds.reduce((s, { n, c }) => s + (n * c.ms * c.mb) / 1000 / 1024, 0) + closeGbSeconds + senderGbSeconds;
+  const rru = kinds.reduce((s, { n, c }) => s + n * c.rru, 0) + closeRru + reminderRru + reminderCalls * 2;
+  const wru = kinds.reduce((s, { n, c }) => s + n * c.wru, 0) + apelPerMonth * (u.asn / 75 + 2) + reminderCalls * 4 + apelPerMonth * 3;
 
   // Storage at the end of `monthsOfData`: check-ins (item ~0.4 KB, stored in the table and 2 indexes), roster, links.
   const storageGb = (checkIns * u.monthsOfData * 0.4 * KB * 3 + u.asn * (0.5 * KB * 2 + 0.3 * KB * 2)) / GB;
@@ -293,6 +335,12 @@ export function estimateMonthlyCost(usage: Usage): CostEstimate {
     over(alarmMetrics, FREE_TIER.alarmMetrics) * PRICES.alarmMetricPerMonth * f);
   add('CloudWatch', 'dashboard (free: 3 of ≤ 50 metrics)', '1 dashboard', PRICES.dashboardPerMonth * f, over(1, FREE_TIER.dashboards) * PRICES.dashboardPerMonth * f);
   add('SQS', 'dead-letter queue (normally empty)', '< 1,000 req', 0.0004 * f, 0);
+  add('SQS', `reminders queue (${fmt(pushes)} pushes, ${fmt(senderRuns)} sender runs)`, `${fmt(sqsRequests)} req`, (sqsRequests / 1e6) * PRICES.sqsPerMillion * f,
+    (over(sqsRequests + 1000, FREE_TIER.sqsRequests) / 1e6) * PRICES.sqsPerMillion * f);
+  add('SSM Parameter Store', 'VAPID key (standard SecureString, aws/ssm key)', '1 parameter', 0);
+  // Made at deploy time by secretsmanager:GetRandomPassword (infra/constructs/origin-secret.ts), stored nowhere in
+  // Secrets Manager (a stored secret: US$0.40 a month each): 3 generations of the origin secret, 3 of the ticket secret.
+  add('Secrets Manager', 'origin and ticket secrets (deploy time only)', '6 values, 0 stored', 0);
   add('SNS', 'alarm e-mails', '< 100 e-mails', (100 / 1e5) * PRICES.snsEmailPer100k, 0);
   add('AWS Budgets', 'monthly budget', '1 budget', 30.4 * PRICES.budgetsPerBudgetDay, 0);
   if (u.waf) add('AWS WAF', 'web ACL, 1 rate-based rule, requests', `${fmt(cfRequests)} req`, wafMonthlyUsd(cfRequests));

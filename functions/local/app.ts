@@ -74,6 +74,10 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   process.env.APEL_SITE_URL = server.url;
   const links = await ensureDemoRoster(o, server.url);
 
+  // The reminders' queue runs in-process and hands its jobs to the queue-triggered sender, as SQS does on AWS.
+  const { local: reminderQueue } = await import('../store/reminder-queue');
+  for (const name of functionsTriggeredBy('queue')) reminderQueue.use(await loadHandler(name));
+
   const demo = o.demoMinutes > 0 ? await openDemoSesi(o.config, o.demoMinutes) : undefined;
   let scheduler: { stop(): void } | undefined;
   if (o.scheduler !== false) {
@@ -92,6 +96,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     ...(demo ? { demo: { id: demo.id, closesAt: demo.closesAt } } : {}),
     async stop() {
       scheduler?.stop();
+      reminderQueue.use(undefined);
       await server.close();
     },
   };
@@ -151,14 +156,14 @@ export async function openDemoSesi(config: ApelConfig, minutes: number) {
   const date = localDate(now, config.timeZone);
   const [today] = await getSesiMany([sesiId(date, 'demo')]);
   if (today?.state === 'ditutup') {
-    console.log(`Sesi demo hari ini sudah ditutup; tidak dibuka lagi. Sesi demo berikutnya dibuka saat Apel WFA dijalankan besok.`);
+    console.log(`Apel percobaan hari ini sudah ditutup; tidak dibuka lagi. Apel percobaan berikutnya dibuka saat Apel WFA dijalankan besok.`);
     return undefined;
   }
   if (today) return { id: today.id, date, slot: 'demo' as const, opensAt: today.opensAt, onTimeUntil: today.onTimeUntil, closesAt: today.closesAt };
   const endOfDay = zonedInstant(date, '23:58', config.timeZone).getTime();
   const closesAt = Math.min(now.getTime() + minutes * 60_000, endOfDay);
   if (closesAt - now.getTime() < 2 * 60_000) {
-    console.log('Sesi demo tidak dibuka: hari ini hampir berganti. Jalankan lagi setelah pukul 00.00.');
+    console.log('Apel percobaan tidak dibuka: hari ini hampir berganti. Jalankan lagi setelah pukul 00.00.');
     return undefined;
   }
   const plan = {

@@ -57,6 +57,8 @@ async function main() {
   // The roster, its phone numbers and every link (tautan-demo.csv) are the owner's only.
   restrictToOwner(dataDir);
   const ticketSecret = localTicketSecret(dataDir);
+  // The reminders' VAPID key pair (store/vapid-key-store.ts): made at first use, 0600 beside the database.
+  process.env.APEL_VAPID_FILE ??= join(dataDir, 'vapid.json');
   let engine: Engine;
   try {
     engine = await startEngine({ port: enginePort, dataDir: localEngineDir(dataDir) });
@@ -128,8 +130,8 @@ Apel WFA berjalan di ${url}
 ${
   demo
     ? `
-  MODE DEMO: sesi "${demo.id}" dibuka sekarang sampai ${until} (hadir pada paruh pertama,
-  terlambat sesudahnya), supaya Anda bisa mencoba check-in kapan saja. Matikan dengan APEL_DEMO_MINUTES=0.`
+  APEL PERCOBAAN: sesi "${demo.id}" dibuka sekarang sampai ${until} (hadir pada paruh pertama,
+  terlambat sesudahnya), supaya Anda bisa mencoba presensi kapan saja. Matikan dengan APEL_DEMO_MINUTES=0.`
     : ''
 }
   Apel pagi dan sore dibuka otomatis pada hari WFA sesuai apel.config.json.
