@@ -277,8 +277,15 @@ export function estimateMonthlyCost(usage: Usage): CostEstimate {
 
   const lambdaRequests = apiRequests + scheduledRuns + senderRuns + reminderCalls;
   const lambdaGbSeconds = kinds.reduce((s, { n, c }) => s + (n * c.ms * c.mb) / 1000 / 1024, 0) + closeGbSeconds + senderGbSeconds;
-  const rru = kinds.reduce((s, { n, c }) => s + n * c.rru, 0) + closeRru + reminderRru + reminderCalls * 2;
-  const wru = kinds.reduce((s, { n, c }) => s + n * c.wru, 0) + apelPerMonth * (u.asn / 75 + 2) + reminderCalls * 4 + apelPerMonth * 3;
+  // The evaluation (usecases/evaluation/): each close also writes one aggregate per OPD (~0.9 KB: 1 WRU) after a
+  // query of the OPD's excuses of the date (and at apel sore the day's readiness checks, ~1.5 RRU in all); a view
+  // reads one month partition per month of both periods: a regency quarter ~400 RRU (npm run bench:evaluation:
+  // 3.2 MB for 36 OPDs), a head's OPD ~20. Taken as 20 regency and 40 head views a month.
+  const opdCount = u.asn / 75;
+  const evaluationRru = apelPerMonth * opdCount * 1.5 + 20 * 400 + 40 * 20;
+  const evaluationWru = apelPerMonth * opdCount;
+  const rru = kinds.reduce((s, { n, c }) => s + n * c.rru, 0) + closeRru + reminderRru + reminderCalls * 2 + evaluationRru;
+  const wru = kinds.reduce((s, { n, c }) => s + n * c.wru, 0) + apelPerMonth * (u.asn / 75 + 2) + reminderCalls * 4 + apelPerMonth * 3 + evaluationWru;
 
   // Storage at the end of `monthsOfData`: check-ins (item ~0.4 KB, stored in the table and 2 indexes), roster, links.
   const storageGb = (checkIns * u.monthsOfData * 0.4 * KB * 3 + u.asn * (0.5 * KB * 2 + 0.3 * KB * 2)) / GB;

@@ -67,7 +67,7 @@ async function main() {
     const adminToken = await issueLink(adminAsn);
     const headToken = await issueLink(headAsn);
 
-    const plans = [];
+    const plans: ReturnType<typeof plannedSesi> = [];
     for (let d = '2026-07-01'; d <= '2026-12-31'; d = addDays(d, 1)) plans.push(...plannedSesi(d, config));
     let seed = 7;
     const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296);
