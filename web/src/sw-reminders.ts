@@ -31,6 +31,7 @@ export function listenForReminders(sw: PushScope): void {
       sw.registration.showNotification(p.title ?? 'Apel WFA', {
         body: p.body ?? 'Buka halaman presensi Anda.',
         lang: 'id',
+        icon: '/ikon-192.png',
         ...(p.tag ? { tag: p.tag } : {}),
         data: { url: p.url ?? '/' },
       }),

@@ -132,19 +132,27 @@ export function Reminders({ token }: { token: string }) {
             Notifikasi di ponsel ini saat apel dibuka{minutes ? `, dan ${minutes} menit sebelum batas tepat waktu bila Anda belum presensi` : ''}. Pimpinan juga dapat
             mengirim pengingat sekali per apel.
           </p>
-          {phase.kind === 'menyala' ? (
-            <p>
-              <span class="badge badge-hadir" data-testid="pengingat-menyala">
-                Pengingat menyala di perangkat ini
-              </span>{' '}
+          {phase.kind === 'bekerja' ? (
+            <p class="muted" role="status">
+              Sebentar…
+            </p>
+          ) : phase.kind === 'menyala' ? (
+            <>
+              <p>
+                <span class="badge badge-hadir" data-testid="pengingat-menyala">
+                  Pengingat menyala di perangkat ini
+                </span>
+              </p>
+              <p>
               <button type="button" class="btn-secondary" onClick={() => void switchOff()} data-testid="pengingat-matikan">
                 Matikan pengingat
               </button>
-            </p>
+              </p>
+            </>
           ) : (
             <p>
-              <button type="button" class="btn-secondary" disabled={phase.kind === 'bekerja'} onClick={() => void switchOn()} data-testid="pengingat-nyalakan">
-                {phase.kind === 'bekerja' ? 'Menyalakan…' : 'Ingatkan saya saat apel dibuka'}
+              <button type="button" class="btn-secondary" onClick={() => void switchOn()} data-testid="pengingat-nyalakan">
+                Ingatkan saya saat apel dibuka
               </button>
             </p>
           )}

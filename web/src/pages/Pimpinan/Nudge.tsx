@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Roll } from '../../../../contract';
 import { ApiError } from '../../lib/api';
-import { clockTime } from '../../lib/time';
+import { hourMinute } from '../../lib/time';
 import { sendNudge } from './api';
 import { whatsappMessage } from './whatsapp';
 
@@ -33,7 +33,7 @@ export function Nudge({ roll, token, opd, zoneLabel, clockOffset }: { roll: Roll
     try {
       const r = await sendNudge(token, opd, sesi.id);
       setSent(
-        `Pengingat dikirim ${clockTime(r.dikirimPada, roll.timeZone)} ${zoneLabel} kepada ${r.berlangganan} dari ${r.belumHadir} pegawai yang belum hadir` +
+        `Pengingat dikirim ${hourMinute(r.dikirimPada, roll.timeZone)} ${zoneLabel} kepada ${r.berlangganan} dari ${r.belumHadir} pegawai yang belum hadir` +
           (r.berlangganan < r.belumHadir ? ' (yang lain belum menyalakan pengingat; salin pesan WhatsApp untuk mereka).' : '.'),
       );
     } catch (e) {
