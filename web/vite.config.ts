@@ -2,12 +2,13 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { precompressDir } from '../functions/local/compression.js';
+import { pwa } from './vite-pwa';
 
 /** The ASN's site. Build: `vite build --config web/vite.config.ts` → web/dist. */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   // .br and .gz beside each asset, so the local server sends what CloudFront would without compressing per request.
-  plugins: [preact(), { name: 'apel-precompress', apply: 'build', closeBundle: () => void precompressDir(fileURLToPath(new URL('dist', import.meta.url))) }],
+  plugins: [preact(), pwa(), { name: 'apel-precompress', apply: 'build', closeBundle: () => void precompressDir(fileURLToPath(new URL('dist', import.meta.url))) }],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -65,6 +65,8 @@ export const configSchema = z.object({
        * (infra/constructs/origin-secret.ts, docs/operations.md); never the secret itself.
        */
       originSecretRotation: z._default(z.number().check(z.int('harus bilangan bulat'), z.gte(0, 'tidak boleh negatif')), 0),
+      /** The same for the secret that signs window tickets (issue 15, core/presence.ts). */
+      ticketSecretRotation: z._default(z.number().check(z.int('harus bilangan bulat'), z.gte(0, 'tidak boleh negatif')), 0),
       /**
        * AWS WAF in front of CloudFront with a rate-based rule per client IP: off by default
        * (a web ACL costs more a month than the rest of the stack: `npm run cost -- --waf`).
@@ -79,7 +81,7 @@ export const configSchema = z.object({
         false,
       ),
     }),
-    { monthlyBudgetUsd: 5, originSecretRotation: 0, waf: false },
+    { monthlyBudgetUsd: 5, originSecretRotation: 0, ticketSecretRotation: 0, waf: false },
   ),
   timeZone: z._default(
     z.string().check(z.refine(isTimeZone, 'bukan zona waktu IANA yang dikenal (contoh: Asia/Makassar)')),

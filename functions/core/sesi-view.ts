@@ -28,7 +28,7 @@ export interface SesiView {
   alasanTerlambat: string | null;
 }
 
-type MyCheckin = { status: CheckinStatus; at: string; laporan?: string; seragam?: boolean; tidakPatuh?: { catatan: string; at: string }; alasanTerlambat?: string };
+type MyCheckin = { status: CheckinStatus; at: string; ketukPada?: string; laporan?: string; seragam?: boolean; tidakPatuh?: { catatan: string; at: string }; alasanTerlambat?: string };
 
 /** One ASN's view of the day's sesi (core/sesi-state.ts) with their check-ins. */
 export function asnSesiViews(days: readonly DaySesi[], checkins: ReadonlyMap<string, MyCheckin>): SesiView[] {
@@ -45,7 +45,8 @@ export function asnSesiViews(days: readonly DaySesi[], checkins: ReadonlyMap<str
       state: s.state,
       demo: s.demo,
       status: checkin?.status ?? (s.state === 'ditutup' ? 'tidak_hadir' : 'belum'),
-      checkedInAt: checkin?.at ?? null,
+      // A tap kept on the phone without network counts (and shows) at the time it was made.
+      checkedInAt: checkin?.ketukPada ?? checkin?.at ?? null,
       laporan: checkin?.laporan ?? null,
       seragamDikonfirmasi: checkin?.seragam ?? null,
       tidakPatuh: checkin?.tidakPatuh ? { catatan: checkin.tidakPatuh.catatan, at: checkin.tidakPatuh.at } : null,

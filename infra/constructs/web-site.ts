@@ -65,19 +65,20 @@ export class WebSite extends Construct {
 
     // The headers of functions/http/security-headers.ts, which the local server sends too.
     // A test checks that each one below renders to the same header value.
+    const securityHeadersBehavior = {
+      contentSecurityPolicy: { contentSecurityPolicy: SECURITY_HEADERS['content-security-policy'], override: true },
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS),
+        includeSubdomains: true,
+        override: true,
+      },
+      contentTypeOptions: { override: true },
+      referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+    };
     const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Apel WFA: strict CSP, HSTS, nosniff, no referrer, no framing',
-      securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: SECURITY_HEADERS['content-security-policy'], override: true },
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.seconds(HSTS_MAX_AGE_SECONDS),
-          includeSubdomains: true,
-          override: true,
-        },
-        contentTypeOptions: { override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-      },
+      securityHeadersBehavior,
     });
 
     const pages = new CloudFrontFunction(this, 'SpaFallback', {
@@ -86,11 +87,20 @@ export class WebSite extends Construct {
       runtime: FunctionRuntime.JS_2_0,
     });
 
+    // The service worker (web/src/sw.ts) must reach phones as soon as a deploy changes it: never cached, here or
+    // in the browser (Cache-Control: no-cache; the browser also checks it itself at least once a day).
+    const serviceWorkerHeaders = new ResponseHeadersPolicy(this, 'ServiceWorkerHeaders', {
+      comment: 'Apel WFA: the security headers, and no-cache for /sw.js',
+      securityHeadersBehavior,
+      customHeadersBehavior: { customHeaders: [{ header: 'Cache-Control', value: 'no-cache', override: true }] },
+    });
+    const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Apel WFA: site and /api',
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: siteOrigin,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: securityHeaders,
@@ -98,6 +108,13 @@ export class WebSite extends Construct {
         functionAssociations: [{ function: pages, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
+        '/sw.js': {
+          origin: siteOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          responseHeadersPolicy: serviceWorkerHeaders,
+          compress: true,
+        },
         '/api/*': {
           // CloudFront replaces a header of the same name a viewer sends, so only it can present the secret.
           origin: new HttpOrigin(props.apiDomainName, {

@@ -4,6 +4,7 @@ import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SITE_URL_ENV } from '../../functions/handlers/admin/site-url';
 import { ORIGIN_HEADER, ORIGIN_SECRETS_ENV } from '../../functions/http/origin';
+import { TICKET_SECRETS_ENV } from '../../functions/runtime/ticket-secrets';
 import { API_FUNCTIONS, ROUTE_KEYS, ROUTES } from '../../functions/http/routes';
 import { ROUTE_THROTTLE } from '../../infra/constructs/checkin-api';
 import { OriginSecret } from '../../infra/constructs/origin-secret';
@@ -53,7 +54,8 @@ describe('the origin secret', () => {
   it("comes from Secrets Manager's random-password call, stored nowhere, with the response kept out of the logs", () => {
     const slots = ofType('Custom::AWS').filter(([, r]) => JSON.stringify(r.Properties).includes('getRandomPassword'));
 
-    expect(slots).toHaveLength(3);
+    // Three generations of the origin secret, three of the ticket secret (issue 15).
+    expect(slots).toHaveLength(6);
     for (const [id, slot] of slots) {
       for (const request of ['Create', 'Update']) {
         expect(JSON.parse(slot.Properties![request] as string), `${id} ${request}`).toMatchObject({ service: 'SecretsManager', action: 'getRandomPassword', parameters: { PasswordLength: 48, ExcludePunctuation: true }, logApiResponseData: false });
@@ -71,6 +73,21 @@ describe('the origin secret', () => {
       expect(accepted, fn).toContain(sent);
     }
     expect(envOf('apelClock')[ORIGIN_SECRETS_ENV]).toBeUndefined();
+  });
+
+  it('has a sibling that signs window tickets, given only to the check-in and me functions, never written in the template', () => {
+    for (const fn of API_FUNCTIONS) {
+      const value = envOf(fn)[TICKET_SECRETS_ENV];
+      if (fn !== 'checkin' && fn !== 'me') {
+        expect(value, fn).toBeUndefined();
+        continue;
+      }
+      expect(typeof value, fn).not.toBe('string');
+      const parts = getAtts(value);
+      expect(parts.every((p) => /\.RandomPassword$/.test(p)), fn).toBe(true);
+      expect(new Set(parts).size, fn).toBe(3);
+      expect(parts.some((p) => getAtts(apiOrigin().OriginCustomHeaders[0].HeaderValue).includes(p)), fn).toBe(false);
+    }
   });
 });
 

@@ -24,12 +24,13 @@ const WRITE_ACTION = /^(\*|dynamodb:(\*|PutItem|UpdateItem|DeleteItem|BatchWrite
 
 /** Least privilege, as the design decided it: which tables each function reads and writes. */
 const GRANTS: Record<FunctionKey, { reads: TableKey[]; writes: TableKey[] }> = {
-  checkin: { reads: ['links', 'sessions', 'checkins'], writes: ['checkins'] },
-  me: { reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records'], writes: ['records'] },
+  // A first signed check-in binds the link to the phone and marks it on the OPD's roll (issue 15).
+  checkin: { reads: ['links', 'sessions', 'checkins', 'records'], writes: ['checkins', 'links', 'records'] },
+  me: { reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records'], writes: ['links', 'checkins', 'records'] },
   schedule: { reads: ['links', 'calendar'], writes: [] },
   opd: {
     reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit', 'survey', 'reminders'],
-    writes: ['checkins', 'records', 'audit', 'reminders'],
+    writes: ['links', 'checkins', 'records', 'audit', 'reminders'],
   },
   admin: {
     reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit', 'survey', 'reminders'],
@@ -210,13 +211,12 @@ describe('functions', () => {
     for (const table of GRANTS[fn].reads) expect(env[TABLES[table].envVar]).toEqual({ Ref: tableIds[table] });
   });
 
-  it('lets the check-in function put check-ins but never write the roster or links', () => {
+  it('lets the check-in function put check-ins, bind a link (UpdateItem only) and never write the roster', () => {
     const access = tableAccess('checkin');
 
     expect([...new Set(access.actionsOn('checkins').filter((a) => WRITE_ACTION.test(a)))]).toEqual(['dynamodb:PutItem']);
-    for (const table of ['roster', 'links'] as const) {
-      expect(access.actionsOn(table).filter((a) => WRITE_ACTION.test(a))).toEqual([]);
-    }
+    expect([...new Set(access.actionsOn('links').filter((a) => WRITE_ACTION.test(a)))]).toEqual(['dynamodb:UpdateItem']);
+    expect(access.actionsOn('roster').filter((a) => WRITE_ACTION.test(a))).toEqual([]);
   });
 
   it('lets the apel clock query the check-ins by OPD index, and the me function by ASN index', () => {
@@ -233,11 +233,12 @@ describe('functions', () => {
     expect(indexQuery('me')).toBe(true);
   });
 
-  it('gives only the admin function write access to the roster and links tables', () => {
+  it("gives only the admin function write access to the roster, and lets others only update links (a phone's binding)", () => {
     for (const fn of Object.keys(GRANTS) as FunctionKey[]) {
-      const { writes } = tableAccess(fn);
+      const access = tableAccess(fn);
 
-      expect(writes.has('roster') || writes.has('links'), fn).toBe(fn === 'admin');
+      expect(access.writes.has('roster'), fn).toBe(fn === 'admin');
+      if (fn !== 'admin') expect([...new Set(access.actionsOn('links').filter((a) => WRITE_ACTION.test(a)))], fn).not.toContain('dynamodb:PutItem');
     }
   });
 

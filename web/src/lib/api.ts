@@ -5,6 +5,7 @@
  * because every page asks it first.
  */
 import type { ResponseOf } from '../../../contract';
+import { acceptToken } from './token';
 
 /** A refusal or failure, with a message that can be shown to the ASN as is. */
 export class ApiError extends Error {
@@ -143,7 +144,13 @@ export function request<T>(method: Method, path: string, token: string, body?: u
 }
 
 /** `/api/me`, with the offset of the server's clock from this phone's (ms, server minus client). */
-export async function getMe(token: string, onRetry?: (attempt: number) => void): Promise<{ me: ResponseOf<'GET /api/me'>; clockOffset: number }> {
+export async function getMe(
+  token: string,
+  onRetry?: (attempt: number) => void,
+): Promise<{ me: ResponseOf<'GET /api/me'>; clockOffset: number; ticketPerf: number }> {
   const { body, sentAt, receivedAt } = await request<ResponseOf<'GET /api/me'>>('GET', '/me', token, undefined, { onRetry });
-  return { me: body, clockOffset: Date.parse(body.now) - (sentAt + receivedAt) / 2 };
+  // Every page asks this first: the server accepted the link, so it may replace the one kept (lib/token.ts).
+  acceptToken(token);
+  // ticketPerf: the monotonic clock (performance.now()) when the server made the answer's ticket, as near as the phone can tell.
+  return { me: body, clockOffset: Date.parse(body.now) - (sentAt + receivedAt) / 2, ticketPerf: performance.now() - (receivedAt - sentAt) / 2 };
 }

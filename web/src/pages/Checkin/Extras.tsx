@@ -5,6 +5,9 @@ import { request } from '../../lib/api';
 import { shortDate } from '../../lib/time';
 
 export { NextSesi } from './NextSesi';
+// This week and the excuses: not needed to check in, so they come with this chunk (the check-in page's budget, issue 15).
+export { Excuses } from './Excuses';
+export { WeekList } from './WeekList';
 export { ReadinessCard } from './ReadinessCard';
 export { Reminders } from './Reminders';
 

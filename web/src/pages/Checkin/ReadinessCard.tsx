@@ -12,10 +12,12 @@ interface Props {
   timeZone: string;
   zoneLabel: string;
   clockOffset: number;
+  /** Signs the answer with the phone's key (presence.tsx readinessProof). */
+  proof?: (cekId: string) => Promise<object>;
 }
 
 /** A readiness check started by the head of the ASN's OPD: "Saya siap" before its deadline. */
-export function ReadinessCard({ token, cek, timeZone, zoneLabel, clockOffset }: Props) {
+export function ReadinessCard({ token, cek, timeZone, zoneLabel, clockOffset, proof }: Props) {
   const now = useServerNow(clockOffset);
   const [answeredAt, setAnsweredAt] = useState(cek.dijawabPada);
   const [sending, setSending] = useState(false);
@@ -26,7 +28,7 @@ export function ReadinessCard({ token, cek, timeZone, zoneLabel, clockOffset }: 
     setSending(true);
     setError(undefined);
     try {
-      setAnsweredAt((await answerReadiness(token, cek.id)).dijawabPada);
+      setAnsweredAt((await answerReadiness(token, cek.id, await proof?.(cek.id))).dijawabPada);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Terjadi kesalahan. Coba lagi.');
     } finally {

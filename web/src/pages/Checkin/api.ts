@@ -25,6 +25,6 @@ export async function postCheckin(
 }
 
 /** "Saya siap" to a readiness check; safe to retry (a repeat answers with the first time). */
-export async function answerReadiness(token: string, cekId: string): Promise<ResponseOf<'POST /api/kesiapan/{cekId}'>> {
-  return (await request<ResponseOf<'POST /api/kesiapan/{cekId}'>>('POST', `/kesiapan/${encodeURIComponent(cekId)}`, token)).body;
+export async function answerReadiness(token: string, cekId: string, signed?: object): Promise<ResponseOf<'POST /api/kesiapan/{cekId}'>> {
+  return (await request<ResponseOf<'POST /api/kesiapan/{cekId}'>>('POST', `/kesiapan/${encodeURIComponent(cekId)}`, token, signed)).body;
 }

@@ -1,18 +1,41 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Me } from '../../../../contract';
 import { AppHeader } from '../../components/AppHeader';
+import { getMe } from '../../lib/api';
 import { dateIn } from '../../lib/time';
-import { Excuses } from './Excuses';
+import { storedToken } from '../../lib/token';
 import { Profile } from './Profile';
 import { SesiPanel } from './SesiPanel';
 import { currentSesi } from './sesi';
-import { useCheckin } from './useCheckin';
+import type { TapProof } from './useCheckin';
+import { shown, useCheckin } from './useCheckin';
 import { useMe } from './useMe';
-import { WeekList } from './WeekList';
 
 /** The ASN's page: who they are, today's apel with the check-in button, and this week. */
 export function Checkin({ token }: { token: string | undefined }) {
-  return token ? <CheckinPage token={token} /> : <NoToken />;
+  // A link just opened that the server refuses does not displace the one kept from before (lib/token.ts).
+  const [use, setUse] = useState(token);
+  const [kept, setKept] = useState(false);
+  const refused = () => {
+    const before = storedToken();
+    if (before && before !== use) {
+      history.replaceState(history.state, '', location.pathname);
+      setUse(before);
+      setKept(true);
+    }
+  };
+  return use ? <CheckinPage key={use} token={use} onRefused={refused} keptLink={kept} /> : <NoToken />;
+}
+
+type Presence = typeof import('./presence');
+let presenceChunk: Promise<Presence> | undefined;
+
+/** The proof-of-presence chunk (presence.tsx), asked for at once, while GET /api/me is on its way. */
+function usePresence(): Presence | undefined {
+  const [m, setM] = useState<Presence>();
+  presenceChunk ??= import('./presence' + '');
+  useEffect(() => void presenceChunk!.then(setM, () => (presenceChunk = undefined)), []);
+  return m;
 }
 
 function NoToken() {
@@ -30,9 +53,53 @@ function NoToken() {
   );
 }
 
-function CheckinPage({ token }: { token: string }) {
-  const { data, error, retrying, load } = useMe(token);
-  const [checkin, send] = useCheckin(token, () => void load());
+function CheckinPage({ token, onRefused, keptLink }: { token: string; onRefused: () => void; keptLink: boolean }) {
+  const answer = useMe(token);
+  const { error, retrying, load } = answer;
+  const presence = usePresence();
+  const phone = useRef<ReturnType<Presence['attach']>>();
+  // Opened without network (the shell from the service worker): the last known page, marked as such.
+  const last = !answer.data && error?.status === 0 ? presence?.lastKnown(token) : undefined;
+  const data = answer.data ?? (last && { me: last, clockOffset: 0, ticketPerf: Number.NaN, offline: true });
+  const tap = useRef<TapProof>();
+  tap.current =
+    presence && data
+      ? {
+          // A ticket near its end (the page open a long while) is fetched afresh first, when there is network.
+          proof: async () => {
+            const stale = performance.now() - data.ticketPerf > (data.me.bukti?.berlakuMenit ?? 30) * 60_000 - 60_000;
+            const fresh = stale && navigator.onLine ? await getMe(token).catch(() => undefined) : undefined;
+            return presence.checkinProof(fresh?.me ?? data.me, fresh?.ticketPerf ?? data.ticketPerf);
+          },
+          keep: (body) => presence.keepTap(token, body),
+        }
+      : undefined;
+  const [checkin, send, setCheckin] = useCheckin(token, () => void load(), () => tap.current);
+  const [device, setDevice] = useState<string>();
+  useEffect(() => {
+    if (error?.status === 401) onRefused();
+  }, [error]);
+  // The phone's side (presence.ts attach): kept taps go out; the link binds to this phone, or the head is asked.
+  useEffect(() => {
+    if (!presence) return;
+    phone.current = presence.attach({
+      token,
+      reload: () => void load(),
+      fetchMe: () => getMe(token),
+      device: setDevice,
+      delivered: (d) => {
+        if ('checkin' in d) setCheckin({ sending: false, retrying: false, done: shown(d.checkin) });
+        else if ('error' in d) setCheckin({ sending: false, retrying: false, error: d.error });
+        else setCheckin((s) => ({ ...s, kept: true }));
+        if (!('later' in d)) void load();
+      },
+    });
+    return phone.current.stop;
+  }, [presence]);
+  useEffect(() => {
+    if (data) phone.current?.seen(data.me, data.offline);
+  }, [presence, data]);
+  const words = presence?.WORDS;
   const boundaryTimer = useRef<ReturnType<typeof setTimeout>>();
   const boundaryLoad = useRef(0);
   // The readiness card comes with the extras chunk, fetched only while a check is running.
@@ -41,7 +108,8 @@ function CheckinPage({ token }: { token: string }) {
   const sesi = data && currentSesi(data.me.today);
   // And the late reason's form, shown after a late check-in while the apel is open.
   const late = !!sesi && sesi.state === 'dibuka' && (sesi.status === 'terlambat' || (checkin.done?.sesiId === sesi.id && checkin.done.status === 'terlambat'));
-  const needExtras = !!data && (!!data.me.kesiapan || !sesi || late);
+  // The week and the excuses are in it too (not needed to check in): asked for once the page has its data.
+  const needExtras = !!data;
   useEffect(() => {
     if (needExtras) loadExtras();
   }, [needExtras]);
@@ -69,9 +137,7 @@ function CheckinPage({ token }: { token: string }) {
           {error ? (
             <section class="card" role="alert" data-testid="load-error">
               <p class="error">{error.message}</p>
-              {error.status === 401 ? (
-                <p class="muted">Mintalah tautan baru kepada admin kepegawaian.</p>
-              ) : (
+              {error.status === 401 ? null : (
                 <button type="button" class="btn-secondary" onClick={() => void load()}>
                   Coba lagi
                 </button>
@@ -98,6 +164,15 @@ function CheckinPage({ token }: { token: string }) {
     <>
       <AppHeader regency={me.regency} />
       <main class="page">
+        {words &&
+          (
+            [
+              [keptLink, 'tautan-lama-dipakai', words.tautanLama],
+              [data.offline, 'tanpa-jaringan', words.tanpaJaringan],
+              [device === 'menunggu', 'perangkat-menunggu', words.menunggu],
+              [checkin.kept && !checkin.done, 'ketukan-tersimpan', words.tersimpan],
+            ] as const
+          ).map(([show, id, text]) => show && <p key={id} class="card notice" role="status" data-testid={id}>{text}</p>)}
         <Profile asn={me.asn} opd={me.opd} />
         {(me.asn.role === 'pimpinan' || me.asn.role === 'admin') && (
           <a class="btn-secondary head-link" href="/pimpinan" data-testid="head-link">
@@ -109,7 +184,7 @@ function CheckinPage({ token }: { token: string }) {
             Konsol admin
           </a>
         )}
-        <Excuses izin={me.izin} today={today} />
+        {extras && extras !== 'gagal' && <extras.Excuses izin={me.izin} today={today} />}
         {me.kesiapan && extras && extras !== 'gagal' && (
           <extras.ReadinessCard
             key={me.kesiapan.id}
@@ -118,6 +193,7 @@ function CheckinPage({ token }: { token: string }) {
             timeZone={me.timeZone}
             zoneLabel={me.zoneLabel}
             clockOffset={clockOffset}
+            proof={presence && ((cekId) => presence.readinessProof(me, cekId))}
           />
         )}
         {!me.opd.wfa && (
@@ -155,7 +231,7 @@ function CheckinPage({ token }: { token: string }) {
           <p class="card muted">{extras ? 'Gagal dimuat. Periksa jaringan, lalu muat ulang halaman.' : 'Memuat…'}</p>
         )}
         {sesi && late && extras && extras !== 'gagal' && <extras.LateReason key={sesi.id} token={token} sesiId={sesi.id} sent={sesi.alasanTerlambat} />}
-        <WeekList week={me.week} izin={me.izin} today={today} timeZone={me.timeZone} zoneLabel={me.zoneLabel} />
+        {extras && extras !== 'gagal' && <extras.WeekList week={me.week} izin={me.izin} today={today} timeZone={me.timeZone} zoneLabel={me.zoneLabel} />}
         <More me={me} token={token} today={today} />
       </main>
     </>
@@ -175,9 +251,9 @@ function useExtras(): [Extras | 'gagal' | undefined, () => void] {
  * the ASN opens one, so the check-in page stays small.
  */
 function More(props: { me: Me; token: string; today: string }) {
-  const [open, setOpen] = useState<'riwayat' | 'bantuan'>();
+  const [open, setOpen] = useState<'riwayat' | 'bantuan' | 'pengingat'>();
   const [m, load] = useExtras();
-  const show = (what: 'riwayat' | 'bantuan') => {
+  const show = (what: 'riwayat' | 'bantuan' | 'pengingat') => {
     setOpen(open === what ? undefined : what);
     load();
   };
@@ -190,6 +266,9 @@ function More(props: { me: Me; token: string; today: string }) {
         <button type="button" class="btn-secondary" aria-expanded={open === 'bantuan'} onClick={() => show('bantuan')} data-testid="buka-bantuan">
           Bantuan
         </button>
+        <button type="button" class="btn-secondary" aria-expanded={open === 'pengingat'} onClick={() => show('pengingat')} data-testid="buka-pengingat">
+          Pengingat
+        </button>
       </p>
       {open &&
         (m === 'gagal' ? (
@@ -198,6 +277,8 @@ function More(props: { me: Me; token: string; today: string }) {
           <p class="card muted">Memuat…</p>
         ) : open === 'riwayat' ? (
           <m.History token={props.token} today={props.today} />
+        ) : open === 'pengingat' ? (
+          <m.Reminders token={props.token} />
         ) : (
           <m.Help me={props.me} />
         ))}

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { Checkin } from '../../../../contract';
+import type { Checkin, CheckinProof, CheckinRequest } from '../../../../contract';
 import { ApiError } from '../../lib/api';
 import type { CheckinExtras } from './api';
 import { postCheckin } from './api';
@@ -9,10 +9,26 @@ export interface CheckinState {
   retrying: boolean;
   done?: Checkin;
   error?: string;
+  /** The tap is kept on the phone (no network) and will be sent by itself. */
+  kept?: boolean;
 }
 
-/** The tap on "Hadir" (with the work plan or output and the uniform confirmation): one request at a time, retried on a weak network, then `onSettled`. */
-export function useCheckin(token: string, onSettled: () => void) {
+/** Proof of presence (presence.tsx), once its chunk is there: the signature of a tap, and keeping a tap without network. */
+export interface TapProof {
+  proof: () => Promise<CheckinProof | undefined>;
+  /** False when the tap cannot be kept (no device key): the network error is shown instead. */
+  keep: (body: CheckinRequest) => Promise<boolean>;
+}
+
+/** A recorded check-in as shown: a tap kept on the phone shows the time it was made. */
+export const shown = (c: Checkin): Checkin => ({ ...c, at: c.ketukPada ?? c.at });
+
+/**
+ * The tap on "Hadir" (with the work plan or output and the uniform confirmation): signed by the
+ * phone, one request at a time, retried on a weak network; with no network at all it is kept on
+ * the phone and sent later. Then `onSettled`.
+ */
+export function useCheckin(token: string, onSettled: () => void, presence: () => TapProof | undefined) {
   const [state, setState] = useState<CheckinState>({ sending: false, retrying: false });
   const busy = useRef(false);
 
@@ -20,17 +36,26 @@ export function useCheckin(token: string, onSettled: () => void) {
     if (busy.current) return;
     busy.current = true;
     setState({ sending: true, retrying: false });
+    const p = presence();
+    let body: CheckinExtras = extras;
     try {
-      const { checkin } = await postCheckin(token, sesiId, extras, () => setState({ sending: true, retrying: true }));
-      setState({ sending: false, retrying: false, done: checkin });
+      const bukti = await p?.proof();
+      if (bukti) body = { ...extras, bukti };
+      if (p && !navigator.onLine) throw new ApiError(0, 'JARINGAN', '');
+      const { checkin } = await postCheckin(token, sesiId, body, () => setState({ sending: true, retrying: true }));
+      setState({ sending: false, retrying: false, done: shown(checkin) });
     } catch (e) {
-      const message = e instanceof ApiError ? e.message : 'Terjadi kesalahan. Coba lagi.';
-      setState({ sending: false, retrying: false, error: message });
+      if (p && e instanceof ApiError && e.status === 0 && (await p.keep({ sesiId, ...body }))) {
+        setState({ sending: false, retrying: false, kept: true });
+      } else {
+        const message = e instanceof ApiError ? e.message || 'Tidak ada jaringan. Coba lagi.' : 'Terjadi kesalahan. Coba lagi.';
+        setState({ sending: false, retrying: false, error: message });
+      }
     } finally {
       busy.current = false;
       onSettled();
     }
   };
 
-  return [state, send] as const;
+  return [state, send, setState] as const;
 }

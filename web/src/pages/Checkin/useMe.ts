@@ -7,7 +7,7 @@ const STALE_MS = 60_000;
 
 /** `/api/me` and the server's clock offset; fetched again when the page comes back into view. */
 export function useMe(token: string) {
-  const [data, setData] = useState<{ me: Me; clockOffset: number }>();
+  const [data, setData] = useState<{ me: Me; clockOffset: number; ticketPerf: number; offline?: boolean }>();
   const [error, setError] = useState<ApiError>();
   const [retrying, setRetrying] = useState(false);
   const lastLoad = useRef(0);

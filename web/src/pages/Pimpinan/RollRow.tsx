@@ -63,6 +63,11 @@ export function RollRow({ row, sesi, seragam, token, opd, timeZone, zoneLabel, s
             {hourMinute(row.checkedInAt, timeZone)} {zoneLabel}
           </span>
         )}
+        {row.luring && (
+          <span class="tag" title="Diketuk tanpa jaringan, terkirim kemudian; waktunya waktu ketukan" data-testid="luring">
+            luring
+          </span>
+        )}
       </td>
       <td class="c-laporan">
         {row.laporan && <span class="laporan">{row.laporan}</span>}

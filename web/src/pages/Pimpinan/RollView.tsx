@@ -3,6 +3,7 @@ import type { Counts, Roll } from '../../../../contract';
 import { clockTime, hourMinute, longDate, shortDate } from '../../lib/time';
 import type { Group } from './roll';
 import { excusedBreakdown, excusedCount, groupOf, matchesSearch } from './roll';
+import { DeviceRequests } from './DeviceRequests';
 import { Nudge } from './Nudge';
 import { RollRow } from './RollRow';
 import type { TabProps } from './tabs';
@@ -95,6 +96,15 @@ function RollBody(props: Props & { roll: Roll }) {
 
   return (
     <>
+      <DeviceRequests
+        token={props.token}
+        opd={props.opd}
+        perangkat={roll.perangkat}
+        expected={roll.counts.expected}
+        timeZone={timeZone}
+        zoneLabel={zoneLabel}
+        onDecided={state.reload}
+      />
       <CountTiles counts={roll.counts} group={group} onGroup={setGroup} />
       <section class="card roll-list" aria-label="Daftar ASN">
         <p class="roll-summary" data-testid="roll-summary">
