@@ -60,6 +60,8 @@ describe.runIf(browserAvailable())('the WFA evaluation (Chromium)', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
     await page.goto(head.tautan);
     await page.getByTestId('head-link').click();
+    // The heads' page leads to the evaluation of their OPD.
+    await expect(page.getByTestId('link-evaluasi').getAttribute('href')).resolves.toBe('/evaluasi');
     const row = page.getByTestId(`row-${asn.nip}`);
     await row.getByTestId('nilai-sebagian').click();
     await expect.poll(() => row.getByTestId('nilai-sebagian').getAttribute('aria-pressed')).toBe('true');

@@ -13,6 +13,9 @@ export function AdminHeader({ me }: { me: Me | undefined }) {
           <p class="adm-who" data-testid="admin-who">
             <span class="adm-who-name">{me.asn.nama}</span>
             <span class="adm-who-nip">{formatNip(me.asn.nip)}</span>
+            <a href="/evaluasi" class="adm-who-link" data-testid="link-evaluasi">
+              Evaluasi WFA
+            </a>
             <a href="/" class="adm-who-link">
               Halaman apel saya
             </a>

@@ -133,9 +133,14 @@ function HeadPage({ token, me, opds }: { token: string; me: Me; opds: Opd[] }) {
             )}
             {!opdInfo.wfa && <p class="muted">OPD layanan publik: bekerja dari kantor, tetap mengikuti apel virtual.</p>}
           </div>
-          <a class="head-back" href="/">
-            Presensi saya
-          </a>
+          <span class="head-links">
+            <a class="head-back" href="/evaluasi" data-testid="link-evaluasi">
+              Evaluasi WFA
+            </a>{' '}
+            <a class="head-back" href="/">
+              Presensi saya
+            </a>
+          </span>
         </section>
 
         <nav class="tabs" aria-label="Bagian">
