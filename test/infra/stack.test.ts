@@ -28,9 +28,10 @@ const GRANTS: Record<FunctionKey, { reads: TableKey[]; writes: TableKey[] }> = {
   checkin: { reads: ['links', 'sessions', 'checkins', 'records'], writes: ['checkins', 'links', 'records'] },
   me: { reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records'], writes: ['links', 'checkins', 'records'] },
   schedule: { reads: ['links', 'calendar'], writes: [] },
+  // The evaluation's aggregates: a late excuse reclassifies the absent, an assessment counts (UpdateItem on sessions).
   opd: {
     reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit', 'survey', 'reminders'],
-    writes: ['links', 'checkins', 'records', 'audit', 'reminders'],
+    writes: ['links', 'sessions', 'checkins', 'records', 'audit', 'reminders'],
   },
   admin: {
     reads: ['roster', 'links', 'calendar', 'sessions', 'checkins', 'records', 'audit', 'survey', 'reminders'],
