@@ -4,7 +4,6 @@ import { formatNip } from '../../lib/nip';
 import { hourMinute, shortDate } from '../../lib/time';
 import { markUniform, messageOf } from './api';
 import { AssessOutput } from './AssessOutput';
-import { AssessOutput } from './AssessOutput';
 import { statusBadge } from './roll';
 import type { TabProps } from './tabs';
 
@@ -71,9 +70,6 @@ export function RollRow({ row, sesi, seragam, token, opd, timeZone, zoneLabel, s
       </td>
       <td class="c-laporan">
         {row.laporan && <span class="laporan">{row.laporan}</span>}
-        {checkedIn && sesi.slot !== 'pagi' && (
-          <AssessOutput token={token} opd={opd} sesiId={sesi.id} nip={row.nip} nama={row.nama} mark={row.penilaian} onSaved={state.reload} />
-        )}
         {checkedIn && sesi.slot !== 'pagi' && (
           <AssessOutput token={token} opd={opd} sesiId={sesi.id} nip={row.nip} nama={row.nama} mark={row.penilaian} onSaved={state.reload} />
         )}
