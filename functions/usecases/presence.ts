@@ -66,7 +66,7 @@ function verify(link: Link, subject: string | null, proof: ProofInput | undefine
   const base = { bound: link.perangkat, today: localDate(now, settings.config.timeZone), requiredFrom: settings.config.perangkatWajibSejak };
   if (!proof) return { verdict: judgeDevice({ ...base, key: undefined, signed: false }) };
   const ticket = readTicket(proof.tiket, settings.secrets.accepted);
-  const elapsedMs = proof.ms === undefined ? 0 : parseElapsed(proof.ms);
+  const elapsedMs = message === checkinMessage ? parseElapsed(proof.ms) : 0;
   const key: DeviceKey | undefined = proof.kunci === undefined ? undefined : parseDeviceKey(proof.kunci);
   requireOwnTicket(ticket, link.nip, subject);
   const verdict = judgeDevice({ ...base, key, signed: true });
