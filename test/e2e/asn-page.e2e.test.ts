@@ -145,7 +145,7 @@ describe.runIf(browserAvailable())("the ASN's own page at 360 px (Chromium)", ()
   });
 
   // Last: it moves the clock past the on-time minute of today's apel pagi.
-  it('lets a late ASN leave a short reason that the head sees in the roll', async () => {
+  it('lets a late ASN leave a short reason that the head sees in the roll and the recap', { timeout: 90_000 }, async () => {
     const asn = staffOf('setda')[2]!;
     app.setClock('2026-12-02T07:40:00+08:00');
     const page = await phone(asn);
@@ -167,6 +167,15 @@ describe.runIf(browserAvailable())("the ASN's own page at 360 px (Chromium)", ()
     await row.waitFor();
     expect(await row.getByTestId('alasan-terlambat').textContent()).toBe('Alasan terlambat: Ban motor bocor di jalan');
     await row.screenshot({ path: '.bench/pimpinan-360-alasan.png' });
+
+    // After the close, the recap lists it (and marks the TL with *).
+    app.setClock('2026-12-02T08:01:30+08:00');
+    await app.tickApelClock();
+    await head.getByTestId('tab-rekap').click();
+    const reasons = head.getByTestId('rekap-alasan');
+    await reasons.waitFor();
+    expect(await reasons.textContent()).toContain(`${asn.nama} · Rab, 2 Des Pagi: Ban motor bocor di jalan`);
+    await reasons.screenshot({ path: '.bench/pimpinan-360-rekap-alasan.png' });
     await head.context().close();
   });
 });
