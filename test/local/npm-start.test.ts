@@ -57,7 +57,7 @@ describe('npm start', () => {
     const first = startRuntime(env);
     const printed = await first.ready;
     const link = /Diskominfo\): .*\n\s+(http:\/\/localhost:\d+\/#t=([\w-]{43}))/.exec(printed);
-    const sesiId = /MODE DEMO: sesi "([^"]+)" dibuka sekarang sampai 10\.30 WITA/.exec(printed)?.[1];
+    const sesiId = /APEL PERCOBAAN: sesi "([^"]+)" dibuka sekarang sampai 10\.30 WITA/.exec(printed)?.[1];
     expect(link, printed).not.toBeNull();
     expect(sesiId, printed).toBe('2026-12-02.demo');
     const api = (path: string, init: RequestInit = {}) =>

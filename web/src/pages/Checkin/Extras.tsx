@@ -124,12 +124,16 @@ export function LateReason({ token, sesiId, sent }: { token: string; sesiId: str
     <section class="card" aria-labelledby="alasan-title" data-testid="alasan-terlambat">
       <h2 id="alasan-title">Alasan terlambat</h2>
       {saved !== null && !editing ? (
-        <p data-testid="alasan-terkirim">
-          <span class="muted">Terkirim kepada pimpinan:</span> {saved}{' '}
-          <button type="button" class="btn-link" onClick={() => (setText(saved), setEditing(true))}>
-            Ubah
-          </button>
-        </p>
+        <>
+          <p data-testid="alasan-terkirim">
+            <span class="muted">Terkirim kepada pimpinan:</span> {saved}
+          </p>
+          <p>
+            <button type="button" class="btn-secondary" onClick={() => (setText(saved), setEditing(true))}>
+              Ubah alasan
+            </button>
+          </p>
+        </>
       ) : (
         <form
           noValidate
@@ -168,7 +172,7 @@ export function Help({ me }: { me: Me }) {
     <section class="card" aria-labelledby="bantuan-title" data-testid="bantuan">
       <h2 id="bantuan-title">Bantuan</h2>
       <h3>Terlambat</h3>
-      <p>Tetap tekan tombol hadir selama apel masih dibuka: kehadiran tercatat terlambat (TL). Sesudah apel ditutup, presensi tidak dapat diisi lagi.</p>
+      <p>Tetap tekan tombol hadir selama apel masih dibuka: kehadiran tercatat terlambat (TL). Sesudah itu Anda dapat mengirim alasan singkat kepada pimpinan, selama apel masih dibuka. Sesudah apel ditutup, presensi tidak dapat diisi lagi.</p>
       <h3>Tidak dapat mengikuti apel</h3>
       <p>Sampaikan kepada pimpinan OPD Anda. Pimpinan mencatat izin, sakit, cuti, dinas luar atau tugas belajar, juga sesudah apel: kode TK lalu berganti.</p>
       <h3>Kendala tautan atau aplikasi</h3>
