@@ -69,7 +69,7 @@ async function main(): Promise<number> {
       let asns;
       if (values.nip) {
         const asn = await getAsn(values.nip);
-        if (!asn || !asn.active) throw new Error(`ASN dengan NIP ${values.nip} tidak ada di roster`);
+        if (!asn || !asn.active) throw new Error(`ASN dengan NIP ${values.nip} tidak ada di daftar pegawai`);
         asns = [asn];
       } else {
         const opds = (await listOpds()).filter((o) => !values.opd || o.kode === values.opd);

@@ -10,8 +10,11 @@ import { SITE_URL_ENV } from '../../functions/handlers/admin/site-url';
 import { ORIGIN_HEADER, ORIGIN_SECRETS_ENV } from '../../functions/http/origin';
 import { apiGatewayEvent } from '../../functions/local/server';
 import { listRecaps } from '../../functions/store/sesi-store';
+import { QUEUE_URL_ENV } from '../../functions/store/reminder-queue';
+import { TICKET_SECRETS_ENV } from '../../functions/runtime/ticket-secrets';
 import { TABLES } from '../../functions/store/tables';
 import { allItems, freshTables } from '../support/db';
+import { startFakeSqs, type FakeSqs } from '../support/fake-sqs';
 import { ASNS, seedRoster } from '../support/roster';
 
 /**
@@ -51,14 +54,23 @@ function assetDir(fn: Fn): string {
  * are, table references replaced by this file's DynamoDB Local tables (the env var
  * names are the same), plus DYNAMODB_ENDPOINT from the test setup.
  */
-/** What the stack makes at deploy time, as a deployment has it: the origin secrets (sent one in the middle) and the site URL. */
+/** What the stack makes at deploy time, as a deployment has it: the origin secrets (sent one in the middle), the ticket secrets, the site URL and (set in beforeAll) the reminders' queue. */
 const DEPLOY_TIME: Record<string, string> = {
   [ORIGIN_SECRETS_ENV]: 'secret-before,secret-sent,secret-next',
+  [TICKET_SECRETS_ENV]: 'ticket-secret-current-0123456789abcdef,ticket-secret-previous-0123456789abcdef',
   [SITE_URL_ENV]: 'https://d111111abcdef8.cloudfront.net',
+};
+
+/** What the Lambda runtime sets besides the template: the role's (here made-up) credentials, for clients with no local endpoint (SQS). */
+const LAMBDA_RUNTIME: Record<string, string> = {
+  AWS_ACCESS_KEY_ID: 'ASIAEXAMPLEEXAMPLE00',
+  AWS_SECRET_ACCESS_KEY: 'example-secret-access-key-of-the-function-role',
+  AWS_SESSION_TOKEN: 'example-session-token',
 };
 
 async function loadBundle(prefix: string, overrides: Record<string, string> = {}): Promise<Handler> {
   const fn = functionResource(prefix);
+  Object.assign(process.env, LAMBDA_RUNTIME);
   for (const [name, value] of Object.entries(fn.Properties.Environment.Variables)) {
     if (typeof value === 'string') process.env[name] = value;
     else if (DEPLOY_TIME[name]) process.env[name] = DEPLOY_TIME[name];
@@ -135,7 +147,11 @@ async function runSchedulesAt(hour: number, minute: number): Promise<number> {
   return due.length;
 }
 
+let sqs: FakeSqs;
+
 beforeAll(async () => {
+  sqs = await startFakeSqs();
+  DEPLOY_TIME[QUEUE_URL_ENV] = sqs.queueUrl;
   out = mkdtempSync(join(tmpdir(), 'cdk-assets-'));
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && k !== 'CDK_DEFAULT_ACCOUNT'));
   // Offline, without AWS credentials, and with no Docker: bundling uses the local esbuild.
@@ -157,8 +173,9 @@ beforeAll(async () => {
 }, 300_000);
 
 afterEach(() => vi.restoreAllMocks());
-afterAll(() => {
+afterAll(async () => {
   vi.useRealTimers();
+  await sqs?.close();
   if (out) rmSync(out, { recursive: true, force: true });
 });
 
@@ -198,6 +215,8 @@ describe('the deployed bundles, invoked as AWS invokes them', () => {
     expect((await allItems('sessions')).find((i) => i.id === '2026-11-30.pagi')).toMatchObject({ state: 'dibuka' });
     const line = jsonLines().find((l) => l.message === 'apel opened');
     expect(line).toMatchObject({ level: 'INFO', service: STACK, function_request_id: expect.stringMatching(/^req-/) });
+    // The opening reminder's plan job, on the queue the template names (the sender works it out).
+    expect(sqs.bodies).toContainEqual({ jenis: 'rencana', alasan: 'buka', sesiId: '2026-11-30.pagi' });
   });
 
   it('checkin records an on-time check-in from an API Gateway v2 event, with metrics and no token in any log line', async () => {

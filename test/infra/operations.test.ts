@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP_DIRECTIVES, HSTS_MAX_AGE_SECONDS, SECURITY_HEADERS } from '../../functions/http/security-headers';
 import { APEL_CLOCK, alarmMetricCount } from '../../functions/cli/cost-model';
 import { API_FUNCTIONS } from '../../functions/http/routes';
+import { functionsTriggeredBy } from '../../functions/manifest';
 import { CHECKIN_ROUTE, METRICS_NAMESPACE } from '../../functions/telemetry/names';
 import { ACCESS_LOG_FIELDS } from '../../infra/constructs/checkin-api';
 import { WEB_DIST_DIR } from '../../infra/paths';
@@ -114,14 +115,22 @@ describe('site security', () => {
     expect(hsts).toBe(SECURITY_HEADERS['strict-transport-security']);
   });
 
-  it('uses the policy for the site and for /api/*', () => {
-    const [[policyId]] = ofType('AWS::CloudFront::ResponseHeadersPolicy') as [[string, Resource]];
+  it('uses the policy for the site and for /api/*, and for /sw.js the same headers plus no-cache', () => {
+    const policies = ofType('AWS::CloudFront::ResponseHeadersPolicy') as [string, Resource][];
+    const idOf = (comment: RegExp) => policies.find(([, p]) => comment.test(p.Properties!.ResponseHeadersPolicyConfig.Comment))![0];
+    const site = idOf(/strict CSP/);
+    const worker = idOf(/no-cache for \/sw\.js/);
     const [[, distribution]] = ofType('AWS::CloudFront::Distribution') as [[string, Resource]];
     const config = distribution.Properties!.DistributionConfig;
 
     for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
-      expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+      expect(behavior.ResponseHeadersPolicyId, behavior.PathPattern ?? 'default').toEqual({ Ref: behavior.PathPattern === '/sw.js' ? worker : site });
     }
+    expect(config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern).sort()).toEqual(['/api/*', '/sw.js']);
+    const workerConfig = policies.find(([id]) => id === worker)![1].Properties!.ResponseHeadersPolicyConfig;
+    const siteConfig = policies.find(([id]) => id === site)![1].Properties!.ResponseHeadersPolicyConfig;
+    expect(workerConfig.SecurityHeadersConfig).toEqual(siteConfig.SecurityHeadersConfig);
+    expect(workerConfig.CustomHeadersConfig.Items).toEqual([{ Header: 'Cache-Control', Value: 'no-cache', Override: true }]);
   });
 
   it('has a strict policy: nothing from other origins, no inline code, no framing, no plugins', () => {
@@ -330,8 +339,8 @@ describe('alarms to a human', () => {
     const metrics = alarms().reduce((n, a) => n + (a.Metrics ? a.Metrics.filter((m: { MetricStat?: unknown }) => m.MetricStat).length : 1), 0);
 
     expect(metrics).toBe(alarmMetricCount());
-    // The cost model counts the API functions of the route table plus the apel clock.
-    expect(API_FUNCTIONS.length + APEL_CLOCK.functions).toBe(Object.keys(stack.functions).length);
+    // The cost model counts the API functions of the route table, the apel clock and the reminders' sender.
+    expect(API_FUNCTIONS.length + APEL_CLOCK.functions + functionsTriggeredBy('queue').length).toBe(Object.keys(stack.functions).length);
   });
 
   it('watches every function in the template, even one left out of stack.functions: no alarm is tied to one function', () => {

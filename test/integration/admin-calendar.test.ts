@@ -121,7 +121,10 @@ describe('the calendar', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.rencana.map((p: { id: string }) => p.id)).toEqual(['2026-11-30.pagi']);
     at(wita('2026-11-30', '15:45'));
-    expect(await tick()).toEqual({ opened: [], closed: [] });
+    // Nothing opens; the only close is pagi's final recap, made again with taps delivered late
+    // (`luringSampaiMenit` after its 08:15 close, at the clock's first tick since then).
+    expect(await tick()).toEqual({ opened: [], closed: ['2026-11-30.pagi'] });
+    expect((await allItems('sessions')).find((i) => i.id === '2026-11-30.sore')).toBeUndefined();
     const [line] = await auditOf('kalender.hari');
     expect(line).toMatchObject({ target: 'hari:2026-11-30', after: { batal: { sore: 'Rapat paripurna DPRD' } } });
   });

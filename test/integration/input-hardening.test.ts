@@ -264,7 +264,10 @@ describe('body limits', () => {
     expect([limit.status, limit.body.error.code]).toEqual([400, 'INPUT_TIDAK_VALID']); // the name is too long for the roster rules
   });
 
-  const bodiless = (Object.keys(ROUTES) as RouteKey[]).filter((r) => r.startsWith('GET ') || r.startsWith('DELETE ') || r === 'POST /api/kesiapan/{cekId}');
+  // Every GET and DELETE but one: a device turns reminders off by naming its push endpoint in the
+  // body (a URL too long, and too private, for a query string).
+  const DELETE_WITH_BODY = 'DELETE /api/me/pengingat';
+  const bodiless = (Object.keys(ROUTES) as RouteKey[]).filter((r) => r.startsWith('GET ') || (r.startsWith('DELETE ') && r !== DELETE_WITH_BODY));
 
   it.each(bodiless)('%s takes no body and refuses one with 400, writing nothing', async (route) => {
     const before = await everything();

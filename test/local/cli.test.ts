@@ -125,7 +125,7 @@ describe('npm run apel (local)', () => {
 
     const unknown = await apel('admin-link', '--nip', '199901012020011999');
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('tidak ada di roster');
+    expect(unknown.stderr).toContain('tidak ada di daftar pegawai');
   });
 
   it('explains unknown commands and missing options', async () => {
