@@ -49,11 +49,6 @@ function assetDir(fn: Fn): string {
   return join(out, file.source.path);
 }
 
-/**
- * Loads a bundle with the environment of its template entry: literal values as they
- * are, table references replaced by this file's DynamoDB Local tables (the env var
- * names are the same), plus DYNAMODB_ENDPOINT from the test setup.
- */
 /** What the stack makes at deploy time, as a deployment has it: the origin secrets (sent one in the middle), the ticket secrets, the site URL and (set in beforeAll) the reminders' queue. */
 const DEPLOY_TIME: Record<string, string> = {
   [ORIGIN_SECRETS_ENV]: 'secret-before,secret-sent,secret-next',
@@ -68,6 +63,12 @@ const LAMBDA_RUNTIME: Record<string, string> = {
   AWS_SESSION_TOKEN: 'example-session-token',
 };
 
+/**
+ * Loads a bundle with the environment of its template entry: literal values as they
+ * are, references to what the stack makes at deploy time from DEPLOY_TIME, table
+ * references replaced by this file's DynamoDB Local tables (the env var names are the
+ * same), plus LAMBDA_RUNTIME and DYNAMODB_ENDPOINT from the test setup.
+ */
 async function loadBundle(prefix: string, overrides: Record<string, string> = {}): Promise<Handler> {
   const fn = functionResource(prefix);
   Object.assign(process.env, LAMBDA_RUNTIME);

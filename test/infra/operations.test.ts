@@ -117,9 +117,9 @@ describe('site security', () => {
 
   it('uses the policy for the site and for /api/*, and for /sw.js the same headers plus no-cache', () => {
     const policies = ofType('AWS::CloudFront::ResponseHeadersPolicy') as [string, Resource][];
-    const idOf = (comment: RegExp) => policies.find(([, p]) => comment.test(p.Properties!.ResponseHeadersPolicyConfig.Comment))![0];
-    const site = idOf(/strict CSP/);
-    const worker = idOf(/no-cache for \/sw\.js/);
+    const byComment = (comment: RegExp) => policies.find(([, p]) => comment.test(p.Properties!.ResponseHeadersPolicyConfig.Comment))!;
+    const [site, { Properties: siteProps }] = byComment(/strict CSP/);
+    const [worker, { Properties: workerProps }] = byComment(/no-cache for \/sw\.js/);
     const [[, distribution]] = ofType('AWS::CloudFront::Distribution') as [[string, Resource]];
     const config = distribution.Properties!.DistributionConfig;
 
@@ -127,8 +127,8 @@ describe('site security', () => {
       expect(behavior.ResponseHeadersPolicyId, behavior.PathPattern ?? 'default').toEqual({ Ref: behavior.PathPattern === '/sw.js' ? worker : site });
     }
     expect(config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern).sort()).toEqual(['/api/*', '/sw.js']);
-    const workerConfig = policies.find(([id]) => id === worker)![1].Properties!.ResponseHeadersPolicyConfig;
-    const siteConfig = policies.find(([id]) => id === site)![1].Properties!.ResponseHeadersPolicyConfig;
+    const workerConfig = workerProps!.ResponseHeadersPolicyConfig;
+    const siteConfig = siteProps!.ResponseHeadersPolicyConfig;
     expect(workerConfig.SecurityHeadersConfig).toEqual(siteConfig.SecurityHeadersConfig);
     expect(workerConfig.CustomHeadersConfig.Items).toEqual([{ Header: 'Cache-Control', Value: 'no-cache', Override: true }]);
   });
