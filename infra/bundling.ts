@@ -34,12 +34,15 @@ export const esbuildOptions = {
   // bundles: tsx, vitest and the CLI keep the real modules). Lambda hands credentials in
   // the environment, so the SDK's default chain (SSO, ini files, web identity, instance
   // metadata, and the STS and SSO clients they need; a third of the check-in bundle) is
-  // an environment-only provider; DynamoDB has no event-stream operation; endpoint
-  // discovery is off, so its cache needs no LRU library.
+  // an environment-only provider; DynamoDB has no event-stream operation; no DynamoDB
+  // command adds endpoint discovery, so its cache is never read; Lambda always has node:crypto,
+  // so the checksums need no pure-JS fallbacks; the runtime publishes its own invoke store.
   alias: {
     '@aws-sdk/credential-provider-node': fileURLToPath(new URL('../functions/store/lambda-credentials.ts', import.meta.url)),
     '@smithy/core/event-streams': fileURLToPath(new URL('../functions/store/lambda-no-event-streams.ts', import.meta.url)),
-    '@aws-sdk/endpoint-cache': fileURLToPath(new URL('../functions/store/lambda-endpoint-cache.ts', import.meta.url)),
+    '@aws-sdk/middleware-endpoint-discovery': fileURLToPath(new URL('../functions/store/lambda-endpoint-discovery.ts', import.meta.url)),
+    '@smithy/core/checksum': fileURLToPath(new URL('../functions/store/lambda-checksum.ts', import.meta.url)),
+    '@aws/lambda-invoke-store': fileURLToPath(new URL('../functions/store/lambda-invoke-store.ts', import.meta.url)),
   } as Record<string, string>,
 } satisfies BuildOptions;
 
