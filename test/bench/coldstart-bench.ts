@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { parseConfig } from '../../functions/core/config';
 import { FUNCTIONS, tablesOf } from '../../functions/manifest';
+import { TICKET_SECRETS_ENV } from '../../functions/runtime/ticket-secrets';
 import { TABLES } from '../../functions/store/tables';
 import { esbuildOptions } from '../../infra/bundling';
 
@@ -60,6 +61,7 @@ function lambdaEnv(): NodeJS.ProcessEnv {
     APEL_CONFIG: JSON.stringify(config),
     // The API functions refuse to start without the origin secrets CloudFront sends (functions/http/origin.ts).
     APEL_ORIGIN_SECRETS: 'bench-previous,bench-current,bench-next',
+    [TICKET_SECRETS_ENV]: 'bench-ticket-secret-current-0123456789,bench-ticket-secret-previous-012345678',
     APEL_SERVICE_NAME: 'ApelWfa-bench',
     APEL_METRICS_NAMESPACE: 'ApelWfa',
     APEL_METRICS: 'on',
