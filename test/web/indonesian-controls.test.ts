@@ -95,20 +95,15 @@ describe('one number format', () => {
   });
 });
 
-/**
- * The web app's pages held to it. Pages built at the same time as this test for issues 10 and 15
- * (pages/Evaluasi, the TPP and survey tabs) still say "check-in" and "demo" (and Evaluasi has a
- * native file input): `NOT_YET` lists them, to be removed from it once they use the terms.
- */
-const PAGES = ['web/src/components', 'web/src/lib', 'web/src/pages/Admin', 'web/src/pages/Checkin', 'web/src/pages/Pimpinan', 'web/src/pages/Survei', 'web/src/main.tsx'];
-const NOT_YET = new Set(['web/src/pages/Admin/Tpp/index.tsx', 'web/src/pages/Pimpinan/TppTab.tsx', 'web/src/pages/Pimpinan/SurveyTab.tsx']);
+/** The web app's pages held to it: every page directory, the shared components and lib, the entry. */
+const PAGES = ['web/src/components', 'web/src/lib', 'web/src/main.tsx', ...readdirSync('web/src/pages').map((d) => join('web/src/pages', d))];
 
 /** Every .ts/.tsx file under `dir`. */
 function sources(dir: string): string[] {
-  if (statSync(dir).isFile()) return NOT_YET.has(dir) ? [] : [dir];
+  if (statSync(dir).isFile()) return [dir];
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
-    return statSync(p).isDirectory() ? sources(p) : /\.tsx?$/.test(f) && !NOT_YET.has(p) ? [p] : [];
+    return statSync(p).isDirectory() ? sources(p) : /\.tsx?$/.test(f) ? [p] : [];
   });
 }
 
@@ -146,6 +141,20 @@ describe('the words of the pages', () => {
       const forms = [...code.matchAll(/<form\b(?![^>]*noValidate)/g)].map(() => `${file}: <form> without noValidate`);
       return [...native, ...files, ...forms];
     });
+    expect(found).toEqual([]);
+  });
+
+  it('hold every page directory, /evaluasi among them', () => {
+    expect(PAGES).toEqual(expect.arrayContaining(['web/src/pages/Admin', 'web/src/pages/Checkin', 'web/src/pages/Evaluasi', 'web/src/pages/Pimpinan', 'web/src/pages/Survei']));
+  });
+
+  it('write numbers through angka (lib/number.ts), not a formatter of their own', () => {
+    const found = PAGES.flatMap(sources)
+      .filter((file) => !file.endsWith('lib/number.ts'))
+      .flatMap((file) => {
+        const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+        return [...code.matchAll(/\.toLocaleString\(|new Intl\.NumberFormat\b|\.toFixed\(/g)].map((m) => `${file}: ${m[0]}`);
+      });
     expect(found).toEqual([]);
   });
 });

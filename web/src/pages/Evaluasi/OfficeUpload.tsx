@@ -1,8 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { OfficeSummary } from '../../../../contract';
+import { FileButton } from '../Admin/ui/FileButton';
 import { readTextFile } from '../Admin/ui/files';
 import { importOffice, messageOf, previewOffice } from './api';
-import { dateShort } from './format';
+import { DateField } from '../../components/DateField';
+import { formatDate } from '../../lib/date-input';
+import { angka } from '../../lib/number';
 
 /**
  * The admin uploads the regency's office e-presensi (NIP; tanggal; jam masuk; jam pulang) as
@@ -11,13 +14,11 @@ import { dateShort } from './format';
  */
 export function OfficeUpload({ token, onDone }: { token: string; onDone: () => void }) {
   const [csv, setCsv] = useState<string>();
-  const [name, setName] = useState<string>();
   const [jamMasuk, setJamMasuk] = useState('07:30');
   const [preview, setPreview] = useState<OfficeSummary>();
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
 
   const choose = async (file: File) => {
-    setName(file.name);
     setMessage(undefined);
     const { text } = await readTextFile(file);
     setCsv(text);
@@ -32,7 +33,7 @@ export function OfficeUpload({ token, onDone }: { token: string; onDone: () => v
     if (!csv) return;
     try {
       const done = await importOffice(token, { csv, jamMasuk });
-      setMessage({ text: `${done.ditulis} catatan hari kantor (OPD × tanggal) disimpan.`, error: false });
+      setMessage({ text: `${angka(done.ditulis)} catatan hari kantor (OPD × tanggal) disimpan.`, error: false });
       setPreview(undefined);
       onDone();
     } catch (e) {
@@ -47,28 +48,15 @@ export function OfficeUpload({ token, onDone }: { token: string; onDone: () => v
       <div class="eval-upload-row">
         <label class="eval-field">
           <span>Jam masuk kantor</span>
-          <input type="text" inputMode="numeric" value={jamMasuk} size={5} onInput={(e) => setJamMasuk(e.currentTarget.value)} />
+          <DateField kind="jam" value={jamMasuk} onChange={(v) => v && setJamMasuk(v)} testId="eval-jam-masuk" />
         </label>
-        <label class="eval-file btn-secondary">
-          <input
-            type="file"
-            class="sr-only"
-            accept=".csv,text/csv"
-            onChange={(e) => {
-              const f = e.currentTarget.files?.[0];
-              if (f) void choose(f);
-            }}
-            data-testid="eval-upload-file"
-          />
-          Pilih berkas CSV
-        </label>
-        <span class="muted">{name ?? 'Belum ada berkas dipilih'}</span>
+        <FileButton label="Pilih berkas CSV" accept=".csv,text/csv" onFile={(f) => void choose(f)} testId="eval-upload-file" buttonClass="eval-file btn-secondary" hiddenClass="sr-only" />
       </div>
       {preview && (
         <div class="eval-preview" data-testid="eval-upload-preview">
           <p>
-            {preview.valid} dari {preview.total} baris terbaca; {preview.hari.length} hari kantor
-            {preview.hari.length > 0 && ` (${preview.hari.map((h) => dateShort(h.tanggal)).join(', ')})`}.
+            {angka(preview.valid)} dari {angka(preview.total)} baris terbaca; {angka(preview.hari.length)} hari kantor
+            {preview.hari.length > 0 && ` (${preview.hari.map((h) => formatDate(h.tanggal)).join(', ')})`}.
             {preview.kurang.length > 0 && <strong> Kolom belum ditemukan: {preview.kurang.join(', ')}.</strong>}
           </p>
           {preview.problems.length > 0 && (

@@ -33,7 +33,7 @@ export function Report({ data, token, isAdmin, onUploaded }: { data: Evaluation;
         </p>
         {data.demo && (
           <p class="eval-demo" role="note" data-testid="eval-demo">
-            DATA CONTOH: angka di halaman ini berasal dari data demo yang dibuat oleh <code>npm start</code>, bukan dari apel sungguhan.
+            DATA CONTOH: angka di halaman ini berasal dari apel percobaan yang dibuat oleh <code>npm start</code>, bukan dari apel sungguhan.
           </p>
         )}
         {empty && <p class="muted">Belum ada apel yang ditutup pada periode ini.</p>}
@@ -204,13 +204,13 @@ export function Report({ data, token, isAdmin, onUploaded }: { data: Evaluation;
 
       <section class="card" aria-labelledby="eval-infra">
         <h2 id="eval-infra">Kesiapan infrastruktur</h2>
-        <p>Bagaimana setiap check-in sampai ke server, diukur oleh ponsel ASN sendiri saat apel: kesiapan jaringan daerah dari pemakaian nyata.</p>
+        <p>Bagaimana setiap presensi sampai ke server, diukur oleh ponsel ASN sendiri saat apel: kesiapan jaringan daerah dari pemakaian nyata.</p>
         <div class="table-scroll">
           <table class="eval-table" data-testid="eval-infra-table">
             <thead>
               <tr>
                 <th scope="col">Kelompok</th>
-                <th scope="col">Check-in terukur</th>
+                <th scope="col">Presensi terukur</th>
                 <th scope="col">Durasi permintaan median</th>
                 <th scope="col">p90</th>
                 <th scope="col">Perlu kirim ulang</th>

@@ -1,8 +1,9 @@
 import type { SurveyStats } from '../../../../contract';
 import type { Evaluation } from './api';
+import { angka } from '../../lib/number';
 import { count } from './format';
 
-const ikm = (s: SurveyStats) => (s.ikm === null ? '—' : `${s.ikm.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} (${s.mutu})`);
+const ikm = (s: SurveyStats) => (s.ikm === null ? '—' : `${angka(s.ikm, 2, true)} (${s.mutu})`);
 
 /** One figure with its number of answers, and "too few" when below the minimum. */
 function Stat({ s, min }: { s: SurveyStats; min: number }) {
@@ -35,7 +36,7 @@ export function SurveySection({ survei, regency }: { survei: Evaluation['survei'
             Survei Kepuasan Masyarakat (PermenPAN-RB 14/2017): sembilan unsur, masing-masing dinilai 1–4; IKM = rata-rata tertimbang × 25, mutu A–D.
             Warga mengisi dari poster QR tiap OPD. Di bawah {survei.minimumJawaban} jawaban, angka terlalu sedikit untuk disimpulkan.
           </p>
-          {survei.contoh && <p class="eval-demo">DATA CONTOH: jawaban survei dari data demo.</p>}
+          {survei.contoh && <p class="eval-demo">DATA CONTOH: jawaban survei buatan apel percobaan (<code>npm start</code>), bukan dari warga.</p>}
           <div class="table-scroll">
             <table class="eval-table" data-testid="eval-survei-table">
               <thead>

@@ -1,21 +1,23 @@
 /** Numbers as an Indonesian reader writes them (id-ID): 92,5 %, 1.234, "—" for nothing to show. */
 
-const nf1 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const nf0 = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+import { angka } from '../../lib/number';
+
+/** One decimal always shown, so a column of percentages lines up: `92,0 %`. */
+const one = (v: number) => angka(v, 1, true);
 
 export const NONE = '—';
 
-export const pct = (v: number | null | undefined) => (v === null || v === undefined ? NONE : `${nf1.format(v * 100)} %`);
-export const count = (v: number | null | undefined) => (v === null || v === undefined ? NONE : nf0.format(v));
-export const minutes = (v: number | null | undefined) => (v === null || v === undefined ? NONE : `${nf0.format(v)} mnt`);
-export const seconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? NONE : `${nf1.format(ms / 1000)} dtk`);
+export const pct = (v: number | null | undefined) => (v === null || v === undefined ? NONE : `${one(v * 100)} %`);
+export const count = (v: number | null | undefined) => (v === null || v === undefined ? NONE : angka(v));
+export const minutes = (v: number | null | undefined) => (v === null || v === undefined ? NONE : `${angka(v)} mnt`);
+export const seconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? NONE : `${one(ms / 1000)} dtk`);
 
 /** The change from the previous period, in percentage points: "+2,1 poin". */
 export function delta(now: number | null, before: number | null): string {
   if (now === null || before === null) return '';
   const d = (now - before) * 100;
   if (Math.abs(d) < 0.05) return 'tetap';
-  return `${d > 0 ? '+' : '−'}${nf1.format(Math.abs(d))} poin`;
+  return `${d > 0 ? '+' : '−'}${one(Math.abs(d))} poin`;
 }
 
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SurveyReport, SurveyStats } from '../../../../contract';
+import { angka } from '../../lib/number';
 import { shortDate } from '../../lib/time';
 import { addDays } from './roll';
 import { getSurveyReport, messageOf } from './api';
-import { num } from './months';
 import type { TabProps } from './tabs';
 
 const GRADE: Record<string, string> = { A: 'Sangat baik', B: 'Baik', C: 'Kurang baik', D: 'Tidak baik' };
@@ -63,7 +63,7 @@ export function SurveyTab({ token, opd, today }: TabProps) {
           </p>
           {data.hasil.contoh && (
             <p class="note" data-testid="skm-contoh">
-              DATA CONTOH: jawaban ini dibuat oleh mode demo (npm start), bukan oleh warga.
+              DATA CONTOH: jawaban ini buatan apel percobaan (npm start), bukan dari warga.
             </p>
           )}
           <div>
@@ -96,7 +96,7 @@ export function SurveyTab({ token, opd, today }: TabProps) {
               {result.semua.unsur.map((u) => (
                 <tr key={u.id}>
                   <th scope="row">{LABELS[u.id] ?? u.id}</th>
-                  <td>{u.nrr === null ? '–' : num(u.nrr)}</td>
+                  <td>{u.nrr === null ? '–' : angka(u.nrr, 2, true)}</td>
                 </tr>
               ))}
             </tbody>
@@ -105,7 +105,7 @@ export function SurveyTab({ token, opd, today }: TabProps) {
       )}
       {data && (
         <section class="card" aria-labelledby="skm-komentar-title" data-testid="skm-komentar-daftar">
-          <h2 id="skm-komentar-title">Saran dan masukan ({data.komentar.length})</h2>
+          <h2 id="skm-komentar-title">Saran dan masukan ({angka(data.komentar.length)})</h2>
           {data.komentar.length === 0 ? (
             <p class="muted">Belum ada.</p>
           ) : (
@@ -129,7 +129,7 @@ function StatsRow({ label, s }: { label: string; s: SurveyStats }) {
     <tr data-cukup={String(s.cukup)}>
       <th scope="row">{label}</th>
       <td>
-        {s.jawaban}
+        {angka(s.jawaban)}
         {few && <abbr title="terlalu sedikit untuk disimpulkan">*</abbr>}
       </td>
       <td>
@@ -137,7 +137,7 @@ function StatsRow({ label, s }: { label: string; s: SurveyStats }) {
           '–'
         ) : (
           <>
-            {num(s.ikm)} · <strong>{s.mutu}</strong>
+            {angka(s.ikm, 2, true)} · <strong>{s.mutu}</strong>
             <span class="asn-meta">{GRADE[s.mutu]}</span>
           </>
         )}

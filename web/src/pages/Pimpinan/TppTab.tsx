@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TppMonth } from '../../../../contract';
 import { saveFile } from '../../lib/download';
 import { formatNip } from '../../lib/nip';
+import { angka } from '../../lib/number';
 import { getTppCsv, getTppMonth, messageOf } from './api';
-import { monthLabel, num, recentMonths } from './months';
+import { monthLabel, recentMonths } from './months';
 import type { TabProps } from './tabs';
 
 const COUNTS = ['H', 'TL', 'TK', 'I', 'S', 'C', 'DL', 'TB', 'DB'] as const;
@@ -76,10 +77,10 @@ export function TppTab({ token, opd, today }: TabProps) {
       {data && (
         <section class="card" aria-labelledby="tpp-asn-title" data-testid="tpp-asn">
           <h2 id="tpp-asn-title">
-            {monthLabel(data.bulan)}: {data.ringkasan.apel} apel, {data.ringkasan.asn} ASN
+            {monthLabel(data.bulan)}: {angka(data.ringkasan.apel)} apel, {angka(data.ringkasan.asn)} ASN
           </h2>
           <p class="muted">
-            {data.ringkasan.kenaPotongan} ASN kena potongan; rata-rata {num(data.ringkasan.rataPotongan)} %.
+            {angka(data.ringkasan.kenaPotongan)} ASN kena potongan; rata-rata {angka(data.ringkasan.rataPotongan, 2)} %.
           </p>
           <p class="scroll-hint muted" aria-hidden="true">
             Geser tabel ke samping untuk melihat semua kolom →
@@ -100,7 +101,7 @@ export function TppTab({ token, opd, today }: TabProps) {
                     TL1/2/3/4
                   </th>
                   <th scope="col">Menit</th>
-                  <th scope="col" title="Check-in yang tersimpan di ponsel tanpa jaringan dan terkirim kemudian">
+                  <th scope="col" title="Presensi yang tersimpan di ponsel tanpa jaringan dan terkirim kemudian">
                     Luring
                   </th>
                   <th scope="col">Potongan</th>
@@ -115,13 +116,13 @@ export function TppTab({ token, opd, today }: TabProps) {
                     </th>
                     {COUNTS.map((c) => (
                       <td key={c} class={a.jumlah[c] > 0 && (c === 'TK' || c === 'TL') ? `kode-${c}` : undefined}>
-                        {a.jumlah[c]}
+                        {angka(a.jumlah[c])}
                       </td>
                     ))}
-                    <td>{`${a.tl.TL1}/${a.tl.TL2}/${a.tl.TL3}/${a.tl.TL4}`}</td>
-                    <td>{a.menitTerlambat}</td>
-                    <td>{a.luring}</td>
-                    <td data-testid="tpp-potongan">{num(a.potongan)} %</td>
+                    <td>{`${angka(a.tl.TL1)}/${angka(a.tl.TL2)}/${angka(a.tl.TL3)}/${angka(a.tl.TL4)}`}</td>
+                    <td>{angka(a.menitTerlambat)}</td>
+                    <td>{angka(a.luring)}</td>
+                    <td data-testid="tpp-potongan">{angka(a.potongan, 2)} %</td>
                   </tr>
                 ))}
               </tbody>
@@ -140,9 +141,9 @@ function TppRules({ data }: { data: TppMonth }) {
     <details class="tpp-rules">
       <summary>Aturan potongan</summary>
       <p class="muted">
-        TK (tidak hadir apel tanpa keterangan) {num(r.persenTk)} % per apel; terlambat TL1 1–{b1} menit {num(r.persenTl[0])} %, TL2 {b1 + 1}–{b2} menit{' '}
-        {num(r.persenTl[1])} %, TL3 {b2 + 1}–{b3} menit {num(r.persenTl[2])} %, TL4 lebih dari {b3} menit {num(r.persenTl[3])} %; paling banyak{' '}
-        {num(r.batasBulananPersen)} % sebulan. I, S, C, DL, TB dan DB tidak dipotong. Peraturan Bupati menentukan angkanya (config <code>tpp</code>).
+        TK (tidak hadir apel tanpa keterangan) {angka(r.persenTk, 2)} % per apel; terlambat TL1 1–{b1} menit {angka(r.persenTl[0], 2)} %, TL2 {b1 + 1}–{b2} menit{' '}
+        {angka(r.persenTl[1], 2)} %, TL3 {b2 + 1}–{b3} menit {angka(r.persenTl[2], 2)} %, TL4 lebih dari {b3} menit {angka(r.persenTl[3], 2)} %; paling banyak{' '}
+        {angka(r.batasBulananPersen, 2)} % sebulan. I, S, C, DL, TB dan DB tidak dipotong. Peraturan Bupati menentukan angkanya (konfigurasi <code>tpp</code>).
       </p>
     </details>
   );

@@ -16,6 +16,3 @@ export function recentMonths(today: string, count = 12): string[] {
   }
   return out;
 }
-
-/** A number as id-ID writes it (0,5; 1.234). */
-export const num = (x: number, digits = 2) => x.toLocaleString('id-ID', { maximumFractionDigits: digits });

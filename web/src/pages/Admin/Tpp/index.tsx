@@ -8,8 +8,8 @@ import { ErrorNote, Loading } from '../ui/Messages';
 import { Table } from '../ui/Table';
 import { asApiError, useLoad } from '../ui/useLoad';
 import type { ApiError } from '../../../lib/api';
+import { angka } from '../../../lib/number';
 
-const num = (x: number) => x.toLocaleString('id-ID', { maximumFractionDigits: 2 });
 const CODES = ['H', 'TL', 'TK', 'I', 'S', 'C', 'DL', 'TB', 'DB'] as const;
 
 /**
@@ -51,13 +51,13 @@ export function TppPage({ ctx }: { ctx: AdminContext }) {
           <strong>{o.nama}</strong>
         ),
     },
-    { head: 'ASN', class: 'adm-num', cell: (o: TppOpdSummary) => o.asn, td: () => ({ class: 'adm-num' }) },
-    { head: 'Apel', class: 'adm-num', cell: (o: TppOpdSummary) => o.apel, td: () => ({ class: 'adm-num' }) },
-    ...CODES.map((c) => ({ head: c, class: 'adm-num', cell: (o: TppOpdSummary) => o.jumlah[c], td: () => ({ class: 'adm-num' }) })),
-    { head: 'TL1/2/3/4', cell: (o: TppOpdSummary) => `${o.tl.TL1}/${o.tl.TL2}/${o.tl.TL3}/${o.tl.TL4}` },
-    { head: 'Luring', title: 'Check-in yang tersimpan di ponsel tanpa jaringan dan terkirim kemudian', class: 'adm-num', cell: (o: TppOpdSummary) => o.luring, td: () => ({ class: 'adm-num' }) },
-    { head: 'Dipotong', title: 'ASN yang kena potongan', class: 'adm-num', cell: (o: TppOpdSummary) => o.kenaPotongan, td: () => ({ class: 'adm-num' }) },
-    { head: 'Rata-rata', title: 'Rata-rata potongan per ASN', class: 'adm-num', cell: (o: TppOpdSummary) => `${num(o.rataPotongan)} %`, td: () => ({ class: 'adm-num' }) },
+    { head: 'ASN', class: 'adm-num', cell: (o: TppOpdSummary) => angka(o.asn), td: () => ({ class: 'adm-num' }) },
+    { head: 'Apel', class: 'adm-num', cell: (o: TppOpdSummary) => angka(o.apel), td: () => ({ class: 'adm-num' }) },
+    ...CODES.map((c) => ({ head: c, class: 'adm-num', cell: (o: TppOpdSummary) => angka(o.jumlah[c]), td: () => ({ class: 'adm-num' }) })),
+    { head: 'TL1/2/3/4', cell: (o: TppOpdSummary) => `${angka(o.tl.TL1)}/${angka(o.tl.TL2)}/${angka(o.tl.TL3)}/${angka(o.tl.TL4)}` },
+    { head: 'Luring', title: 'Presensi yang tersimpan di ponsel tanpa jaringan dan terkirim kemudian', class: 'adm-num', cell: (o: TppOpdSummary) => angka(o.luring), td: () => ({ class: 'adm-num' }) },
+    { head: 'Dipotong', title: 'ASN yang kena potongan', class: 'adm-num', cell: (o: TppOpdSummary) => angka(o.kenaPotongan), td: () => ({ class: 'adm-num' }) },
+    { head: 'Rata-rata', title: 'Rata-rata potongan per ASN', class: 'adm-num', cell: (o: TppOpdSummary) => `${angka(o.rataPotongan, 2)} %`, td: () => ({ class: 'adm-num' }) },
   ];
 
   return (
@@ -85,7 +85,7 @@ export function TppPage({ ctx }: { ctx: AdminContext }) {
       {d && (
         <div class="adm-card">
           <p class="muted">
-            {d.total.asn} ASN, {d.total.apel} apel; {d.total.kenaPotongan} ASN kena potongan.
+            {angka(d.total.asn)} ASN, {angka(d.total.apel)} apel; {angka(d.total.kenaPotongan)} ASN kena potongan.
           </p>
           <div class="adm-table-wrap">
             <Table columns={columns} rows={[...d.opd, d.total]} rowKey={(o) => o.kode || 'total'} class="adm-tpp" testId="tpp-opd" />

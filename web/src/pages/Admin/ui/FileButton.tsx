@@ -5,15 +5,17 @@ import { useState } from 'preact/hooks';
  * ("Choose File / No file chosen" on an English PC) is visually hidden inside a label styled
  * as a button, and the chosen file's name (or "Belum ada berkas dipilih") is shown beside it.
  * Still the real input: keyboard, screen readers and drag-and-drop onto it keep working.
+ * Pages outside the console (/evaluasi) pass their own button and hidden-input classes.
  */
-export function FileButton(props: { label: string; accept: string; disabled?: boolean; onFile: (f: File) => void; testId?: string }) {
+export function FileButton(props: { label: string; accept: string; disabled?: boolean; onFile: (f: File) => void; testId?: string; buttonClass?: string; hiddenClass?: string }) {
+  const button = props.buttonClass ?? 'adm-btn';
   const [name, setName] = useState<string>();
   return (
     <span class="adm-file">
-      <label class={props.disabled ? 'adm-btn is-disabled' : 'adm-btn'}>
+      <label class={props.disabled ? `${button} is-disabled` : button}>
         <input
           type="file"
-          class="adm-sr"
+          class={props.hiddenClass ?? 'adm-sr'}
           accept={props.accept}
           disabled={props.disabled}
           onChange={(e) => {
