@@ -73,7 +73,7 @@ async function main(): Promise<number> {
         asns = [asn];
       } else {
         const opds = (await listOpds()).filter((o) => !values.opd || o.kode === values.opd);
-        if (opds.length === 0) throw new Error(values.opd ? `OPD ${values.opd} tidak dikenal` : 'Roster masih kosong');
+        if (opds.length === 0) throw new Error(values.opd ? `OPD ${values.opd} tidak dikenal` : 'Daftar pegawai masih kosong');
         asns = (await Promise.all(opds.map((o) => listAsnOfOpd(o.kode)))).flat();
       }
       // The new tokens exist only in this file: create it before any link is replaced,

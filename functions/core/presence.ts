@@ -171,7 +171,7 @@ export type DeviceVerdict =
 export const anotherDevice = () =>
   new Conflict(
     'PERANGKAT_LAIN',
-    'Tautan ini sudah terpasang di ponsel lain. Permintaan untuk ponsel ini dikirim ke pimpinan OPD Anda; setelah disetujui, Anda bisa check-in dari sini.',
+    'Tautan ini sudah terpasang di ponsel lain. Permintaan untuk ponsel ini dikirim ke pimpinan OPD Anda; setelah disetujui, Anda bisa presensi dari sini.',
   );
 
 /**
@@ -191,7 +191,7 @@ export function judgeDevice(input: {
   const required = bound !== undefined || (input.requiredFrom !== undefined && input.today >= input.requiredFrom);
   if (!signed) {
     if (!required) return { kind: 'tanpa' };
-    throw new Forbidden('BUKTI_DIPERLUKAN', 'Check-in harus ditandatangani oleh ponsel Anda. Muat ulang halaman dengan jaringan menyala, lalu coba lagi.');
+    throw new Forbidden('BUKTI_DIPERLUKAN', 'Presensi harus ditandatangani oleh ponsel Anda. Muat ulang halaman dengan jaringan menyala, lalu coba lagi.');
   }
   if (bound) {
     if (key && keyId(key) !== bound.kid) throw anotherDevice();

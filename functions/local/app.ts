@@ -136,7 +136,7 @@ async function ensureDemoRoster(o: AppOptions, baseUrl: string): Promise<IssuedL
   if (o.demoPast) {
     const { seedDemoPast } = await import('./demo-past');
     const past = await seedDemoPast(o.config, serverNow());
-    console.log(`Data demo masa lalu (DATA CONTOH, untuk halaman evaluasi dan rekap): ${past.sesi} apel ${past.from} s.d. ${past.to}, ${past.excuses} keterangan, ${past.answers} jawaban survei.`);
+    console.log(`Data percobaan masa lalu (DATA CONTOH, untuk halaman evaluasi dan rekap): ${past.sesi} apel ${past.from} s.d. ${past.to}, ${past.excuses} keterangan, ${past.answers} jawaban survei.`);
   }
   return links;
 }

@@ -194,7 +194,7 @@ function makeExcuses(opds: readonly Opd[], staff: ReadonlyMap<string, readonly A
         const sampai = addDays(dari, Math.floor(rand() * 3));
         const jenis = EXCUSES[Math.floor(rand() * EXCUSES.length)]!;
         const id = `${sampai}_${a.nip}_${Math.floor(rand() * 0xffffffff).toString(16).padStart(8, '0')}`;
-        out.push({ id, nip: a.nip, opd: o.kode, jenis, dari, sampai, catatan: 'Contoh (data demo)', oleh: head(o.kode), at: `${dari}T00:30:00.000Z`, ditarik: null });
+        out.push({ id, nip: a.nip, opd: o.kode, jenis, dari, sampai, catatan: 'Contoh (data percobaan)', oleh: head(o.kode), at: `${dari}T00:30:00.000Z`, ditarik: null });
       }
     }
   }

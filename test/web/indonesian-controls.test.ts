@@ -144,6 +144,19 @@ describe('the words of the pages', () => {
     expect(found).toEqual([]);
   });
 
+  it("and so do the server's messages, exports and terminal lines (Indonesian sentences only: code names stay English)", () => {
+    const english = /\b([Cc]heck-?in|[Dd]emo|Roster|roster|[Ss]preadsheet|[Aa]bsensi)\b/;
+    const indonesian = /\b(Anda|belum|sudah|yang|dengan|tidak|masih|dari|harus|pada|untuk|dibuka|Contoh|CONTOH)\b/;
+    const found = sources('functions').flatMap((file) => {
+      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '').replace(/\$\{[^}]*\}/g, '…');
+      return [...code.matchAll(/'([^'\n]*)'|"([^"\n]*)"|`([^`]*)`/g)]
+        .map((m) => m[1] ?? m[2] ?? m[3] ?? '')
+        .filter((t) => !/[;{]\s*\n/.test(t) && indonesian.test(t) && english.test(t.replace(/npm run apel -- [\w-]+|--[\w-]+|tautan-demo\.csv|\.demo\b/g, '')))
+        .map((t) => `${file}: ${t}`);
+    });
+    expect(found).toEqual([]);
+  });
+
   it('hold every page directory, /evaluasi among them', () => {
     expect(PAGES).toEqual(expect.arrayContaining(['web/src/pages/Admin', 'web/src/pages/Checkin', 'web/src/pages/Evaluasi', 'web/src/pages/Pimpinan', 'web/src/pages/Survei']));
   });

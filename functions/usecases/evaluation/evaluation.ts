@@ -98,7 +98,7 @@ export function evaluationCsv(v: EvaluationView): string {
     'Kehadiran (%)', 'Ketepatan waktu (%)', 'TK (%)', 'Median terlambat (menit)', 'P90 terlambat (menit)',
     'Rencana kerja pagi (%)', 'Hasil kerja sore (%)', 'Dinilai sesuai rencana', 'Dinilai sebagian', 'Dinilai tidak sesuai',
     'Cek kesiapan', 'Jawaban cek (%)', 'Median menit menjawab',
-    'Median durasi permintaan (ms)', 'P90 durasi permintaan (ms)', 'Check-in dengan ulang kirim (%)',
+    'Median durasi permintaan (ms)', 'P90 durasi permintaan (ms)', 'Presensi dengan kirim ulang (%)',
     `Kehadiran periode sebelumnya (%)`, `Ketepatan periode sebelumnya (%)`,
     'Hari kantor: kehadiran (%)', 'Hari kantor: ketepatan (%)',
   ];
@@ -120,6 +120,6 @@ export function evaluationCsv(v: EvaluationView): string {
     rows.push(row('', 'OPD WFA', 'WFA', v.kelompok.wfa));
     rows.push(row('', 'OPD dikecualikan (pembanding)', 'Dikecualikan', v.kelompok.dikecualikan));
   }
-  const title = [[`Evaluasi WFA ${v.regency}, ${v.periode.dari} s.d. ${v.periode.sampai} (dibandingkan ${v.sebelumnya.dari} s.d. ${v.sebelumnya.sampai})${v.demo ? ' — DATA CONTOH (demo)' : ''}`]];
+  const title = [[`Evaluasi WFA ${v.regency}, ${v.periode.dari} s.d. ${v.periode.sampai} (dibandingkan ${v.sebelumnya.dari} s.d. ${v.sebelumnya.sampai})${v.demo ? ' — DATA CONTOH (apel percobaan)' : ''}`]];
   return csvFile(header, [...rows, [], ...title]);
 }

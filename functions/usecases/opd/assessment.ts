@@ -38,7 +38,7 @@ export async function assessOutput(
   }
   const [checkin, [sesi]] = await Promise.all([findCheckin(sesiId, nip), getSesiMany([sesiId])]);
   if (!checkin || checkin.opd !== opd.kode) {
-    throw new NotFound('CHECKIN_TIDAK_ADA', 'ASN ini belum check-in pada apel tersebut di OPD ini.');
+    throw new NotFound('CHECKIN_TIDAK_ADA', 'ASN ini belum presensi pada apel tersebut di OPD ini.');
   }
   const before = checkin.penilaian ?? null;
   const mark: AssessmentMark | null = nilai ? { nilai, oleh: who.nip, at: now.toISOString() } : null;
