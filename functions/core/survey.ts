@@ -4,20 +4,33 @@
  * Publik: nine standard elements (unsur), each answered on a perception scale of 1–4,
  * the mean per element (NRR, nilai rata-rata), the weighted mean over the nine with an
  * equal weight of 1/9 each, and the index IKM = weighted mean × 25 (a number 25–100),
- * converted to a grade (mutu pelayanan) with the Lampiran's intervals:
+ * converted to a grade (mutu pelayanan) with the Lampiran's table of nilai persepsi, nilai
+ * interval, nilai interval konversi, mutu pelayanan and kinerja unit pelayanan:
  *
- * | nilai persepsi | nilai interval (NI) | nilai interval konversi (NIK) | mutu pelayanan | kinerja unit pelayanan |
+ * | nilai persepsi | nilai interval (NI) | nilai interval konversi (NIK) | mutu pelayanan (x) | kinerja unit pelayanan (y) |
  * |---|---|---|---|---|
  * | 1 | 1,00 – 2,5996 | 25,00 – 64,99 | D | Tidak baik |
  * | 2 | 2,60 – 3,064 | 65,00 – 76,60 | C | Kurang baik |
  * | 3 | 3,0644 – 3,532 | 76,61 – 88,30 | B | Baik |
  * | 4 | 3,5324 – 4,00 | 88,31 – 100,00 | A | Sangat baik |
  *
- * (Lampiran PermenPAN-RB 14/2017, Bab III "Pengolahan data", as reproduced in the SKM
- * reports of Indonesian units, e.g. Dinas Perpustakaan dan Kearsipan Kalimantan Timur 2021,
- * Tabel 2.1.) The IKM is graded on its NIK value rounded to two decimals, as the regulation
- * reports it, so 76,605 is 76,61 and a B; the unrounded NI boundaries (2,5996 …) are the
- * same cut points divided by 25.
+ * Two tables in one: NI is the interval of the weighted mean of the NRR (on the 1–4 scale of
+ * the answers), NIK the same interval × 25, on the scale of the IKM (25–100): 2,5996 × 25 =
+ * 64,99, 3,064 × 25 = 76,60, 3,5324 × 25 = 88,31. The IKM is graded on its NIK value rounded
+ * to two decimals, as the regulation reports it (so 76,605 is 76,61 and a B), which also
+ * settles a mean that falls in NI's gaps (between 2,5996 and 2,60, 3,064 and 3,0644, 3,532
+ * and 3,5324).
+ *
+ * Source: Peraturan Menteri PANRB Nomor 14 Tahun 2017, Lampiran. The
+ * regulation's own text could not be reached from where this was written; the table is quoted
+ * as units reproduce it in their published SKM reports, which agree: Disdukcapil Kabupaten
+ * Tulang Bawang Barat, "Laporan Survey Kepuasan Masyarakat (SKM)" 2023 semester 1
+ * (https://e-smile.tubaba.go.id/main/skm/laporan/online: "A (Sangat Baik) = 88,31 - 100,00,
+ * B (Baik) = 76,61 - 88,30, C (Kurang Baik) = 65,00 - 76,60, D (Tidak Baik) = 25,00 - 64,99"),
+ * and BPPP Tegal, Buku Kinerja BLU 2024, IKU 10 (the whole NI/NIK table above; it misprints
+ * C's upper NIK as 76,66, which its own NI 3,064 × 25 = 76,60 corrects). Not to be confused
+ * with the intervals of the older KepmenPAN 25/2004 (1,00–1,75 / 1,76–2,50 / 2,51–3,25 /
+ * 3,26–4,00; 25–43,75 / 43,76–62,50 / 62,51–81,25 / 81,26–100), which 14/2017 replaced.
  *
  * Pure: no AWS, no clock. A response holds no personal data: nine numbers, an optional
  * comment, the OPD and the day.

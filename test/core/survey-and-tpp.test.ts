@@ -39,6 +39,32 @@ describe('IKM (PermenPAN-RB 14/2017)', () => {
     expect(gradeOf(88.305)).toBe('A');
   });
 
+  it('grades a weighted mean of the NRR at the edges of the regulation\'s nilai interval (NI), which × 25 are the NIK', () => {
+    // Prepare: 2,500 responses whose answers add up to a chosen mean over the nine elements.
+    const withMean = (mean: number) => {
+      const n = 2500;
+      const total = Math.round(mean * 9 * n);
+      const t = tallyOf([]);
+      t.n = n;
+      const each = Math.floor(total / 9);
+      SURVEY_ELEMENT_IDS.forEach((id, i) => (t.sums[id] = i === 0 ? total - each * 8 : each));
+      return t;
+    };
+    const graded = (mean: number) => {
+      const t = withMean(mean);
+      return [ikmOf(t), surveyStats(t).mutu];
+    };
+    // Act / Assert: D 1,00–2,5996 · C 2,60–3,064 · B 3,0644–3,532 · A 3,5324–4,00
+    expect(graded(1)).toEqual([25, 'D']);
+    expect(graded(2.5996)).toEqual([64.99, 'D']);
+    expect(graded(2.6)).toEqual([65, 'C']);
+    expect(graded(3.064)).toEqual([76.6, 'C']);
+    expect(graded(3.0644)).toEqual([76.61, 'B']);
+    expect(graded(3.532)).toEqual([88.3, 'B']);
+    expect(graded(3.5324)).toEqual([88.31, 'A']);
+    expect(graded(4)).toEqual([100, 'A']);
+  });
+
   it('says when there are too few responses to conclude', () => {
     const few = surveyStats(tallyOf(Array.from({ length: MIN_RESPONSES - 1 }, () => all(4))));
     const enough = surveyStats(tallyOf(Array.from({ length: MIN_RESPONSES }, () => all(4))));
