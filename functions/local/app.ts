@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { parse } from 'csv-parse/sync';
 import type { ApelConfig } from '../core/config';
 import type { IssuedLink } from '../cli/links';
 import { API_FUNCTIONS } from '../http/routes';
@@ -45,7 +44,10 @@ export interface AppOptions {
 
 export interface RunningApp {
   url: string;
+  /** The links of the links file that still work (all of them on the first start). */
   links: IssuedLink[];
+  /** Links this start removed from the links file: reissued or revoked since (functions/local/links-file.ts). */
+  droppedLinks: number;
   /** The demo sesi, when one was opened. */
   demo?: { id: string; closesAt: Date };
   stop(): Promise<void>;
@@ -72,7 +74,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   });
   // Issued links point at this server, whatever address a browser says it came from.
   process.env.APEL_SITE_URL = server.url;
-  const links = await ensureDemoRoster(o, server.url);
+  const { links, droppedLinks } = await ensureDemoRoster(o, server.url);
 
   // The reminders' queue runs in-process and hands its jobs to the queue-triggered sender, as SQS does on AWS.
   const { local: reminderQueue } = await import('../store/reminder-queue');
@@ -93,6 +95,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   return {
     url: server.url,
     links,
+    droppedLinks,
     ...(demo ? { demo: { id: demo.id, closesAt: demo.closesAt } } : {}),
     async stop() {
       scheduler?.stop();
@@ -117,12 +120,13 @@ async function loadHandler<H>(name: FunctionName): Promise<H> {
   return (await import(/* @vite-ignore */ `../handlers/${FUNCTIONS[name].entry}`)).handler;
 }
 
-async function ensureDemoRoster(o: AppOptions, baseUrl: string): Promise<IssuedLink[]> {
+async function ensureDemoRoster(o: AppOptions, baseUrl: string): Promise<{ links: IssuedLink[]; droppedLinks: number }> {
   const { listOpds, listAsnOfOpd } = await import('../store/roster-store');
   const opds = await listOpds();
   if (opds.length > 0) {
-    if (!existsSync(o.linksFile)) return [];
-    return parse(readFileSync(o.linksFile, 'utf8'), { columns: true, bom: true }) as IssuedLink[];
+    const { workingLinksOf } = await import('./links-file');
+    const { links, dropped } = await workingLinksOf(o.linksFile);
+    return { links, droppedLinks: dropped.length };
   }
   const { importRosterFiles, describeReport } = await import('../cli/roster-import');
   const { issueLinks, writeLinksCsv } = await import('../cli/links');
@@ -138,7 +142,7 @@ async function ensureDemoRoster(o: AppOptions, baseUrl: string): Promise<IssuedL
     const past = await seedDemoPast(o.config, serverNow());
     console.log(`Data percobaan masa lalu (DATA CONTOH, untuk halaman evaluasi dan rekap): ${past.sesi} apel ${past.from} s.d. ${past.to}, ${past.excuses} keterangan, ${past.answers} jawaban survei.`);
   }
-  return links;
+  return { links, droppedLinks: 0 };
 }
 
 /**

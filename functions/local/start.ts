@@ -92,7 +92,11 @@ async function main() {
   writeFileSync(instanceFile, `${JSON.stringify(instance)}\n`, { mode: 0o600 });
   process.once('exit', () => rmSync(instanceFile, { force: true }));
 
-  printWelcome(app.url, app.links, app.demo, config.timeZone, join(dataDir, 'tautan-demo.csv'), enginePort);
+  const linksFile = join(dataDir, 'tautan-demo.csv');
+  // Loaded after startApp: the links file's check reads the Links table (stores read their environment at load).
+  const { linksFileNote } = await import('./links-file');
+  const note = existsSync(linksFile) ? linksFileNote(linksFile, app.links.length, app.droppedLinks) : undefined;
+  printWelcome(app.url, app.links, app.demo, config.timeZone, linksFile, note, enginePort);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -114,6 +118,8 @@ function printWelcome(
   demo: { id: string; closesAt: Date } | undefined,
   timeZone: string,
   linksFile: string,
+  /** What the links file holds (functions/local/links-file.ts); none when it holds no working link. */
+  linksNote: string | undefined,
   enginePort: number,
 ) {
   const until = demo ? clockIn(timeZone)(demo.closesAt) : '';
@@ -147,10 +153,8 @@ Tautan pribadi untuk dicoba (buka di ponsel atau peramban):`);
           '    npm run apel -- admin-link --nip 199911032023072011',
   );
   console.log(
-    links.length > 0
-      ? `\n${links.length} tautan yang diterbitkan saat pertama dijalankan ada di ${linksFile}.\n` +
-          'Tautan yang diterbitkan ulang sesudahnya (konsol admin atau npm run apel -- issue-links) menggantikan\n' +
-          'tautan lama orang itu dan tidak tercatat di berkas ini: simpan berkas unduhan atau --out dari penerbitan itu.'
+    linksNote
+      ? `\n${linksNote}`
       : `\n(${linksFile} tidak ada. Terbitkan tautan baru, di terminal lain selagi server ini berjalan:\n  npm run apel -- issue-links --out ${linksFile})`,
   );
   console.log(`
