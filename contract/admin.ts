@@ -99,13 +99,15 @@ export interface AsnView {
   noHp: string;
   peran: Role;
   aktif: boolean;
+  /** The kecamatan where they live, and mostly work from on WFA days (the evaluation's network readiness per kecamatan); absent when not known. */
+  kecamatan?: string;
 }
 
 /** The fields an import compares, in the CSV's terms. */
-export type AsnField = 'nama' | 'jabatan' | 'opd' | 'status' | 'noHp' | 'peran' | 'aktif';
+export type AsnField = 'nama' | 'jabatan' | 'opd' | 'status' | 'noHp' | 'peran' | 'aktif' | 'kecamatan';
 
 /** A field of the roster a file's column can give (SIASN keeps titles and the legal status apart). */
-export type ImportField = 'nip' | 'nama' | 'gelarDepan' | 'gelarBelakang' | 'jabatan' | 'opd' | 'status' | 'noHp' | 'peran' | 'kedudukan';
+export type ImportField = 'nip' | 'nama' | 'gelarDepan' | 'gelarBelakang' | 'jabatan' | 'opd' | 'status' | 'noHp' | 'peran' | 'kedudukan' | 'kecamatan' | 'alamat';
 
 /**
  * The admin's mapping for one file: a field's column (the header as in the file; null: not
@@ -212,6 +214,7 @@ export interface AsnInput {
   noHp?: string;
   /** `asn` by default. */
   peran?: Role;
+  kecamatan?: string;
 }
 
 /** PATCH /api/admin/asn/{nip}: what changes; a new `opd` moves them, `aktif: false` deactivates (the link is revoked). */

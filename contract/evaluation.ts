@@ -44,6 +44,26 @@ export interface EvaluationIndicators {
   luring: number;
 }
 
+/** How the check-ins of one kecamatan's ASN reached the server. */
+export interface EvaluationNetwork {
+  presensi: number;
+  /** Check-ins whose phone sent the duration of its last request. */
+  diukur: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+  /** Check-ins that needed a retry / check-ins. */
+  denganUlang: number | null;
+  /** Taps made offline and delivered later. */
+  luring: number;
+}
+
+export interface EvaluationKecamatan {
+  /** null: ASN whose kecamatan the roster does not know. */
+  kecamatan: string | null;
+  ini: EvaluationNetwork;
+  sebelum: EvaluationNetwork;
+}
+
 export interface EvaluationPeriod {
   dari: IsoDate;
   sampai: IsoDate;
@@ -89,8 +109,13 @@ export interface EvaluationView {
   opd: EvaluationOpd[];
   mingguan: EvaluationWeek[];
   infrastruktur: {
-    /** The roster has no kecamatan, so the figures cannot be split by it (null: said on the page). */
-    perKecamatan: null;
+    /**
+     * Network readiness by the kecamatan where the ASN of WFA OPDs live (the roster's
+     * `kecamatan`; `kecamatan: null` = not known), sorted by name; empty when the roster knows
+     * no kecamatan for the period (the page says so). Exempt OPDs' staff check in from the
+     * office, so they are left out.
+     */
+    perKecamatan: EvaluationKecamatan[];
     /** Whether offline taps delivered later are recorded yet (issue 15). */
     luringTersedia: boolean;
   };

@@ -38,6 +38,23 @@ export interface NetworkReport {
   luring?: boolean;
 }
 
+/**
+ * How the check-ins of one kecamatan's ASN reached the server (the kecamatan where they live,
+ * core/roster.ts `Asn.kecamatan`): counted only for WFA OPDs, whose staff check in from
+ * wherever they work on a WFA day, mostly home; an exempt OPD's staff check in from the
+ * office, which says nothing of their kecamatan's network.
+ */
+export interface KecNetwork {
+  presensi: number;
+  diukur: number;
+  ms: Histogram;
+  denganUlang: number;
+  luring: number;
+}
+
+/** The key of ASN whose kecamatan the roster does not know. */
+export const KEC_UNKNOWN = '-';
+
 /** `pagi`/`sore`: an apel (WFA day); `kantor`: an office day from the e-presensi upload. */
 export type AggregateSlot = 'pagi' | 'sore' | 'kantor';
 
@@ -69,6 +86,11 @@ export interface SesiAggregate {
   nilai: Record<Assessment, number>;
   /** How check-ins reached the server. */
   jaringan: { diukur: number; ms: Histogram; denganUlang: number; ulang: number; luring: number };
+  /**
+   * The same by the kecamatan where each ASN lives (`KEC_UNKNOWN`: not known): only for a WFA
+   * OPD's apel, and only when the roster knows the kecamatan of someone on its staff.
+   */
+  jaringanKec?: Record<string, KecNetwork>;
   /** Sore (one per day): the OPD's readiness checks of the day. */
   cek: { diadakan: number; diminta: number; dijawab: number; menit: Histogram } | null;
 }
@@ -147,7 +169,7 @@ export function aggregateSesi(input: {
   sesi: { id: string; date: IsoDate; slot: 'pagi' | 'sore'; onTimeUntil: Date };
   wfa: boolean;
   demo?: boolean;
-  staff: readonly { nip: string }[];
+  staff: readonly { nip: string; kecamatan?: string | undefined }[];
   checkins: ReadonlyMap<string, CheckinFacts>;
   excuses: readonly Excuse[];
   readiness?: SesiAggregate['cek'];
@@ -171,12 +193,14 @@ export function aggregateSesi(input: {
     jaringan: { diukur: 0, ms: {}, denganUlang: 0, ulang: 0, luring: 0 },
     cek: sesi.slot === 'sore' ? (input.readiness ?? { diadakan: 0, diminta: 0, dijawab: 0, menit: {} }) : null,
   };
-  for (const { nip } of input.staff) {
+  const byKec: Record<string, KecNetwork> | undefined = input.wfa && input.staff.some((a) => a.kecamatan) ? (agg.jaringanKec = {}) : undefined;
+  for (const { nip, kecamatan } of input.staff) {
     const c = input.checkins.get(nip);
     if (!c) {
       agg.absen.push(nip);
       continue;
     }
+    if (byKec) addNetwork((byKec[kecamatan || KEC_UNKNOWN] ??= emptyKecNetwork()), c);
     if (c.status === 'hadir') agg.hadir++;
     else {
       agg.terlambat++;
@@ -197,6 +221,28 @@ export function aggregateSesi(input: {
   }
   agg.tanpaHadir = classifyAbsent(agg.absen, input.excuses, sesi.date);
   return agg;
+}
+
+export const emptyKecNetwork = (): KecNetwork => ({ presensi: 0, diukur: 0, ms: {}, denganUlang: 0, luring: 0 });
+
+function addNetwork(k: KecNetwork, c: CheckinFacts): void {
+  k.presensi++;
+  if (c.jaringan?.ms !== undefined) {
+    k.diukur++;
+    add(k.ms, durationBucket(c.jaringan.ms));
+  }
+  if (c.jaringan?.ulang) k.denganUlang++;
+  if (c.luring || c.jaringan?.luring) k.luring++;
+}
+
+/** Adds one kecamatan's figures (or an aggregate's whole network, for ASN of unknown kecamatan). */
+export function mergeKecNetwork(into: KecNetwork, from: KecNetwork): KecNetwork {
+  into.presensi += from.presensi;
+  into.diukur += from.diukur;
+  merge(into.ms, from.ms);
+  into.denganUlang += from.denganUlang;
+  into.luring += from.luring;
+  return into;
 }
 
 /** Readiness checks of one OPD on one day: checks held, answers asked and given, minutes to answer. */
@@ -475,6 +521,35 @@ export interface WeekFigures {
   kantor: { kehadiran: number | null; ketepatan: number | null };
 }
 
+/** Network figures of one kecamatan (KecNetwork added up). */
+export interface NetIndicators {
+  presensi: number;
+  diukur: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+  /** Check-ins that needed a retry / check-ins. */
+  denganUlang: number | null;
+  luring: number;
+}
+
+export interface KecFigures {
+  /** null: ASN whose kecamatan the roster does not know. */
+  kecamatan: string | null;
+  ini: NetIndicators;
+  sebelum: NetIndicators;
+}
+
+export function netIndicators(k: KecNetwork): NetIndicators {
+  return {
+    presensi: k.presensi,
+    diukur: k.diukur,
+    medianMs: quantile(k.ms, 0.5),
+    p90Ms: quantile(k.ms, 0.9),
+    denganUlang: ratio(k.denganUlang, k.presensi),
+    luring: k.luring,
+  };
+}
+
 export interface Evaluation {
   periode: Period;
   sebelumnya: Period;
@@ -483,6 +558,11 @@ export interface Evaluation {
   kelompok: Record<Group, { ini: Indicators; sebelum: Indicators; kantor: Indicators; opd: number }>;
   opd: OpdFigures[];
   mingguan: WeekFigures[];
+  /**
+   * Network readiness by the kecamatan where the ASN of WFA OPDs live (sorted by name, the
+   * unknown last); empty when the roster knows no kecamatan in the aggregates of the period.
+   */
+  kecamatan: KecFigures[];
 }
 
 /**
@@ -508,6 +588,8 @@ export function evaluate(
   const opdsSeen: Record<Group, Set<string>> = { semua: new Set(), wfa: new Set(), dikecualikan: new Set() };
   const weeks = new Map<IsoDate, Record<'wfa' | 'dikecualikan' | 'kantor', Totals>>();
   const wfaNow = new Map(opds.map((o) => [o.kode, o.wfa]));
+  const kec = new Map<string, { ini: KecNetwork; sebelum: KecNetwork }>();
+  let kecKnown = false;
 
   for (const a of used) {
     const perOpd = byOpd.get(a.opd);
@@ -516,6 +598,15 @@ export function evaluate(
     const part = a.slot === 'kantor' ? (which === 'ini' ? 'kantor' : undefined) : which;
     const group: Group = a.wfa ? 'wfa' : 'dikecualikan';
     const isFreed = freed.has(a.sesiId);
+    if (a.wfa && a.slot !== 'kantor') {
+      kecKnown ||= a.jaringanKec !== undefined;
+      const whole = { presensi: a.hadir + a.terlambat, diukur: a.jaringan.diukur, ms: a.jaringan.ms, denganUlang: a.jaringan.denganUlang, luring: a.jaringan.luring };
+      for (const [name, k] of a.jaringanKec ? Object.entries(a.jaringanKec) : [[KEC_UNKNOWN, whole] as const]) {
+        const both = kec.get(name) ?? { ini: emptyKecNetwork(), sebelum: emptyKecNetwork() };
+        mergeKecNetwork(both[which], k);
+        kec.set(name, both);
+      }
+    }
     if (part) {
       for (const t of [perOpd[part], byGroup.semua[part], byGroup[group][part]]) addAggregate(t, a, isFreed);
       if (which === 'ini') {
@@ -545,6 +636,11 @@ export function evaluate(
     mingguan: [...weeks.entries()]
       .sort((a, b) => a[0].localeCompare(b[0]))
       .map(([minggu, w]) => ({ minggu, wfa: trend(w.wfa), dikecualikan: trend(w.dikecualikan), kantor: trend(w.kantor) })),
+    kecamatan: kecKnown
+      ? [...kec.entries()]
+          .sort(([a], [b]) => Number(a === KEC_UNKNOWN) - Number(b === KEC_UNKNOWN) || a.localeCompare(b, 'id'))
+          .map(([name, k]) => ({ kecamatan: name === KEC_UNKNOWN ? null : name, ini: netIndicators(k.ini), sebelum: netIndicators(k.sebelum) }))
+      : [],
   };
 }
 

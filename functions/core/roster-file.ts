@@ -11,7 +11,7 @@ import { InvalidInput } from './errors';
  * console and the command line apply one set of rules.
  */
 
-export const IMPORT_FIELDS = ['nip', 'nama', 'gelarDepan', 'gelarBelakang', 'jabatan', 'opd', 'status', 'noHp', 'peran', 'kedudukan'] as const;
+export const IMPORT_FIELDS = ['nip', 'nama', 'gelarDepan', 'gelarBelakang', 'jabatan', 'opd', 'status', 'noHp', 'peran', 'kedudukan', 'kecamatan', 'alamat'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const REQUIRED_FIELDS: readonly ImportField[] = ['nip', 'nama', 'opd'];
 
@@ -30,6 +30,10 @@ const ALIASES: Record<ImportField, readonly string[]> = {
   noHp: ['no hp', 'nomor hp', 'hp', 'no hp wa', 'no wa', 'nomor wa', 'no telepon', 'nomor telepon', 'no telp', 'telepon', 'whatsapp'],
   peran: ['peran', 'role'],
   kedudukan: ['kedudukan hukum nama', 'kedudukan hukum', 'kedudukan'],
+  // Where the ASN lives (works from on WFA days): a SIMPEG or attendance export often has it; SIASN does not.
+  kecamatan: ['kecamatan', 'kecamatan domisili', 'kecamatan tempat tinggal', 'kecamatan tinggal', 'kecamatan alamat', 'alamat kecamatan', 'domisili kecamatan', 'kecamatan wfa', 'kec'],
+  // SIASN's ALAMAT: the kecamatan is read from its "Kec. …" when the file has no kecamatan column.
+  alamat: ['alamat', 'alamat domisili', 'alamat tempat tinggal', 'alamat rumah', 'alamat lengkap'],
 };
 
 /** A header as compared: `No. HP`, `no_hp` and `NO HP` are one. */

@@ -5,7 +5,7 @@ import { cleanText, textProblem } from './text';
 /**
  * Roster rules: what makes an OPD or ASN row acceptable. Rows come from CSV files in
  * the fixture format (`opd.csv`: kode,nama,wfa; `asn.csv`:
- * nip,nama,jabatan,opd,status,no_hp,peran). Bad rows are reported with their line and
+ * nip,nama,jabatan,opd,status,no_hp,peran[,kecamatan]). Bad rows are reported with their line and
  * reason and skipped; good rows go in.
  */
 
@@ -42,6 +42,13 @@ export interface Asn {
   noHp: string;
   role: Role;
   active: boolean;
+  /**
+   * The kecamatan where the ASN lives, and so mostly works from on WFA days (absent: not
+   * known). The evaluation splits the network readiness by it (core/evaluation.ts): on a WFA
+   * day the phone that checks in is at home, not at the office, whose kecamatan would put
+   * most of an OPD's staff in the regency's capital and measure nothing of WFA.
+   */
+  kecamatan?: string;
 }
 
 export interface RowProblem {
@@ -139,5 +146,33 @@ function readAsn(row: CsvRow, knownOpd: ReadonlySet<string>, today: Date): Asn |
   if (noHp === undefined) return `nomor HP "${rawPhone}" bukan nomor seluler Indonesia`;
   const role = parseRole((field(row, 'peran') || 'asn').toLowerCase());
   if (!role) return `peran harus asn, pimpinan atau admin (tertulis "${field(row, 'peran')}")`;
-  return { nip, nama, jabatan, opd, status, noHp, role, active: true };
+  const kecamatan = kecamatanName(field(row, 'kecamatan'));
+  if (kecamatan.length > MAX_KECAMATAN) return `kecamatan paling banyak ${MAX_KECAMATAN} karakter`;
+  return { nip, nama, jabatan, opd, status, noHp, role, active: true, ...(kecamatan ? { kecamatan } : {}) };
+}
+
+const MAX_KECAMATAN = 60;
+
+/**
+ * A kecamatan as the roster keeps it, whatever the file wrote: `KEC. BOLAANG UKI`,
+ * `Kecamatan bolaang  uki` and `Bolaang Uki` are `Bolaang Uki`; "" when empty.
+ */
+export function kecamatanName(value: string): string {
+  const bare = value
+    .trim()
+    .replace(/^kec(amatan)?\b\.?\s*/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return bare.toLocaleLowerCase('id').replace(/(^|[\s(/-])(\p{L})/gu, (_m, before: string, letter: string) => before + letter.toLocaleUpperCase('id'));
+}
+
+/**
+ * The kecamatan an address names (`…, Kec. Bolaang Uki, Kab. Bolaang Mongondow Selatan`), or
+ * "": SIASN's export has no kecamatan column, only ALAMAT, whose text often says it.
+ */
+export function kecamatanInAddress(alamat: string): string {
+  const m = /(?:^|[\s,;])kec(?:amatan)?\b\.?\s*([^,;/\n]+)/i.exec(alamat);
+  if (!m) return '';
+  const name = m[1]!.split(/\s+(?:kab\b\.?|kabupaten\b|kota\b|prov\b\.?|provinsi\b|kode\s+pos\b|\d{5}\b)/i)[0] ?? '';
+  return kecamatanName(name);
 }

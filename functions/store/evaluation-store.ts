@@ -1,5 +1,5 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { AbsentCounts, Assessment, Period, SesiAggregate } from '../core/evaluation';
+import type { AbsentCounts, Assessment, KecNetwork, Period, SesiAggregate } from '../core/evaluation';
 import { ASSESSMENTS, emptyAbsent, monthsOf } from '../core/evaluation';
 import type { Item, TransactItem } from './batch';
 import { batchWrite, inParallel, queryAll } from './batch';
@@ -45,8 +45,17 @@ export const aggregateFrom = (i: Item): SesiAggregate => {
       luring: Number(j.luring ?? 0),
     },
     cek: cek ? { diadakan: Number(cek.diadakan), diminta: Number(cek.diminta), dijawab: Number(cek.dijawab), menit: histogram(cek.menit) } : null,
+    ...(i.jaringanKec && typeof i.jaringanKec === 'object' ? { jaringanKec: kecFrom(i.jaringanKec as Record<string, Item>) } : {}),
   };
 };
+
+const kecFrom = (m: Record<string, Item>): Record<string, KecNetwork> =>
+  Object.fromEntries(
+    Object.entries(m).map(([name, k]) => [
+      name,
+      { presensi: Number(k.presensi ?? 0), diukur: Number(k.diukur ?? 0), ms: histogram(k.ms), denganUlang: Number(k.denganUlang ?? 0), luring: Number(k.luring ?? 0) },
+    ]),
+  );
 
 /** The close's aggregates of one sesi (a batch write: the apel clock may write the Sessions table). */
 export async function putAggregates(aggregates: readonly SesiAggregate[], now: Date): Promise<void> {

@@ -39,6 +39,8 @@ export const asnItem = (a: Asn): Item => ({
   noHp: a.noHp,
   role: a.role,
   active: a.active,
+  // Always written ("" when unknown), so a kecamatan taken out of the roster is gone from the item too.
+  kecamatan: a.kecamatan ?? '',
 });
 export const asnFrom = (i: Item): Asn => ({
   nip: String(i.nip),
@@ -49,6 +51,7 @@ export const asnFrom = (i: Item): Asn => ({
   noHp: String(i.noHp ?? ''),
   role: parseRole(i.role) ?? 'asn',
   active: i.active !== false,
+  ...(typeof i.kecamatan === 'string' && i.kecamatan !== '' ? { kecamatan: i.kecamatan } : {}),
 });
 
 export async function getOpd(kode: string): Promise<Opd | undefined> {

@@ -149,6 +149,37 @@ describe('the evaluation of a period', () => {
     expect(e.kelompok.wfa.kantor).toMatchObject({ sesi: 1, kehadiran: 1, ketepatan: 1 });
   });
 
+  it('splits the network by the kecamatan where the ASN of WFA OPDs live; exempt OPDs (at the office) and unknown kecamatan apart', () => {
+    // Prepare: a WFA OPD whose staff live in two kecamatan (one unknown), an exempt OPD, and an
+    // older aggregate written before the roster had kecamatan (all its staff count as unknown).
+    const people = [{ nip: '1', kecamatan: 'Bolaang Uki' }, { nip: '2', kecamatan: 'Bolaang Uki' }, { nip: '3', kecamatan: 'Tomini' }, { nip: '4' }];
+    const taps = new Map([
+      ['1', tap('hadir', '2026-11-30T07:10:00', { jaringan: { ms: 400, ulang: 0 } })],
+      ['2', tap('hadir', '2026-11-30T07:12:00', { jaringan: { ms: 800, ulang: 1 } })],
+      ['3', tap('hadir', '2026-11-30T07:14:00', { jaringan: { ms: 4200, ulang: 0 }, luring: true })],
+      ['4', tap('hadir', '2026-11-30T07:16:00', { jaringan: { ms: 1000, ulang: 0 } })],
+    ]);
+    const wfa = aggregateSesi({ opd: 'a', sesi: sesi('2026-11-30'), wfa: true, staff: people, checkins: taps, excuses: [] });
+    const exempt = aggregateSesi({ opd: 'b', sesi: sesi('2026-11-30'), wfa: false, staff: people, checkins: taps, excuses: [] });
+    const old = agg({ sesiId: '2026-11-23.pagi', date: '2026-11-23', hadir: 2, terlambat: 0, jaringan: { diukur: 2, ms: { 2000: 2 }, denganUlang: 0, ulang: 0, luring: 0 } });
+    // Act
+    const e = evaluate(period, [wfa, exempt, old], opds);
+    // Assert
+    expect(wfa.jaringanKec).toEqual({
+      'Bolaang Uki': { presensi: 2, diukur: 2, ms: { 400: 1, 800: 1 }, denganUlang: 1, luring: 0 },
+      Tomini: { presensi: 1, diukur: 1, ms: { 4200: 1 }, denganUlang: 0, luring: 1 },
+      '-': { presensi: 1, diukur: 1, ms: { 1000: 1 }, denganUlang: 0, luring: 0 },
+    });
+    expect(exempt.jaringanKec).toBeUndefined();
+    expect(e.kecamatan).toEqual([
+      { kecamatan: 'Bolaang Uki', ini: { presensi: 2, diukur: 2, medianMs: 400, p90Ms: 800, denganUlang: 0.5, luring: 0 }, sebelum: expect.objectContaining({ presensi: 0, medianMs: null }) },
+      { kecamatan: 'Tomini', ini: { presensi: 1, diukur: 1, medianMs: 4200, p90Ms: 4200, denganUlang: 0, luring: 1 }, sebelum: expect.objectContaining({ presensi: 0 }) },
+      { kecamatan: null, ini: expect.objectContaining({ presensi: 1, medianMs: 1000 }), sebelum: { presensi: 2, diukur: 2, medianMs: 2000, p90Ms: 2000, denganUlang: 0, luring: 0 } },
+    ]);
+    // A roster without any kecamatan: nothing per kecamatan (the page says so).
+    expect(evaluate(period, [agg({})], opds).kecamatan).toEqual([]);
+  });
+
   it('names periods and refuses ones out of order or longer than a year', () => {
     expect(namedPeriod('2026-11')).toEqual({ dari: '2026-11-01', sampai: '2026-11-30' });
     expect(namedPeriod('2026-Q4')).toEqual({ dari: '2026-10-01', sampai: '2026-12-31' });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { kecamatanInAddress, kecamatanName } from '../../functions/core/roster';
 import { employeeStatus, fileKind, fullName, inactiveReason, mapFile, obviousOpd, readTable, suggestOpds } from '../../functions/core/roster-file';
 
 const OPDS = [
@@ -47,6 +48,20 @@ describe('reading a roster file as HR has it', () => {
     expect(fullName('', 'Budi', '')).toBe('Budi');
     expect(['PNS DAERAH KAB/KOTA', 'CPNS', 'PPPK', 'P3K', 'Honorer'].map(employeeStatus)).toEqual(['PNS', 'PNS', 'PPPK', 'PPPK', 'Honorer']);
     expect(['Aktif', 'AKTIF', '', 'Pensiun', 'Meninggal'].map(inactiveReason)).toEqual([undefined, undefined, undefined, 'Pensiun', 'Meninggal']);
+  });
+
+  it('finds the kecamatan where the ASN lives: its own column, or the "Kec. …" of SIASN\'s ALAMAT, written one way', () => {
+    // Prepare: a SIMPEG export with a kecamatan column; SIASN's ALAMAT; an address that names none.
+    const simpeg = mapFile(readTable('NIP;Nama;OPD;Kecamatan Domisili\n1;A;setda;KEC. POSIGADAN\n'), {});
+    const siasn = mapFile(readTable('NIP BARU,NAMA,SATUAN KERJA KERJA NAMA,ALAMAT\n1,A,SETDA,"Desa Molibagu, Kec. Bolaang Uki, Kab. Bolaang Mongondow Selatan"\n'), {});
+    // Act / Assert
+    expect(simpeg.kolom).toMatchObject({ kecamatan: 'Kecamatan Domisili', alamat: null });
+    expect(kecamatanName(simpeg.cell(simpeg.data[0]!, 'kecamatan'))).toBe('Posigadan');
+    expect(siasn.kolom).toMatchObject({ kecamatan: null, alamat: 'ALAMAT' });
+    expect(kecamatanInAddress(siasn.cell(siasn.data[0]!, 'alamat'))).toBe('Bolaang Uki');
+    expect(kecamatanInAddress('DESA ADOW KECAMATAN PINOLOSIAN TENGAH KAB. BOLSEL 95774')).toBe('Pinolosian Tengah');
+    expect(kecamatanInAddress('Jl. Kecapi No. 3, Kotamobagu')).toBe('');
+    expect(['Kecamatan bolaang  uki', 'BOLAANG UKI', 'Kec Bolaang Uki'].map(kecamatanName)).toEqual(['Bolaang Uki', 'Bolaang Uki', 'Bolaang Uki']);
   });
 
   it('maps a unit value by its code or exact name, and suggests OPDs for a sub-unit by shared words', () => {

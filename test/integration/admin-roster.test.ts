@@ -328,3 +328,28 @@ describe('roster import: what HR exports does not undo the console', () => {
     expect((await getAsn(head.nip))?.role).toBe('pimpinan');
   });
 });
+
+describe('roster: the kecamatan where an ASN lives (the evaluation splits the network by it)', () => {
+  const person = ASNS[3]!;
+  const line = (kolom: string, nilai: string) =>
+    [`nip,nama,jabatan,opd,status,no_hp,${kolom}`, [person.nip, person.nama, person.jabatan, person.opd, person.status, person.noHp, nilai].map((v) => `"${v}"`).join(',')].join('\n');
+
+  it('imports it from a kecamatan column or the "Kec. …" of an address, keeps it through edits and files without it, and takes it out on request', async () => {
+    // A SIMPEG file with a kecamatan column, written in capitals.
+    const first = await asAdmin('POST', '/api/admin/roster/impor', { csv: line('Kecamatan', 'KEC. PINOLOSIAN TENGAH'), nonaktifkan: [] });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect((await getAsn(person.nip))?.kecamatan).toBe('Pinolosian Tengah');
+    // SIASN has only ALAMAT: its "Kec. …" is read.
+    const siasn = await asAdmin('POST', '/api/admin/roster/pratinjau', { csv: line('Alamat', 'Desa Modisi, Kec. Pinolosian Timur, Kab. Bolaang Mongondow Selatan') });
+    expect(siasn.body.berubah).toEqual([expect.objectContaining({ kolom: ['kecamatan'], sesudah: expect.objectContaining({ kecamatan: 'Pinolosian Timur' }) })]);
+    // A file without either column changes nothing; neither does an edit of another field.
+    const none = await asAdmin('POST', '/api/admin/roster/pratinjau', { csv: line('peran', '') });
+    expect(none.body.berubah).toEqual([]);
+    expect((await asAdmin('PATCH', `/api/admin/asn/${person.nip}`, { jabatan: 'Pranata Komputer' })).body.asn).toMatchObject({ kecamatan: 'Pinolosian Tengah' });
+    // The console sets it and takes it out.
+    expect((await asAdmin('PATCH', `/api/admin/asn/${person.nip}`, { kecamatan: 'tomini' })).body.asn).toMatchObject({ kecamatan: 'Tomini' });
+    const cleared = await asAdmin('PATCH', `/api/admin/asn/${person.nip}`, { kecamatan: '' });
+    expect(cleared.body.asn.kecamatan).toBeUndefined();
+    expect((await getAsn(person.nip))?.kecamatan).toBeUndefined();
+  });
+});

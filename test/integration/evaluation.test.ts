@@ -34,7 +34,8 @@ beforeAll(async () => {
   await freshTables();
   tokens = await seedRoster();
   const admin: Asn = { ...hendra, nip: '198001012005011001', nama: 'Admin BKPSDM', role: 'admin' };
-  await importAsns([admin]);
+  // Where two of setda's staff live (the roster's kecamatan); nobody else's is known.
+  await importAsns([admin, { ...hendra, kecamatan: 'Bolaang Uki' }, { ...sofyan, kecamatan: 'Tomini' }]);
   adminToken = await issueLink(admin);
   vi.useFakeTimers({ toFake: ['Date'] });
 
@@ -73,7 +74,13 @@ describe('the evaluation of a day', () => {
     const setda = res.body.opd.find((o: { opd: string }) => o.opd === 'setda');
     expect(setda).toMatchObject({ nama: 'Sekretariat Daerah', wfa: true, ini: { expected: 8, kode: { H: 2, TL: 1, TK: 5 } } });
     expect(res.body.mingguan).toEqual([expect.objectContaining({ minggu: '2026-11-30' })]);
-    expect(res.body.infrastruktur.perKecamatan).toBeNull();
+    // The network by where the ASN of WFA OPDs live: Hendra (pagi 850 ms, sore unmeasured), Sofyan (5.1 s after a retry), Zulkifli unknown.
+    const net = (presensi: number, medianMs: number, denganUlang: number) => expect.objectContaining({ presensi, diukur: 1, medianMs, p90Ms: medianMs, denganUlang });
+    expect(res.body.infrastruktur.perKecamatan).toEqual([
+      { kecamatan: 'Bolaang Uki', ini: net(2, 900, 0), sebelum: expect.objectContaining({ presensi: 0 }) },
+      { kecamatan: 'Tomini', ini: net(1, 5100, 1), sebelum: expect.objectContaining({ presensi: 0 }) },
+      { kecamatan: null, ini: net(1, 2400, 0), sebelum: expect.objectContaining({ presensi: 0 }) },
+    ]);
   });
 
   it('counts a late excuse: a sick note recorded the next day turns the head\'s TK into S', async () => {

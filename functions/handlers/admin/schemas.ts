@@ -33,6 +33,8 @@ const pemetaan = object({
       noHp: z.optional(header),
       peran: z.optional(header),
       kedudukan: z.optional(header),
+      kecamatan: z.optional(header),
+      alamat: z.optional(header),
     }),
   ),
   opd: z.optional(z.record(z.string().check(z.maxLength(300, 'nilai unit paling banyak 300 karakter')), opdCode)),
@@ -59,6 +61,7 @@ export const asnBody = object({
   status: z.string({ error: 'harus PNS atau PPPK' }),
   noHp: z._default(z.string({ error: 'harus teks' }), ''),
   peran: z._default(z.string({ error: 'harus asn, pimpinan atau admin' }), 'asn'),
+  kecamatan: z._default(z.string({ error: 'harus teks' }), ''),
 });
 
 export const asnPatchBody = object({
@@ -69,6 +72,7 @@ export const asnPatchBody = object({
   opd: z.optional(opdCode),
   peran: z.optional(z.enum(['asn', 'pimpinan', 'admin'], { error: 'harus asn, pimpinan atau admin' })),
   aktif: z.optional(z.boolean({ error: 'harus true atau false' })),
+  kecamatan: z.optional(z.string({ error: 'harus teks' })),
 });
 
 export const opdBody = object({ kode: opdCode, nama: z.string({ error: 'harus teks' }), wfa: z.boolean({ error: 'harus true atau false' }) });

@@ -5,6 +5,7 @@ import { Conflict, InvalidInput } from '../../core/errors';
 import type { Asn, CsvRow, RowProblem } from '../../core/roster';
 import { checkAsnRows } from '../../core/roster';
 import type { ColumnMap } from '../../core/roster-file';
+import { kecamatanInAddress } from '../../core/roster';
 import { employeeStatus, fullName, inactiveReason, mapFile, obviousOpd, readTable, suggestOpds, unitKey } from '../../core/roster-file';
 import { writeAudited } from '../../store/audit-store';
 import { revokeLink, syncLink } from '../../store/link-store';
@@ -25,7 +26,7 @@ import { asnView } from './roster';
  */
 
 /** The fields compared, in the CSV's terms. */
-const FIELDS = ['nama', 'jabatan', 'opd', 'status', 'noHp', 'peran', 'aktif'] as const;
+const FIELDS = ['nama', 'jabatan', 'opd', 'status', 'noHp', 'peran', 'aktif', 'kecamatan'] as const;
 type Field = (typeof FIELDS)[number];
 
 export interface ImportSummary {
@@ -52,6 +53,9 @@ interface ImportPlan extends ImportSummary {
 /** Same text but for capitals and spacing: HR's export in capitals is not a change of name. */
 const sameText = (a: string, b: string) => a.toLocaleLowerCase('id') === b.toLocaleLowerCase('id');
 const digitsOf = (nip: string) => nip.replace(/\D/g, '');
+
+/** A row's kecamatan: its column, else the one an address names. */
+const kecamatanOf = (column: string, alamat: string) => column.trim() || kecamatanInAddress(alamat);
 
 const FIELD_LABEL: Record<string, string> = { nip: 'NIP', nama: 'nama', opd: 'OPD / unit kerja' };
 
@@ -130,6 +134,8 @@ async function planImport(csv: string, now: Date, pemetaan: ImportMapping = {}):
         status: has('status') && file.cell(r, 'status') !== '' ? employeeStatus(file.cell(r, 'status')) : (before?.status ?? 'PNS'),
         no_hp: has('noHp') ? file.cell(r, 'noHp') : (before?.noHp ?? ''),
         peran: has('peran') ? file.cell(r, 'peran') : '',
+        // Its own column first, else the "Kec. …" of an address (SIASN's ALAMAT), else what the roster has.
+        kecamatan: kecamatanOf(file.cell(r, 'kecamatan'), file.cell(r, 'alamat')) || (has('kecamatan') ? '' : (before?.kecamatan ?? '')),
       },
     });
   }

@@ -29,6 +29,8 @@ export interface AsnView {
   noHp: string;
   peran: Role;
   aktif: boolean;
+  /** Where they live (work from on WFA days); absent when not known. */
+  kecamatan?: string;
 }
 
 export const asnView = (a: Asn): AsnView => ({
@@ -40,6 +42,7 @@ export const asnView = (a: Asn): AsnView => ({
   noHp: a.noHp,
   peran: a.role,
   aktif: a.active,
+  ...(a.kecamatan ? { kecamatan: a.kecamatan } : {}),
 });
 
 export interface AsnInput {
@@ -50,6 +53,7 @@ export interface AsnInput {
   status: string;
   noHp: string;
   peran: string;
+  kecamatan?: string | undefined;
 }
 
 export interface AsnPatch {
@@ -60,6 +64,8 @@ export interface AsnPatch {
   opd?: string | undefined;
   peran?: string | undefined;
   aktif?: boolean | undefined;
+  /** "" takes it out. */
+  kecamatan?: string | undefined;
 }
 
 const byOpdAndName = (a: AsnView, b: AsnView) => a.opd.localeCompare(b.opd) || a.nama.localeCompare(b.nama, 'id');
@@ -90,7 +96,7 @@ export async function asnDetail(nip: string): Promise<{ asn: AsnView; tautan: { 
 /** The same rules as a row of the roster CSV, so the console and an import cannot disagree. */
 async function checked(input: AsnInput, active: boolean, now: Date): Promise<Asn> {
   const opd = await readOpd(input.opd.trim().toLowerCase());
-  const row = { nip: input.nip, nama: input.nama, jabatan: input.jabatan, opd: input.opd, status: input.status, no_hp: input.noHp, peran: input.peran };
+  const row = { nip: input.nip, nama: input.nama, jabatan: input.jabatan, opd: input.opd, status: input.status, no_hp: input.noHp, peran: input.peran, kecamatan: input.kecamatan ?? '' };
   const { valid, problems } = checkAsnRows([{ line: 1, fields: row }], new Set(opd ? [opd.value.kode] : []), now);
   if (problems[0] || !valid[0]) throw new InvalidInput('INPUT_TIDAK_VALID', `Data ASN tidak valid: ${problems[0]?.reason ?? 'tidak terbaca'}.`);
   return { ...valid[0], active };
@@ -121,6 +127,7 @@ export async function patchAsn(who: Principal, nip: string, patch: AsnPatch, now
       status: patch.status ?? before.status,
       noHp: patch.noHp ?? before.noHp,
       peran: patch.peran ?? before.role,
+      kecamatan: patch.kecamatan ?? before.kecamatan,
     },
     patch.aktif ?? before.active,
     now,

@@ -83,7 +83,7 @@ export async function evaluationOf(
     kelompok: e.kelompok,
     opd: e.opd.map((o) => ({ ...o, nama: names.get(o.opd) ?? o.opd })),
     mingguan: e.mingguan,
-    infrastruktur: { perKecamatan: null, luringTersedia: LURING_RECORDED },
+    infrastruktur: { perKecamatan: e.kecamatan, luringTersedia: LURING_RECORDED },
     survei: surveyPart,
   };
 }
@@ -120,6 +120,16 @@ export function evaluationCsv(v: EvaluationView): string {
     rows.push(row('', 'OPD WFA', 'WFA', v.kelompok.wfa));
     rows.push(row('', 'OPD dikecualikan (pembanding)', 'Dikecualikan', v.kelompok.dikecualikan));
   }
+  // Network readiness per kecamatan (ASN of WFA OPDs, by where they live), below the OPDs.
+  const kecamatan = v.infrastruktur.perKecamatan.length === 0
+    ? []
+    : [
+        [],
+        ['Kecamatan', 'Presensi', 'Presensi terukur', 'Median durasi permintaan (ms)', 'P90 durasi permintaan (ms)', 'Presensi dengan kirim ulang (%)', 'Luring', 'Median periode sebelumnya (ms)'],
+        ...v.infrastruktur.perKecamatan.map((k) => [
+          k.kecamatan ?? 'Belum diketahui', k.ini.presensi, k.ini.diukur, num(k.ini.medianMs), num(k.ini.p90Ms), pct(k.ini.denganUlang), k.ini.luring, num(k.sebelum.medianMs),
+        ]),
+      ];
   const title = [[`Evaluasi WFA ${v.regency}, ${v.periode.dari} s.d. ${v.periode.sampai} (dibandingkan ${v.sebelumnya.dari} s.d. ${v.sebelumnya.sampai})${v.demo ? ' — DATA CONTOH (apel percobaan)' : ''}`]];
-  return csvFile(header, [...rows, [], ...title]);
+  return csvFile(header, [...rows, ...kecamatan, [], ...title]);
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
+import { angka } from '../../lib/number';
 
 /**
  * Charts of the evaluation, drawn by uPlot (1.6.32, canvas; its styles are set through the
@@ -74,23 +75,42 @@ export function TrendChart({ labels, lines, height = 220 }: { labels: string[]; 
   return <div class="chart" ref={box} aria-hidden="true" data-testid="chart" />;
 }
 
-/** Bars: one per category (an OPD), in percent, coloured by group. */
-export function BarChart({ labels, values, colors, height = 240 }: { labels: string[]; values: (number | null)[]; colors: string[]; height?: number }) {
+/** Bars: one per category (an OPD, a kecamatan), in percent (ratios 0–1) or in seconds (milliseconds), coloured by group. */
+export function BarChart({
+  labels,
+  values,
+  colors,
+  height = 240,
+  unit = 'pct',
+  labelSize = 70,
+}: {
+  labels: string[];
+  values: (number | null)[];
+  colors: string[];
+  height?: number;
+  unit?: 'pct' | 'detik';
+  /** Room under the bars for the rotated labels (px). */
+  labelSize?: number;
+}) {
   const xs = labels.map((_, i) => i);
-  const data: uPlot.AlignedData = [xs, values.map((v) => (v === null ? null : v * 100))];
+  const seconds = unit === 'detik';
+  const data: uPlot.AlignedData = [xs, values.map((v) => (v === null ? null : seconds ? v / 1000 : v * 100))];
   const box = useChart(
     (width) => ({
       width,
       height,
-      scales: { x: { time: false, range: [-0.6, labels.length - 0.4] }, y: { range: (_u, min) => [Math.max(0, Math.floor(((min ?? 0) - 5) / 10) * 10), 100] } },
+      scales: {
+        x: { time: false, range: [-0.6, labels.length - 0.4] },
+        y: { range: seconds ? (_u, _min, max) => [0, Math.max(1, Math.ceil(max ?? 1))] : (_u, min) => [Math.max(0, Math.floor(((min ?? 0) - 5) / 10) * 10), 100] },
+      },
       axes: [
-        { values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? (labels[v] ?? '') : '')), rotate: -60, size: 70, space: 6, gap: 2, font: '10px system-ui, sans-serif' },
-        { values: pctAxis, size: 58 },
+        { values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? (labels[v] ?? '') : '')), rotate: -60, size: labelSize, space: 6, gap: 2, font: '10px system-ui, sans-serif' },
+        { values: seconds ? secAxis : pctAxis, size: 58 },
       ],
       series: [
         {},
         {
-          label: 'Kehadiran',
+          label: seconds ? 'Durasi' : 'Kehadiran',
           stroke: COLORS.wfa,
           fill: COLORS.wfa,
           // No outline, so uPlot takes each bar's colour from `disp` (its group).
@@ -107,6 +127,8 @@ export function BarChart({ labels, values, colors, height = 240 }: { labels: str
   );
   return <div class="chart" ref={box} aria-hidden="true" data-testid="chart" />;
 }
+
+const secAxis = (_u: uPlot, vals: number[]) => vals.map((v) => `${angka(v, 1)} dtk`);
 
 /** A chart with its table beside it (stacked on a phone), and a caption. */
 export function Figure({ title, caption, chart, children, wide = false }: { title: string; caption?: string; chart: ComponentChildren; children: ComponentChildren; wide?: boolean }) {

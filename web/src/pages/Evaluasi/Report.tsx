@@ -1,4 +1,4 @@
-import type { EvaluationFigures, EvaluationIndicators } from '../../../../contract';
+import type { EvaluationFigures, EvaluationIndicators, EvaluationKecamatan } from '../../../../contract';
 import type { Evaluation } from './api';
 import { BarChart, COLORS, Figure, TrendChart } from './Chart';
 import { count, dateShort, delta, minutes, NONE, pct, periodText, seconds } from './format';
@@ -231,10 +231,10 @@ export function Report({ data, token, isAdmin, onUploaded }: { data: Evaluation;
             </tbody>
           </table>
         </div>
-        <ul class="eval-small muted">
-          {!data.infrastruktur.luringTersedia && <li>Ketukan luring (tanpa sinyal, dikirim kemudian) akan dihitung setelah fitur bukti kehadiran tersedia.</li>}
-          <li>Per kecamatan belum dapat ditampilkan: daftar pegawai belum memuat kecamatan tempat ASN bekerja. Angka di atas per OPD dan kabupaten.</li>
-        </ul>
+        {!data.infrastruktur.luringTersedia && (
+          <p class="eval-small muted">Ketukan luring (tanpa sinyal, dikirim kemudian) akan dihitung setelah fitur bukti kehadiran tersedia.</p>
+        )}
+        <PerKecamatan rows={data.infrastruktur.perKecamatan} />
       </section>
 
       {regency && <PerOpd data={data} />}
@@ -334,6 +334,58 @@ function Legend({ lines }: { lines: { label: string; color: string }[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * The network by the kecamatan where the ASN of WFA OPDs live (on a WFA day they check in from
+ * home): bars of the median duration, slowest first, and the table beside them.
+ */
+function PerKecamatan({ rows }: { rows: EvaluationKecamatan[] }) {
+  if (rows.length === 0) {
+    return (
+      <p class="muted eval-small" data-testid="eval-kecamatan-none">
+        Per kecamatan belum dapat ditampilkan: daftar pegawai belum memuat kecamatan tempat tinggal ASN (kolom Kecamatan pada impor daftar pegawai).
+      </p>
+    );
+  }
+  const bars = rows.filter((r) => r.kecamatan !== null && r.ini.medianMs !== null).sort((a, b) => (b.ini.medianMs ?? 0) - (a.ini.medianMs ?? 0));
+  return (
+    <Figure
+      title="Per kecamatan: durasi permintaan (median)"
+      caption="(tempat tinggal ASN OPD WFA, tempat mereka bekerja pada hari WFA; paling lambat di kiri)"
+      chart={<BarChart unit="detik" labels={bars.map((r) => r.kecamatan ?? '')} values={bars.map((r) => r.ini.medianMs)} colors={bars.map(() => COLORS.wfa)} labelSize={96} height={260} />}
+    >
+      <div class="table-scroll">
+        <table class="eval-table eval-compact" data-testid="eval-kecamatan-table">
+          <thead>
+            <tr>
+              <th scope="col">Kecamatan</th>
+              <th scope="col">Presensi</th>
+              <th scope="col">Median</th>
+              <th scope="col">p90</th>
+              <th scope="col">Kirim ulang</th>
+              <th scope="col">Luring</th>
+              <th scope="col">Median sebelumnya</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.kecamatan ?? '-'}>
+                <th scope="row">{r.kecamatan ?? 'Belum diketahui'}</th>
+                <td>{count(r.ini.presensi)}</td>
+                <td>{seconds(r.ini.medianMs)}</td>
+                <td>{seconds(r.ini.p90Ms)}</td>
+                <td>{pct(r.ini.denganUlang)}</td>
+                <td>{count(r.ini.luring)}</td>
+                <td class="muted">{seconds(r.sebelum.medianMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p class="muted eval-small">Staf OPD yang dikecualikan presensi dari kantor, sehingga tidak dihitung per kecamatan.</p>
+    </Figure>
   );
 }
 

@@ -16,6 +16,7 @@ export const METHODS: readonly (readonly [string, string])[] = [
   ['Cek kesiapan', 'Cek yang diadakan pimpinan; dijawab = jawaban "Saya siap" ÷ (cek × ASN OPD); median menit menjawab dari mulainya cek.'],
   ['Durasi permintaan', 'Lama permintaan terakhir halaman sebelum presensi, diukur ponsel ASN (dibulatkan 0,1 detik, paling lama 60 detik); median dan p90 dari presensi yang mengirimkannya.'],
   ['Perlu kirim ulang', 'Presensi yang baru sampai setelah dikirim ulang oleh halaman (jaringan lemah) ÷ semua presensi.'],
+  ['Per kecamatan', 'Durasi permintaan, kirim ulang dan ketukan luring dari presensi ASN OPD WFA, dikelompokkan menurut kecamatan tempat tinggal di daftar pegawai (pada hari WFA ASN bekerja terutama dari rumah). Staf OPD yang dikecualikan presensi dari kantor dan tidak dihitung di sini.'],
   ['Hari kantor', 'Dari e-presensi kantor yang diunggah admin: hadir = ada jam masuk; terlambat = jam masuk sesudah menit jam masuk kantor; yang tidak ada jam masuknya dihitung TK atau keterangannya.'],
   ['IKM (Survei Kepuasan Masyarakat)', 'PermenPAN-RB 14/2017: tiap unsur dari sembilan dinilai warga 1–4; nilai rata-rata tiap unsur × bobot 1/9, dijumlahkan, × 25 (skala 25–100); mutu A 88,31–100, B 76,61–88,30, C 65,00–76,60, D 25,00–64,99. Hari WFA = hari WFA kabupaten yang bukan libur; hari kantor = hari lain.'],
   ['OPD WFA dan OPD dikecualikan', 'Status WFA OPD pada tanggal apel. Kelompok yang dikecualikan bekerja dari kantor dan menjadi pembanding; perbedaan antar kelompok bukan bukti sebab-akibat.'],

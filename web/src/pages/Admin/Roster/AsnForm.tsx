@@ -12,7 +12,7 @@ import { formatPhone, normalisePhone } from '../../../../../functions/core/phone
 /** The form: every field of `AsnInput`, filled in. */
 type AsnDraft = Required<AsnInput>;
 
-const EMPTY: AsnDraft = { nip: '', nama: '', jabatan: '', opd: '', status: 'PNS', noHp: '', peran: 'asn' };
+const EMPTY: AsnDraft = { nip: '', nama: '', jabatan: '', opd: '', status: 'PNS', noHp: '', peran: 'asn', kecamatan: '' };
 
 /**
  * Add an ASN, or edit one (name, position, status, phone, OPD = move, role). Shown in a
@@ -33,7 +33,7 @@ export function AsnForm({
   onClose: () => void;
 }) {
   // The phone in the one format the console shows (core/phone.ts); the server stores its digits.
-  const [form, setForm] = useState<AsnDraft>(asn ? { ...asn, noHp: formatPhone(asn.noHp) } : EMPTY);
+  const [form, setForm] = useState<AsnDraft>(asn ? { ...asn, noHp: formatPhone(asn.noHp), kecamatan: asn.kecamatan ?? '' } : EMPTY);
   const save = useAction();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -48,8 +48,8 @@ export function AsnForm({
     e.preventDefault();
     if (asn) {
       const patch: AsnPatch = {};
-      for (const k of ['nama', 'jabatan', 'opd', 'status', 'noHp', 'peran'] as const) {
-        const changed = k === 'noHp' ? (normalisePhone(form.noHp) ?? form.noHp.trim()) !== asn.noHp : form[k] !== asn[k];
+      for (const k of ['nama', 'jabatan', 'opd', 'status', 'noHp', 'peran', 'kecamatan'] as const) {
+        const changed = k === 'noHp' ? (normalisePhone(form.noHp) ?? form.noHp.trim()) !== asn.noHp : form[k] !== (asn[k] ?? '');
         if (changed) (patch as Record<string, string>)[k] = form[k];
       }
       if (Object.keys(patch).length === 0) return onClose();
@@ -101,6 +101,10 @@ export function AsnForm({
           <label>
             Nomor HP (WhatsApp)
             <input value={form.noHp} onInput={set('noHp')} inputMode="tel" placeholder="+62 812-3456-7890" autocomplete="off" />
+          </label>
+          <label>
+            Kecamatan tempat tinggal
+            <input value={form.kecamatan} onInput={set('kecamatan')} autocomplete="off" placeholder="tempat bekerja pada hari WFA" data-testid="asn-kecamatan" />
           </label>
           <label>
             Peran

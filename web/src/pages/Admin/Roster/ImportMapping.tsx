@@ -13,6 +13,8 @@ const FIELDS: [ImportField, string][] = [
   ['noHp', 'Nomor HP'],
   ['peran', 'Peran'],
   ['kedudukan', 'Kedudukan hukum'],
+  ['kecamatan', 'Kecamatan tempat tinggal'],
+  ['alamat', 'Alamat (kecamatan dari "Kec. …")'],
 ];
 
 /**

@@ -11,6 +11,7 @@ export const KOLOM: Record<string, string> = {
   noHp: 'nomor HP',
   peran: 'peran',
   aktif: 'aktif',
+  kecamatan: 'kecamatan',
 };
 
 /** A stored phone (`6281234567890`) as the console shows it everywhere: `+62 812-3456-7890` (core/phone.ts), or `—`. */
