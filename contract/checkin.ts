@@ -32,6 +32,22 @@ export interface CheckinProof {
   tanda: string;
   /** The phone's public key as a JWK `{kty: 'EC', crv: 'P-256', x, y}`: sent while the link is not known to be bound to it (first use binds). */
   kunci?: { kty: 'EC'; crv: 'P-256'; x: string; y: string };
+  /**
+   * Passkey mode, once a passkey is registered for the link (GET /api/me `bukti.passkey`): the WebAuthn
+   * assertion as @simplewebauthn/browser's startAuthentication returns it, made with user verification
+   * over the challenge base64url(SHA-256(`apel-wfa/hadir/1\n<tiket>\n<ms>`)), the same message the phone's key signs.
+   */
+  passkey?: PasskeyAssertion;
+}
+
+/** A WebAuthn assertion (AuthenticationResponseJSON); the server reads `id` and `response`, all base64url. */
+export interface PasskeyAssertion {
+  id: string;
+  rawId?: string;
+  type?: 'public-key';
+  response: { clientDataJSON: string; authenticatorData: string; signature: string; userHandle?: string };
+  clientExtensionResults?: Record<string, unknown>;
+  authenticatorAttachment?: string;
 }
 
 /** A recorded check-in, once per ASN and sesi. */
@@ -49,8 +65,12 @@ export interface Checkin {
   seragam?: boolean;
   /** Set by a head when the uniform was not as required. */
   tidakPatuh?: ComplianceMark;
-  /** `perangkat`: signed by the phone the link is bound to; `tanpa`: no proof (allowed before binding is required). */
-  bukti?: 'perangkat' | 'tanpa';
+  /**
+   * `passkey`: signed by the bound phone and by its passkey with user verification (fingerprint, face or
+   * PIN; passkey mode); `perangkat`: signed by the phone the link is bound to; `tanpa`: no proof (allowed
+   * before binding is required).
+   */
+  bukti?: 'passkey' | 'perangkat' | 'tanpa';
   /** Thumbprint (RFC 7638) of the key that signed it. */
   kid?: string;
   /** When the phone was tapped by the server's word (ticket time + elapsed, capped at `at`), and the ticket's time. */

@@ -59,6 +59,11 @@ export interface RollRow {
   izin: ExcuseRef | null;
   /** The check-in was kept on the phone without network and delivered later (*luring*); its time is the tap's. */
   luring: boolean;
+  /**
+   * The proof the check-in came with (`passkey`: the phone's key and a fingerprint, passkey mode;
+   * `perangkat`: the phone's key; `tanpa`: none, before binding was required); null without a check-in.
+   */
+  bukti: 'passkey' | 'perangkat' | 'tanpa' | null;
   /** The reason the ASN gave for being late (PUT /api/me/alasan/{sesiId}), else null. */
   alasanTerlambat: string | null;
 }
@@ -101,6 +106,8 @@ export interface DeviceRequest {
 export interface RollDevices {
   /** ASN of the roll whose link is bound to a phone. */
   terikat: number;
+  /** Of them, those who registered a passkey (passkey mode: check-ins with a fingerprint). */
+  passkey: number;
   menunggu: DeviceRequest[];
 }
 

@@ -36,13 +36,16 @@ export const esbuildOptions = {
   // metadata, and the STS and SSO clients they need; a third of the check-in bundle) is
   // an environment-only provider; DynamoDB has no event-stream operation; no DynamoDB
   // command adds endpoint discovery, so its cache is never read; Lambda always has node:crypto,
-  // so the checksums need no pure-JS fallbacks; the runtime publishes its own invoke store.
+  // so the checksums need no pure-JS fallbacks; the runtime publishes its own invoke store; no
+  // function paginates with the document client.
   alias: {
     '@aws-sdk/credential-provider-node': fileURLToPath(new URL('../functions/store/lambda-credentials.ts', import.meta.url)),
     '@smithy/core/event-streams': fileURLToPath(new URL('../functions/store/lambda-no-event-streams.ts', import.meta.url)),
     '@aws-sdk/middleware-endpoint-discovery': fileURLToPath(new URL('../functions/store/lambda-endpoint-discovery.ts', import.meta.url)),
     '@smithy/core/checksum': fileURLToPath(new URL('../functions/store/lambda-checksum.ts', import.meta.url)),
     '@aws/lambda-invoke-store': fileURLToPath(new URL('../functions/store/lambda-invoke-store.ts', import.meta.url)),
+    // The document client and its commands without the paginators its index keeps (the package declares no `sideEffects: false`).
+    '@aws-sdk/lib-dynamodb': fileURLToPath(new URL('../functions/store/lambda-lib-dynamodb.ts', import.meta.url)),
   } as Record<string, string>,
 } satisfies BuildOptions;
 

@@ -3,15 +3,17 @@ import { clockIn } from '../core/format';
 import { parseSesiId } from '../core/sesi';
 import { apiFunction, bodyText, MAX_BODY_BYTES } from '../http/api-handler';
 import { bodyBytes } from '../http/guards';
-import { requireFunctionTables } from '../manifest';
+import { requireCheckinTables } from '../manifest';
 import { checkIn, checkinCaller } from '../usecases/check-in';
 import { ticketSecretsFrom } from '../runtime/ticket-secrets';
+import { siteOf } from '../core/passkey';
+import { siteUrl } from './admin/site-url';
 import { config } from './runtime-config';
 import { freeText } from './text-schema';
 
 /** POST /api/checkins — the hot path; see usecases/check-in.ts. */
 
-requireFunctionTables('checkin');
+requireCheckinTables();
 
 const SESI_FORMAT = 'harus berbentuk YYYY-MM-DD.pagi atau YYYY-MM-DD.sore';
 const body = z.object(
@@ -22,8 +24,8 @@ const body = z.object(
     // Its fields are checked by core/presence.ts, each with its own code and message.
     bukti: z.optional(
       z.object(
-        { tiket: z.unknown(), ms: z.unknown(), tanda: z.unknown(), kunci: z.optional(z.unknown()) },
-        { error: 'harus objek {tiket, ms, tanda, kunci?}' },
+        { tiket: z.unknown(), ms: z.unknown(), tanda: z.unknown(), kunci: z.optional(z.unknown()), passkey: z.optional(z.unknown()) },
+        { error: 'harus objek {tiket, ms, tanda, kunci?, passkey?}' },
       ),
     ),
     jaringan: z.optional(
@@ -49,7 +51,8 @@ function namedSesi(event: Parameters<typeof bodyText>[0]): string | undefined {
 }
 
 const clock = clockIn(config.timeZone);
-const presence = { secrets: ticketSecretsFrom(), config };
+// Passkey mode: the RP id and origin WebAuthn assertions must name, from the site's configured address.
+const presence = { secrets: ticketSecretsFrom(), config, site: config.buktiKehadiran === 'passkey' ? siteOf(siteUrl()) : undefined };
 const route = apiFunction('checkin', { caller: (tokenHash, event) => checkinCaller(tokenHash, namedSesi(event)) });
 
 export const handler = route('POST /api/checkins', { body }, async ({ who, body, now, reply }) => {

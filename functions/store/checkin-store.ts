@@ -29,8 +29,8 @@ export interface Checkin {
   seragam?: boolean;
   /** Set by a head: the uniform was not as required. */
   tidakPatuh?: ComplianceMark;
-  /** The proof given (core/presence.ts): signed by the phone's key, or none (before binding is required). */
-  bukti?: 'perangkat' | 'tanpa';
+  /** The proof given (core/presence.ts): signed by the phone's key (and, `passkey`, by its passkey with user verification), or none (before binding is required). */
+  bukti?: 'passkey' | 'perangkat' | 'tanpa';
   /** The phone's key (its thumbprint) that signed it. */
   kid?: string;
   /** When the phone was tapped (ticket + elapsed; `at` is when it arrived), and the ticket's time. */
@@ -61,7 +61,7 @@ export const checkinFrom = (i: Item): Checkin => ({
   ...(typeof i.laporan === 'string' ? { laporan: i.laporan } : {}),
   ...(typeof i.seragam === 'boolean' ? { seragam: i.seragam } : {}),
   ...(i.tidakPatuh && typeof i.tidakPatuh === 'object' ? { tidakPatuh: i.tidakPatuh as ComplianceMark } : {}),
-  ...(i.bukti === 'perangkat' || i.bukti === 'tanpa' ? { bukti: i.bukti } : {}),
+  ...(i.bukti === 'passkey' || i.bukti === 'perangkat' || i.bukti === 'tanpa' ? { bukti: i.bukti } : {}),
   ...(typeof i.kid === 'string' ? { kid: i.kid } : {}),
   ...(typeof i.ketukPada === 'string' ? { ketukPada: i.ketukPada } : {}),
   ...(typeof i.tiketPada === 'string' ? { tiketPada: i.tiketPada } : {}),
@@ -178,10 +178,11 @@ export async function checkinsOfAsn(nip: string, fromId: string, toId: string): 
 /**
  * Round trip 2 of a first signed check-in on an unbound link: the check-in's conditional put
  * and the binding of the phone (`bind`: store/device-store.ts) in one TransactWriteItems, so
- * the first use binds at no extra request. If another phone bound the link meanwhile,
+ * the first use binds at no extra request. Also a check-in with a passkey that counts its
+ * signatures, whose counter goes up in the same transaction (store/passkey-store.ts). If another phone bound the link meanwhile,
  * nothing is written and `lost()` is thrown; a repeat returns the first check-in.
  */
-export async function recordCheckinAndBind(checkin: Checkin, bind: readonly TransactItem[], lost: () => Error): Promise<{ checkin: Checkin; repeat: boolean }> {
+export async function recordCheckinAndBind(checkin: Checkin, bind: readonly TransactItem[], lost: () => Error, repeatFirst = false): Promise<{ checkin: Checkin; repeat: boolean }> {
   const put: TransactItem = {
     Put: {
       TableName: tableName('checkins'),
@@ -202,7 +203,8 @@ export async function recordCheckinAndBind(checkin: Checkin, bind: readonly Tran
     if (!(e instanceof TransactionCanceledException)) throw e;
     const [first, ...rest] = e.CancellationReasons ?? [];
     // Another phone bound the link first (whether or not it also checked in): this one is refused.
-    if (rest.some((r) => r.Code === 'ConditionalCheckFailed')) throw lost();
+    // (`repeatFirst`, a passkey's counter: a retry of a recorded check-in is answered as a repeat.)
+    if (rest.some((r) => r.Code === 'ConditionalCheckFailed') && !(repeatFirst && first?.Code === 'ConditionalCheckFailed')) throw lost();
     // Two requests on the same link at the same instant: nothing was written; the page retries a 503.
     if (e.CancellationReasons?.some((r) => r.Code === 'TransactionConflict')) throw new Unavailable('TAUTAN_SEDANG_DIUBAH', 'Permintaan lain untuk tautan ini sedang diproses; coba lagi.', 1);
     if (first?.Code === 'ConditionalCheckFailed') {

@@ -82,26 +82,29 @@ export async function requestDevice(link: Pick<Link, 'tokenHash' | 'nip' | 'opd'
   await guarded(() => db.send(new TransactWriteCommand({ TransactItems: [...items, ...versionBumpsFor(items, { opd: link.opd, at: now.toISOString() })] })));
 }
 
-/** The OPD's bound ASN (their NIPs) and the phones waiting for approval: one query. */
-export async function devicesOfOpd(opd: string): Promise<{ bound: Set<string>; requests: DeviceRequest[] }> {
+/** The OPD's bound ASN (their NIPs; `passkey`: those of them with a passkey) and the phones waiting for approval: one query. */
+export async function devicesOfOpd(opd: string): Promise<{ bound: Set<string>; passkey: Set<string>; requests: DeviceRequest[] }> {
   const items = await queryAll({
     TableName: tableName('records'),
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': keys.devicePartition(opd) },
   });
   const bound = new Set<string>();
+  const passkey = new Set<string>();
   const requests: DeviceRequest[] = [];
   for (const i of items) {
-    if (String(i.sk).startsWith('TERIKAT#')) bound.add(String(i.nip));
-    else requests.push({ nip: String(i.nip), kid: String(i.kid), at: String(i.at) });
+    if (String(i.sk).startsWith('TERIKAT#')) {
+      bound.add(String(i.nip));
+      if (i.passkey) passkey.add(String(i.nip));
+    } else requests.push({ nip: String(i.nip), kid: String(i.kid), at: String(i.at) });
   }
-  return { bound, requests };
+  return { bound, passkey, requests };
 }
 
 /**
  * The head's (or an admin's) one tap on a new phone's request: approve (the link is bound
  * to the new key from now on, the old phone no longer works) or refuse (the request is
- * dropped, the old phone keeps working). One transaction with its audit line; the request
+ * dropped, the old phone keeps working). Approval also removes the old phone's passkey. One transaction with its audit line; the request
  * must still be the one the head saw (same key), else 404.
  */
 export async function decideDeviceRequest(opd: string, nip: string, kid: string, approve: boolean, audit: AuditEntry): Promise<void> {
@@ -118,7 +121,8 @@ export async function decideDeviceRequest(opd: string, nip: string, kid: string,
       Update: {
         TableName: links,
         Key: linkKey,
-        UpdateExpression: approve ? 'SET perangkat = perangkatBaru REMOVE perangkatBaru' : 'REMOVE perangkatBaru',
+        // The old phone's passkey goes with it: the new phone registers its own (or, without one, signs with its key).
+        UpdateExpression: approve ? 'SET perangkat = perangkatBaru REMOVE perangkatBaru, passkey' : 'REMOVE perangkatBaru',
         ConditionExpression: 'attribute_exists(pk) AND perangkatBaru.kid = :kid',
         ExpressionAttributeValues: { ':kid': kid },
       },

@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Unavailable } from '../core/errors';
+import type { Passkey } from '../core/passkey';
 import type { BoundDevice } from '../core/presence';
 import type { Role } from '../core/roster';
 import { parseRole } from '../core/roster';
@@ -32,6 +33,8 @@ export interface Link {
   perangkat?: BoundDevice;
   /** Another phone's key waiting for the head's approval. */
   perangkatBaru?: BoundDevice;
+  /** Passkey mode: the passkey registered from the bound phone (core/passkey.ts), on the link item for the same reason. */
+  passkey?: Passkey;
 }
 
 /** A device as the link item keeps it: `{kid, x, y, at}`. */
@@ -42,12 +45,19 @@ function deviceFrom(raw: unknown): BoundDevice | undefined {
   return { kid: d.kid, key: { kty: 'EC', crv: 'P-256', x: d.x, y: d.y }, at: String(d.at) };
 }
 
+/** A passkey as the link item keeps it: `{id, k, alg, n, at}` (k: SPKI DER, n: the signature counter). */
+function passkeyFrom(raw: unknown): Passkey | undefined {
+  const p = raw as Record<string, unknown> | undefined;
+  return p && typeof p.id === 'string' && typeof p.k === 'string' ? { id: p.id, key: p.k, alg: Number(p.alg), counter: Number(p.n), at: String(p.at) } : undefined;
+}
+
 /** The item form of a device (the inverse of `deviceFrom`). */
 export const deviceItem = (d: BoundDevice) => ({ kid: d.kid, x: d.key.x, y: d.key.y, at: d.at });
 
 export const linkFrom = (i: Record<string, unknown>): Link => {
   const perangkat = deviceFrom(i.perangkat);
   const perangkatBaru = deviceFrom(i.perangkatBaru);
+  const passkey = passkeyFrom(i.passkey);
   return {
     nip: String(i.nip),
     role: parseRole(i.role) ?? 'asn',
@@ -56,6 +66,7 @@ export const linkFrom = (i: Record<string, unknown>): Link => {
     tokenHash: String(i.pk).replace(/^LINK#/, ''),
     ...(perangkat ? { perangkat } : {}),
     ...(perangkatBaru ? { perangkatBaru } : {}),
+    ...(passkey ? { passkey } : {}),
   };
 };
 

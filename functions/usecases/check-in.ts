@@ -10,15 +10,22 @@ import type { Link } from '../store/link-store';
 import { findLink } from '../store/link-store';
 import type { SesiRecord } from '../store/sesi-store';
 import { anotherDevice } from '../core/presence';
-import type { BoundDevice } from '../core/presence';
+import { passkeyReplayed } from '../core/passkey';
+import { passkeyCounterAction } from '../store/passkey-store';
 import { recordCheckinAndBind } from '../store/checkin-store';
 import { bindAction, boundMarker } from '../store/device-store';
 import type { PresenceSettings, ProofInput, ProvenCheckin } from './presence';
 import { provenCheckin } from './presence';
 
-/** Round trip 2: the check-in, and on a first signed one the phone's binding in the same transaction. */
-function record(link: Link, bind: BoundDevice | undefined, checkin: Checkin) {
-  return bind ? recordCheckinAndBind(checkin, [bindAction(link, bind), boundMarker(link, bind)], anotherDevice) : recordCheckin(checkin);
+/**
+ * Round trip 2: the check-in, and in the same transaction on a first signed one the phone's
+ * binding, with a passkey that counts its signatures its new counter (which must have gone up).
+ */
+function record(link: Link, tap: ProvenCheckin | undefined, checkin: Checkin) {
+  const { bind, counted } = tap ?? {};
+  if (bind) return recordCheckinAndBind(checkin, [bindAction(link, bind), boundMarker(link, bind)], anotherDevice);
+  if (counted) return recordCheckinAndBind(checkin, [passkeyCounterAction(link, counted.id, counted.counter)], passkeyReplayed, true);
+  return recordCheckin(checkin);
 }
 
 /** Only the numbers that were sent (DynamoDB refuses undefined). */
@@ -88,7 +95,7 @@ export async function checkIn(
     if (earlier) return { checkin: earlier, repeat: true };
     throw refusal;
   }
-  return record(link, tap?.bind, {
+  return record(link, tap, {
     ...tap?.fields,
     sesiId: sesi.id,
     nip: link.nip,

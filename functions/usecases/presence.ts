@@ -16,6 +16,8 @@ import {
   signTicket,
   verifyDeviceSignature,
 } from '../core/presence';
+import type { Site } from '../core/passkey';
+import { passkeyChallenge, passkeyRequired, verifyPasskeyAssertion } from '../core/passkey';
 import { localDate } from '../core/time';
 import type { Checkin } from '../store/checkin-store';
 import type { Link } from '../store/link-store';
@@ -33,12 +35,16 @@ export interface ProofInput {
   ms?: unknown;
   tanda?: unknown;
   kunci?: unknown;
+  /** Passkey mode: the WebAuthn assertion (core/passkey.ts). */
+  passkey?: unknown;
 }
 
 export interface PresenceSettings {
   /** The first signs; all are accepted (runtime/ticket-secrets.ts). */
   secrets: { current: string; accepted: readonly string[] };
   config: Pick<ApelConfig, 'timeZone' | 'perangkatWajibSejak' | 'tiketBerlakuMenit' | 'luringSampaiMenit'>;
+  /** Passkey mode only (config `buktiKehadiran: "passkey"`): the site's RP id and origin, from its configured address. */
+  site?: Site | undefined;
 }
 
 export const tapRules = (config: PresenceSettings['config']): TapRules => ({
@@ -81,6 +87,8 @@ export interface ProvenCheckin {
   fields: Pick<Checkin, 'bukti' | 'kid' | 'ketukPada' | 'tiketPada' | 'luring'>;
   /** The phone this first signed check-in binds the link to. */
   bind?: BoundDevice;
+  /** The passkey's counter to keep, when its authenticator counts signatures (it must have gone up). */
+  counted?: { id: string; counter: number };
 }
 
 /**
@@ -91,13 +99,19 @@ export interface ProvenCheckin {
  */
 export function provenCheckin(link: Link, sesi: OpenSesi & { id: string }, proof: ProofInput | undefined, now: Date, settings: PresenceSettings, formatClock: (d: Date) => string) {
   const { verdict, ticket, elapsedMs } = verify(link, sesi.id, proof, now, settings, checkinMessage);
+  // Passkey mode, once the link has a passkey: the same message, signed by it with user verification too.
+  const passkey = link.passkey;
+  const counter =
+    passkey && settings.site && ticket
+      ? verifyPasskeyAssertion(passkey, proof!.passkey ?? throwError(passkeyRequired()), passkeyChallenge(checkinMessage(proof!.tiket as string, elapsedMs!)), settings.site)
+      : undefined;
   return {
     verdict,
     decide(): ProvenCheckin {
       if (verdict.kind === 'tanpa' || !ticket) return { status: decideCheckin(now, sesi, formatClock), fields: { bukti: 'tanpa' } };
       const tap = decideTap({ ticket, elapsedMs: elapsedMs ?? 0, arrival: now, sesi, rules: tapRules(settings.config), formatClock });
       const fields: ProvenCheckin['fields'] = {
-        bukti: 'perangkat',
+        bukti: counter === undefined ? 'perangkat' : 'passkey',
         kid: verdict.kid,
         ketukPada: tap.tapAt.toISOString(),
         tiketPada: tap.ticketAt.toISOString(),
@@ -107,6 +121,7 @@ export function provenCheckin(link: Link, sesi: OpenSesi & { id: string }, proof
         status: tap.status,
         fields,
         ...(verdict.kind === 'ikat' ? { bind: { kid: verdict.kid, key: verdict.key, at: now.toISOString() } } : {}),
+        ...(counter !== undefined && (counter > 0 || passkey!.counter > 0) ? { counted: { id: passkey!.id, counter } } : {}),
       };
     },
   };
@@ -122,3 +137,7 @@ export function proveReadiness(link: Link, cekId: string, proof: ProofInput | un
   }
   return verify(link, null, undefined, now, settings, () => '').verdict;
 }
+
+const throwError = (e: Error): never => {
+  throw e;
+};

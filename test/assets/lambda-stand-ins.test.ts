@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Md5, Sha256 } from '../../functions/store/lambda-checksum';
 import { resolveEndpointDiscoveryConfig } from '../../functions/store/lambda-endpoint-discovery';
 import { InvokeStore } from '../../functions/store/lambda-invoke-store';
+import * as SdkDocument from '@aws-sdk/lib-dynamodb';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * The modules infra/bundling.ts puts in place of SDK parts in every Lambda bundle give the
@@ -66,5 +69,33 @@ describe('the Lambda endpoint-discovery stand-in', () => {
     const unset = resolveEndpointDiscoveryConfig({ endpointDiscoveryEnabledProvider: provider }, { endpointDiscoveryCommandCtor: 'Cmd' });
     expect(unset.endpointDiscoveryEnabled).toBe(provider);
     expect(unset.isClientEndpointDiscoveryEnabled).toBe(false);
+  });
+});
+
+describe('the Lambda lib-dynamodb stand-in', () => {
+  /** Every name the functions import from '@aws-sdk/lib-dynamodb' (type-only imports left out). */
+  function namesImported(dir: string): string[] {
+    const names = new Set<string>();
+    for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+      const source = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+      for (const m of source.matchAll(/import\s+\{([^}]*)\}\s+from\s+'@aws-sdk\/lib-dynamodb'/g)) {
+        for (const name of m[1]!.split(',').map((n) => n.trim()).filter((n) => n && !n.startsWith('type '))) names.add(name);
+      }
+    }
+    return [...names].sort();
+  }
+
+  it('gives the document client and every command the functions import, the same classes as the package, and no paginator', async () => {
+    const standIn: Record<string, unknown> = await import('../../functions/store/lambda-lib-dynamodb');
+    const used = namesImported(new URL('../../functions/', import.meta.url).pathname);
+
+    expect(used).toContain('DynamoDBDocumentClient');
+    for (const name of used) {
+      expect(typeof standIn[name], name).toBe('function');
+      expect((standIn[name] as { name: string }).name).toBe((SdkDocument as Record<string, { name: string }>)[name]!.name);
+    }
+    expect(Object.keys(standIn).filter((k) => k.startsWith('paginate'))).toEqual([]);
+    expect(Object.keys(SdkDocument).filter((k) => k.startsWith('paginate')).length).toBeGreaterThan(0);
   });
 });

@@ -14,7 +14,7 @@ const b64u = (b: Buffer | Uint8Array) => Buffer.from(b).toString('base64url');
 const sha256 = (b: string | Buffer) => createHash('sha256').update(b).digest();
 
 /** The COSE_Key of a public key (RFC 9053): EC2 P-256, OKP Ed25519 or RSA. */
-function coseKey(publicKey: KeyObject, alg: Alg): Uint8Array {
+function coseKey(publicKey: KeyObject, alg: Alg): ReturnType<typeof isoCBOR.encode> {
   const jwk = publicKey.export({ format: 'jwk' });
   const bytes = (v: string | undefined) => new Uint8Array(Buffer.from(v!, 'base64url'));
   const map = new Map<number, number | Uint8Array>(

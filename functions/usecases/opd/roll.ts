@@ -90,11 +90,12 @@ async function rollWithKeys(
   return { roll, checkinKeys, todays };
 }
 
-/** How many of `people` have a bound phone, and the new phones waiting (named from `people`). */
+/** How many of `people` have a bound phone (and of them a passkey), and the new phones waiting (named from `people`). */
 function rollDevices(devices: Awaited<ReturnType<typeof devicesOfOpd>>, people: readonly { nip: string; nama: string }[]): Roll['perangkat'] {
   const names = new Map(people.map((p) => [p.nip, p.nama]));
   return {
     terikat: people.filter((p) => devices.bound.has(p.nip)).length,
+    passkey: people.filter((p) => devices.passkey.has(p.nip)).length,
     menunggu: devices.requests.map((r) => ({ ...r, nama: names.get(r.nip) ?? r.nip })).sort((a, b) => a.at.localeCompare(b.at)),
   };
 }
@@ -165,6 +166,7 @@ async function rollRows(opd: string, sesi: RollSesi, known?: KnownRoster): Promi
         tidakPatuh: full?.tidakPatuh ?? null,
         penilaian: full?.penilaian ?? null,
         luring: full?.luring === true,
+        bukti: full?.bukti ?? null,
         izin: excuse ? { id: excuse.id, jenis: excuse.jenis, dari: excuse.dari, sampai: excuse.sampai, catatan: excuse.catatan } : null,
         alasanTerlambat: full?.alasanTerlambat ?? a.alasan ?? null,
       };
