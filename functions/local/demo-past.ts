@@ -27,9 +27,10 @@ import { seedDemoSurvey } from './demo-survey';
  *
  * Clearly demo: every aggregate is marked `demo`, so the evaluation says "DATA CONTOH" and
  * never adds these to a real apel's figures (core/evaluation.ts `evaluate`). The seed writes
- * no check-in items (72,000 for the demo roster would slow the first start by a minute):
- * the recaps and aggregates carry what the pages show. Deterministic (a fixed seed), so
- * every fresh start shows the same past.
+ * check-in items only for the days of the current week (the ASN's "Minggu ini" is read from
+ * them, and must agree with their history); 72,000 for the whole past would slow the first
+ * start by a minute, and the recaps and aggregates carry what the other pages show.
+ * Deterministic (a fixed seed), so every fresh start shows the same past.
  *
  * Survey answers (issue 10b) are added by their own seeding function (demo-survey.ts), called below.
  */
@@ -78,6 +79,7 @@ export async function seedDemoPast(config: ApelConfig, now: Date): Promise<Seede
     excuses.map((e) => ({ ...keys.excuse(e.opd, e.sampai, e.id), ...keys.excuseByAsn(e.nip, e.sampai, e.id), type: 'IZIN', ...e, ditarik: undefined })),
   );
   const excusesOf = new Map(opds.map((o) => [o.kode, excuses.filter((e) => e.opd === o.kode)]));
+  const thisWeek = mondayOf(today);
 
   let aggregateCount = 0;
   for (const plan of plans) {
@@ -85,6 +87,7 @@ export async function seedDemoPast(config: ApelConfig, now: Date): Promise<Seede
     const checkins = new Map<string, CheckinFacts & { alasanTerlambat?: string }>();
     const aggregates: SesiAggregate[] = [];
     const recaps = [];
+    const weekCheckins: Record<string, unknown>[] = [];
     for (const opd of opds) {
       const list = staff.get(opd.kode) ?? [];
       const wfa = wfaOn(opd, plan.date);
@@ -107,6 +110,7 @@ export async function seedDemoPast(config: ApelConfig, now: Date): Promise<Seede
             )
           : null;
       recaps.push(recapOpd(opd.kode, wfa, list, checkins));
+      if (plan.date >= thisWeek) weekCheckins.push(...list.flatMap((a) => checkinItem(plan.id, a.nip, opd.kode, checkins.get(a.nip))));
       aggregates.push(
         aggregateSesi({
           opd: opd.kode,
@@ -121,6 +125,7 @@ export async function seedDemoPast(config: ApelConfig, now: Date): Promise<Seede
       );
     }
     await openSesi(plan, plan.opensAt);
+    await batchWrite(tableName('checkins'), weekCheckins);
     await putAggregates(aggregates, plan.closesAt);
     await closeSesi(plan.id, recaps, new Date(plan.closesAt.getTime() + 60_000));
     // Final: the apel clock must not make these recaps again from check-ins the seed never wrote.
@@ -176,6 +181,28 @@ function simulateCheckin(plan: SesiPlan, p: Profile, rand: () => number): Checki
     ...(assessed ? { penilaian: { nilai: ASSESSMENTS[r < 0.65 ? 0 : r < 0.9 ? 1 : 2]! } } : {}),
     jaringan: { ms: Math.round(p.network * Math.exp((rand() - 0.5) * 1.6)), ulang: rand() < p.retry ? 1 + Math.floor(rand() * 2) : 0 },
   };
+}
+
+/** A check-in item as the check-in path writes it (store/checkin-store.ts `recordCheckin`), for the current week's days. */
+function checkinItem(sesiId: string, nip: string, opd: string, facts: CheckinFacts | undefined): Record<string, unknown>[] {
+  if (!facts) return [];
+  const { status, at, laporan, penilaian, jaringan } = facts;
+  return [
+    {
+      ...keys.checkin(sesiId, nip),
+      ...keys.checkinByAsn(nip, sesiId),
+      ...keys.checkinByOpd(sesiId, opd, nip, at),
+      sesiId,
+      nip,
+      opd,
+      status,
+      at,
+      bukti: 'tanpa',
+      ...(laporan ? { laporan } : {}),
+      ...(penilaian ? { penilaian } : {}),
+      ...(jaringan ? { jaringan } : {}),
+    },
+  ];
 }
 
 function excuseOn(excuses: readonly Excuse[], nip: string, date: IsoDate): boolean {

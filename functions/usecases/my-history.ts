@@ -1,15 +1,12 @@
 import type { Code } from '../core/attendance';
 import { codeTotals } from '../core/attendance';
-import { lateFrom } from '../core/checkin';
 import type { ApelConfig } from '../core/config';
 import { InvalidInput } from '../core/errors';
 import type { SesiSlot } from '../core/sesi';
 import { addDays, localDate } from '../core/time';
-import { checkinsOfAsn } from '../store/checkin-store';
 import type { Link } from '../store/link-store';
 import { getOpd } from '../store/roster-store';
-import { getSesiMany } from '../store/sesi-store';
-import { opdRecaps } from './opd/recaps';
+import { opdRecapsWithLateness } from './opd/recaps';
 
 export interface MyHistory {
   bulan: string;
@@ -29,8 +26,8 @@ export function monthOf(bulan: string | undefined, now: Date, config: ApelConfig
 
 /**
  * GET /api/me/riwayat — the ASN's closed apel of one month with the code the head's recap
- * gives them (usecases/opd/recaps.ts `opdRecaps` of their OPD, their row), minutes late from
- * their check-ins, and totals per code. Demo sesi (local demo mode) are no history.
+ * gives them (usecases/opd/recaps.ts of their OPD, their row), minutes late as the TPP month
+ * counts them (from the recap rows), and totals per code. Demo sesi (local demo mode) are no history.
  * The ASN's current OPD is read: apel from before a move to another OPD are not shown.
  */
 export async function myHistory(link: Link, bulan: string, now: Date, config: ApelConfig): Promise<MyHistory> {
@@ -41,18 +38,13 @@ export async function myHistory(link: Link, bulan: string, now: Date, config: Ap
   const empty: MyHistory = { bulan, apel: [], jumlah: codeTotals([]), menitTerlambat: 0 };
   const opd = sampai < dari ? undefined : await getOpd(link.opd);
   if (!opd) return empty;
-  const [recaps, checkins] = await Promise.all([opdRecaps(opd, dari, sampai), checkinsOfAsn(link.nip, `${dari}.`, `${sampai}.~`)]);
+  const { recaps, menit } = await opdRecapsWithLateness(opd, dari, sampai);
   const mine = recaps.asn.find((a) => a.nip === link.nip);
   if (!mine) return empty;
   const real = recaps.sesi.filter((s) => s.slot !== 'demo' && mine.kode[s.id]);
-  const at = new Map(checkins.map((c) => [c.sesiId, Date.parse(c.at)]));
-  const late = real.filter((s) => mine.kode[s.id] === 'TL');
-  const onTime = new Map((await getSesiMany(late.map((s) => s.id))).map((s) => [s.id, s.onTimeUntil.getTime()]));
   const apel = real.map((s) => {
-    const t = at.get(s.id);
-    const until = onTime.get(s.id);
-    const menit = mine.kode[s.id] === 'TL' && t !== undefined && until !== undefined ? Math.floor((t - lateFrom(until)) / 60_000) + 1 : null;
-    return { sesiId: s.id, date: s.date, slot: s.slot, label: s.label, kode: mine.kode[s.id] as Code, menitTerlambat: menit };
+    const kode = mine.kode[s.id] as Code;
+    return { sesiId: s.id, date: s.date, slot: s.slot, label: s.label, kode, menitTerlambat: kode === 'TL' ? (menit.get(link.nip)?.get(s.id) ?? null) : null };
   });
   const jumlah = codeTotals([]);
   for (const a of apel) jumlah[a.kode]++;

@@ -38,17 +38,18 @@ export async function opdRecaps(opd: Opd, dari: IsoDate, sampai: IsoDate): Promi
 export type SesiReader = (ids: readonly string[]) => Promise<Awaited<ReturnType<typeof getSesiMany>>>;
 
 /**
- * The same recaps, and for each ASN the minutes late of each of their TL (from the check-in
- * time the close kept in the recap row: 1 = the first minute after the on-time limit), for
- * the TPP month's bands.
+ * The same recaps, and for each ASN the minutes late of each of their TL by sesi (from the
+ * check-in time the close kept in the recap row, the tap's time for one kept on the phone:
+ * 1 = the first minute after the on-time limit), for the TPP month's bands and the ASN's
+ * history, so both give the same minutes.
  */
 export async function opdRecapsWithLateness(
   opd: Opd,
   dari: IsoDate,
   sampai: IsoDate,
   readSesi: SesiReader = getSesiMany,
-): Promise<{ recaps: OpdRecaps; menit: Map<string, number[]>; luring: Map<string, number> }> {
-  const menit = new Map<string, number[]>();
+): Promise<{ recaps: OpdRecaps; menit: Map<string, Map<string, number>>; luring: Map<string, number> }> {
+  const menit = new Map<string, Map<string, number>>();
   const luring = new Map<string, number>();
   if (sampai < dari) throw new InvalidInput('TANGGAL_TIDAK_VALID', 'Tanggal "sampai" tidak boleh sebelum tanggal "dari".');
   if (addDays(dari, MAX_RANGE_DAYS - 1) < sampai) {
@@ -86,7 +87,7 @@ export async function opdRecapsWithLateness(
       if (row.luring && (code === 'H' || code === 'TL')) luring.set(row.nip, (luring.get(row.nip) ?? 0) + 1);
       if (code === 'TL' && row.at) {
         const late = Math.floor((Date.parse(row.at) - lateFrom(record.onTimeUntil.getTime())) / 60_000) + 1;
-        menit.set(row.nip, [...(menit.get(row.nip) ?? []), Math.max(1, late)]);
+        menit.set(row.nip, (menit.get(row.nip) ?? new Map<string, number>()).set(id, Math.max(1, late)));
       }
       if (code === 'TL' && row.alasan) person.alasan[id] = row.alasan;
       if (row.luring && (code === 'H' || code === 'TL')) (person.luring ??= []).push(id);

@@ -79,7 +79,7 @@ function summaryOf(kode: string, nama: string, wfa: boolean, apel: number, rows:
 async function opdMonth(opd: Opd, dari: IsoDate, sampai: IsoDate, config: ApelConfig, readSesi: SesiReader) {
   const { recaps, menit, luring } = await opdRecapsWithLateness(opd, dari, sampai, readSesi);
   const asn: TppAsn[] = recaps.asn.map((a) => {
-    const row = tppRow(Object.values(a.kode) as Code[], menit.get(a.nip) ?? [], config.tpp);
+    const row = tppRow(Object.values(a.kode) as Code[], [...(menit.get(a.nip)?.values() ?? [])], config.tpp);
     return { nip: a.nip, nama: a.nama, jabatan: a.jabatan, opd: opd.kode, jumlah: row.jumlah, tl: row.tl, menitTerlambat: row.menitTerlambat, luring: luring.get(a.nip) ?? 0, potongan: row.potongan };
   });
   const apel = recaps.sesi.filter((s) => s.slot !== 'demo').length;
