@@ -140,7 +140,7 @@ async function ensureDemoRoster(o: AppOptions, baseUrl: string): Promise<{ links
   if (o.demoPast) {
     const { seedDemoPast } = await import('./demo-past');
     const past = await seedDemoPast(o.config, serverNow());
-    console.log(`Data percobaan masa lalu (DATA CONTOH, untuk halaman evaluasi dan rekap): ${past.sesi} apel ${past.from} s.d. ${past.to}, ${past.excuses} keterangan, ${past.answers} jawaban survei.`);
+    console.log(`Data contoh masa lalu (DATA CONTOH, untuk halaman evaluasi dan rekap): ${past.sesi} apel ${past.from} s.d. ${past.to}, ${past.excuses} keterangan, ${past.answers} jawaban survei.`);
   }
   return { links, droppedLinks: 0 };
 }

@@ -1,15 +1,17 @@
 import type { Excuse, ExcuseKind } from '../core/attendance';
 import type { ApelConfig } from '../core/config';
-import type { CheckinFacts, SesiAggregate } from '../core/evaluation';
+import type { Assessment, CheckinFacts, SesiAggregate } from '../core/evaluation';
 import { ASSESSMENTS, aggregateSesi, readinessOfDay } from '../core/evaluation';
 import { wfaOn } from '../core/opd';
+import { compactTime } from '../core/readiness';
 import { recapOpd } from '../core/recap';
 import type { Asn, Opd } from '../core/roster';
 import type { SesiPlan } from '../core/sesi';
 import { plannedSesi } from '../core/sesi';
 import type { IsoDate } from '../core/time';
 import { addDays, localDate, mondayOf } from '../core/time';
-import { batchWrite } from '../store/batch';
+import type { Item } from '../store/batch';
+import { batchWrite, batchWriteMany } from '../store/batch';
 import { putAggregates } from '../store/evaluation-store';
 import { listAsnOfOpd, listOpds } from '../store/roster-store';
 import { closeSesi, markRecapFinal, openSesi } from '../store/sesi-store';
@@ -25,12 +27,22 @@ import { seedDemoSurvey } from './demo-survey';
  * checks, network), computed by the same core functions as a real close
  * (core/recap.ts, core/evaluation.ts). Only on the first start, with the demo roster.
  *
- * Clearly demo: every aggregate is marked `demo`, so the evaluation says "DATA CONTOH" and
- * never adds these to a real apel's figures (core/evaluation.ts `evaluate`). The seed writes
- * check-in items only for the days of the current week (the ASN's "Minggu ini" is read from
- * them, and must agree with their history); 72,000 for the whole past would slow the first
- * start by a minute, and the recaps and aggregates carry what the other pages show.
- * Deterministic (a fixed seed), so every fresh start shows the same past.
+ * The individual records behind them are written too, from the same simulated facts, so
+ * every page agrees: each check-in (on time or late, a late ASN's reason, a work plan or an
+ * output, the head's assessment with who and when, how the phone's request went, a tap kept
+ * on the phone and delivered later), each readiness check and each answer to it. The ASN's
+ * history and week, the heads' past rolls and readiness list, the recaps, the TPP month and
+ * the evaluation all show one past.
+ *
+ * About 70,000 check-ins for the demo roster: the last seven days' records (the ASN's week,
+ * the heads' readiness list) are written before this returns; the older ones with
+ * `detailsLater` only start then (npm start: after the server is up, with a line when done),
+ * eight requests at a time.
+ *
+ * Clearly demo: every aggregate, check-in and readiness check is marked `demo`, texts say
+ * "(contoh)", so the evaluation says "DATA CONTOH" and never adds these to a real apel's
+ * figures (core/evaluation.ts `evaluate`); the seed runs only on `npm start`'s first start,
+ * never on AWS. Deterministic (a fixed seed), so every fresh start shows the same past.
  *
  * Survey answers (issue 10b) are added by their own seeding function (demo-survey.ts), called below.
  */
@@ -57,12 +69,22 @@ export interface SeededPast {
   excuses: number;
   /** Survey answers seeded by functions/local/demo-survey.ts (issue 10b). */
   answers: number;
+  /** Check-in items, readiness checks and their answers. */
+  checkins: number;
+  readinessChecks: number;
+  readinessAnswers: number;
+  /** Done when every record is written: at once, or with `detailsLater` the older ones after this returns. */
+  details: Promise<void>;
   from: IsoDate;
   to: IsoDate;
 }
 
-/** Seeds the past `DEMO_WEEKS` weeks before `now`'s date (today itself is left to the real clock). */
-export async function seedDemoPast(config: ApelConfig, now: Date): Promise<SeededPast> {
+/**
+ * Seeds the past `DEMO_WEEKS` weeks before `now`'s date (today itself is left to the real
+ * clock). `detailsLater`: write the check-ins and readiness records older than seven days
+ * after returning (`details` says when they are in).
+ */
+export async function seedDemoPast(config: ApelConfig, now: Date, options: { detailsLater?: boolean } = {}): Promise<SeededPast> {
   const today = localDate(now, config.timeZone);
   const from = addDays(today, -DEMO_WEEKS * 7);
   const to = addDays(today, -1);
@@ -79,38 +101,46 @@ export async function seedDemoPast(config: ApelConfig, now: Date): Promise<Seede
     excuses.map((e) => ({ ...keys.excuse(e.opd, e.sampai, e.id), ...keys.excuseByAsn(e.nip, e.sampai, e.id), type: 'IZIN', ...e, ditarik: undefined })),
   );
   const excusesOf = new Map(opds.map((o) => [o.kode, excuses.filter((e) => e.opd === o.kode)]));
-  const thisWeek = mondayOf(today);
+  const headOf = (kode: string) => staff.get(kode)?.find((a) => a.role === 'pimpinan')?.nip ?? staff.get(kode)?.[0]?.nip ?? '';
+  // The last seven days first (the ASN's week, the heads' readiness list); the rest may follow.
+  const recent = addDays(today, -7);
+  const records = { recent: { checkins: [] as Item[], records: [] as Item[] }, older: { checkins: [] as Item[], records: [] as Item[] } };
+  let readinessChecks = 0;
 
   let aggregateCount = 0;
   for (const plan of plans) {
     const week = Math.floor((Date.parse(plan.date) - Date.parse(from)) / (7 * 86_400_000));
-    const checkins = new Map<string, CheckinFacts & { alasanTerlambat?: string }>();
+    const checkins = new Map<string, SeededCheckin>();
     const aggregates: SesiAggregate[] = [];
     const recaps = [];
-    const weekCheckins: Record<string, unknown>[] = [];
+    const into = plan.date >= recent ? records.recent : records.older;
     for (const opd of opds) {
       const list = staff.get(opd.kode) ?? [];
       const wfa = wfaOn(opd, plan.date);
       const profile = opdProfile(opd.kode, wfa, week);
+      const excused = (nip: string) => excuseOn(excusesOf.get(opd.kode) ?? [], nip, plan.date);
       for (const a of list) {
-        if (excuseOn(excusesOf.get(opd.kode) ?? [], a.nip, plan.date) && rand() < 0.9) continue;
+        if (excused(a.nip) && rand() < 0.9) continue;
         if (rand() > profile.attend) continue;
-        checkins.set(a.nip, simulateCheckin(plan, profile, rand));
+        const facts = simulateCheckin(plan, profile, headOf(opd.kode), rand);
+        checkins.set(a.nip, facts);
+        into.checkins.push(checkinItem(plan.id, a.nip, opd.kode, facts));
       }
-      const readiness =
-        plan.slot === 'sore' && rand() < 0.35
-          ? readinessOfDay(
-              [
-                {
-                  mulai: new Date(plan.opensAt.getTime() - 5 * 3_600_000).toISOString(),
-                  answers: list.filter(() => rand() < profile.answer).map(() => ({ at: new Date(plan.opensAt.getTime() - 5 * 3_600_000 + Math.ceil(rand() * rand() * 14 + 1) * 60_000).toISOString() })),
-                },
-              ],
-              list.length,
-            )
-          : null;
+      let readiness: SesiAggregate['cek'] = null;
+      if (plan.slot === 'sore' && rand() < 0.35) {
+        // One readiness check late in the morning (apel sore opens at 15.45: 10.45), answered within 15 minutes.
+        const mulai = new Date(plan.opensAt.getTime() - 5 * 3_600_000);
+        const id = `${compactTime(mulai)}-${Math.floor(rand() * 0xffffff).toString(16).padStart(6, '0')}`;
+        const check = { id, opd: opd.kode, pesan: 'Mohon konfirmasi bahwa Anda siap bekerja. (contoh)', mulai: mulai.toISOString(), batas: new Date(mulai.getTime() + 15 * 60_000).toISOString(), oleh: headOf(opd.kode) };
+        const answers = list
+          .filter((a) => !excused(a.nip) && rand() < profile.answer)
+          .map((a) => ({ nip: a.nip, at: new Date(mulai.getTime() + Math.ceil(rand() * rand() * 14 + 1) * 60_000 - Math.floor(rand() * 50_000)).toISOString() }));
+        into.records.push({ ...keys.readinessCheck(opd.kode, id), type: 'CEK', ...check, demo: true });
+        into.records.push(...answers.map((a) => ({ ...keys.readinessAnswer(id, a.nip), type: 'JAWAB', cekId: id, ...a })));
+        readiness = readinessOfDay([{ mulai: check.mulai, answers }], list.length);
+        readinessChecks++;
+      }
       recaps.push(recapOpd(opd.kode, wfa, list, checkins));
-      if (plan.date >= thisWeek) weekCheckins.push(...list.flatMap((a) => checkinItem(plan.id, a.nip, opd.kode, checkins.get(a.nip))));
       aggregates.push(
         aggregateSesi({
           opd: opd.kode,
@@ -125,16 +155,34 @@ export async function seedDemoPast(config: ApelConfig, now: Date): Promise<Seede
       );
     }
     await openSesi(plan, plan.opensAt);
-    await batchWrite(tableName('checkins'), weekCheckins);
     await putAggregates(aggregates, plan.closesAt);
     await closeSesi(plan.id, recaps, new Date(plan.closesAt.getTime() + 60_000));
-    // Final: the apel clock must not make these recaps again from check-ins the seed never wrote.
+    // Final: the apel clock must not make these recaps again (the older check-ins may still be on their way).
     await markRecapFinal(plan.id, new Date(plan.closesAt.getTime() + 60_000));
     aggregateCount += aggregates.length;
   }
+  const write = async (part: { checkins: Item[]; records: Item[] }) => {
+    await batchWriteMany(tableName('checkins'), part.checkins);
+    await batchWriteMany(tableName('records'), part.records);
+  };
+  await write(records.recent);
   // 10b: survey answers
   const answers = await seedDemoSurvey(opds, from, to, config);
-  return { sesi: plans.length, aggregates: aggregateCount, excuses: excuses.length, answers, from, to };
+  const details = write(records.older);
+  if (!options.detailsLater) await details;
+  const all = [...records.recent.records, ...records.older.records];
+  return {
+    sesi: plans.length,
+    aggregates: aggregateCount,
+    excuses: excuses.length,
+    answers,
+    from,
+    to,
+    checkins: records.recent.checkins.length + records.older.checkins.length,
+    readinessChecks,
+    readinessAnswers: all.length - readinessChecks,
+    details,
+  };
 }
 
 interface Profile {
@@ -147,6 +195,8 @@ interface Profile {
   /** Median of the phone's request duration (ms). */
   network: number;
   retry: number;
+  /** Taps kept on the phone without network, delivered later. */
+  offline: number;
 }
 
 /** Each OPD a little different, improving slightly over the weeks; exempt OPDs (office) a touch more punctual. */
@@ -162,47 +212,70 @@ function opdProfile(kode: string, wfa: boolean, week: number): Profile {
     answer: 0.75 + spread * 0.2,
     network: 500 + ((h >>> 8) % 1500),
     retry: 0.02 + ((h >>> 4) % 8) / 100,
+    offline: 0.004 + ((h >>> 12) % 5) / 250,
   };
 }
 
-function simulateCheckin(plan: SesiPlan, p: Profile, rand: () => number): CheckinFacts {
+const LATE_REASONS = [
+  'Sinyal hilang di rumah, pindah ke tempat lain dulu. (contoh)',
+  'Mengantar anak ke sekolah. (contoh)',
+  'Listrik padam sejak pagi. (contoh)',
+  'Hujan deras, jaringan putus-putus. (contoh)',
+  'Mengurus surat di kantor desa. (contoh)',
+];
+
+type SeededCheckin = CheckinFacts & { penilaian?: { nilai: Assessment; oleh: string; at: string }; alasanTerlambat?: string };
+
+/**
+ * One ASN's check-in: on time or late (minutes late falling off as real queues do), a work
+ * plan or an output, the head's assessment of an output (sore; who and when), how the phone's
+ * request went, now and then a late ASN's reason, and now and then a tap kept on the phone
+ * without network and delivered later (its tap time counts: `ketukPada`).
+ */
+function simulateCheckin(plan: SesiPlan, p: Profile, head: string, rand: () => number): SeededCheckin {
   const late = rand() < p.late;
   const lateFrom = Math.floor(plan.onTimeUntil.getTime() / 60_000) * 60_000 + 60_000;
-  const at = late
+  const tap = late
     ? new Date(lateFrom + Math.floor(-Math.log(1 - rand() * 0.97) * 6) * 60_000 + Math.floor(rand() * 59_000))
     : new Date(plan.opensAt.getTime() + Math.floor(rand() * (lateFrom - plan.opensAt.getTime() - 1000)));
   const withReport = rand() < (plan.slot === 'pagi' ? p.plan : p.output);
   const assessed = plan.slot === 'sore' && withReport && rand() < p.assess;
   const r = rand();
+  const offline = rand() < p.offline;
+  const reason = late && rand() < 0.4 ? LATE_REASONS[Math.floor(rand() * LATE_REASONS.length)] : undefined;
+  const nilai: Assessment = ASSESSMENTS[r < 0.65 ? 0 : r < 0.9 ? 1 : 2]!;
   return {
     status: late ? 'terlambat' : 'hadir',
-    at: at.toISOString(),
+    // A tap kept on the phone arrives once the network is back: 1–40 minutes later.
+    at: offline ? new Date(tap.getTime() + Math.ceil(rand() * 40) * 60_000).toISOString() : tap.toISOString(),
+    ...(offline ? { luring: true, ketukPada: tap.toISOString() } : {}),
     ...(withReport ? { laporan: plan.slot === 'pagi' ? 'Rencana kerja (contoh)' : 'Hasil kerja (contoh)' } : {}),
-    ...(assessed ? { penilaian: { nilai: ASSESSMENTS[r < 0.65 ? 0 : r < 0.9 ? 1 : 2]! } } : {}),
+    ...(assessed ? { penilaian: { nilai, oleh: head, at: new Date(plan.closesAt.getTime() + Math.ceil(rand() * 180) * 60_000).toISOString() } } : {}),
     jaringan: { ms: Math.round(p.network * Math.exp((rand() - 0.5) * 1.6)), ulang: rand() < p.retry ? 1 + Math.floor(rand() * 2) : 0 },
+    ...(reason ? { alasanTerlambat: reason } : {}),
   };
 }
 
-/** A check-in item as the check-in path writes it (store/checkin-store.ts `recordCheckin`), for the current week's days. */
-function checkinItem(sesiId: string, nip: string, opd: string, facts: CheckinFacts | undefined): Record<string, unknown>[] {
-  if (!facts) return [];
-  const { status, at, laporan, penilaian, jaringan } = facts;
-  return [
-    {
-      ...keys.checkin(sesiId, nip),
-      ...keys.checkinByAsn(nip, sesiId),
-      ...keys.checkinByOpd(sesiId, opd, nip, at),
-      sesiId,
-      nip,
-      opd,
-      status,
-      at,
-      bukti: 'tanpa',
-      ...(laporan ? { laporan } : {}),
-      ...(penilaian ? { penilaian } : {}),
-      ...(jaringan ? { jaringan } : {}),
-    },
-  ];
+/** A check-in item as the check-in path writes it (store/checkin-store.ts `recordCheckin`), marked demo. */
+function checkinItem(sesiId: string, nip: string, opd: string, facts: SeededCheckin): Item {
+  const { status, at, laporan, penilaian, jaringan, luring, ketukPada, alasanTerlambat } = facts;
+  return {
+    ...keys.checkin(sesiId, nip),
+    ...keys.checkinByAsn(nip, sesiId),
+    ...keys.checkinByOpd(sesiId, opd, nip, at),
+    sesiId,
+    nip,
+    opd,
+    status,
+    at,
+    bukti: 'tanpa',
+    demo: true,
+    ...(laporan ? { laporan } : {}),
+    ...(penilaian ? { penilaian } : {}),
+    ...(jaringan ? { jaringan } : {}),
+    ...(luring ? { luring: true, ketukPada } : {}),
+    ...(alasanTerlambat ? { alasanTerlambat } : {}),
+  };
 }
 
 function excuseOn(excuses: readonly Excuse[], nip: string, date: IsoDate): boolean {
@@ -221,7 +294,7 @@ function makeExcuses(opds: readonly Opd[], staff: ReadonlyMap<string, readonly A
         const sampai = addDays(dari, Math.floor(rand() * 3));
         const jenis = EXCUSES[Math.floor(rand() * EXCUSES.length)]!;
         const id = `${sampai}_${a.nip}_${Math.floor(rand() * 0xffffffff).toString(16).padStart(8, '0')}`;
-        out.push({ id, nip: a.nip, opd: o.kode, jenis, dari, sampai, catatan: 'Contoh (data percobaan)', oleh: head(o.kode), at: `${dari}T00:30:00.000Z`, ditarik: null });
+        out.push({ id, nip: a.nip, opd: o.kode, jenis, dari, sampai, catatan: 'Contoh (npm start)', oleh: head(o.kode), at: `${dari}T00:30:00.000Z`, ditarik: null });
       }
     }
   }

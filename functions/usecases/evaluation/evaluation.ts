@@ -130,6 +130,6 @@ export function evaluationCsv(v: EvaluationView): string {
           k.kecamatan ?? 'Belum diketahui', k.ini.presensi, k.ini.diukur, num(k.ini.medianMs), num(k.ini.p90Ms), pct(k.ini.denganUlang), k.ini.luring, num(k.sebelum.medianMs),
         ]),
       ];
-  const title = [[`Evaluasi WFA ${v.regency}, ${v.periode.dari} s.d. ${v.periode.sampai} (dibandingkan ${v.sebelumnya.dari} s.d. ${v.sebelumnya.sampai})${v.demo ? ' — DATA CONTOH (apel percobaan)' : ''}`]];
+  const title = [[`Evaluasi WFA ${v.regency}, ${v.periode.dari} s.d. ${v.periode.sampai} (dibandingkan ${v.sebelumnya.dari} s.d. ${v.sebelumnya.sampai})${v.demo ? ' — DATA CONTOH' : ''}`]];
   return csvFile(header, [...rows, ...kecamatan, [], ...title]);
 }

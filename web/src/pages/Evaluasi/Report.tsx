@@ -33,7 +33,7 @@ export function Report({ data, token, isAdmin, onUploaded }: { data: Evaluation;
         </p>
         {data.demo && (
           <p class="eval-demo" role="note" data-testid="eval-demo">
-            DATA CONTOH: angka di halaman ini berasal dari apel percobaan yang dibuat oleh <code>npm start</code>, bukan dari apel sungguhan.
+            DATA CONTOH: angka di halaman ini berasal dari data contoh yang dibuat oleh <code>npm start</code>, bukan dari apel sungguhan.
           </p>
         )}
         {empty && <p class="muted">Belum ada apel yang ditutup pada periode ini.</p>}

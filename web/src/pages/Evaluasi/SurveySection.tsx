@@ -36,7 +36,7 @@ export function SurveySection({ survei, regency }: { survei: Evaluation['survei'
             Survei Kepuasan Masyarakat (PermenPAN-RB 14/2017): sembilan unsur, masing-masing dinilai 1–4; IKM = rata-rata tertimbang × 25, mutu A–D.
             Warga mengisi dari poster QR tiap OPD. Di bawah {survei.minimumJawaban} jawaban, angka terlalu sedikit untuk disimpulkan.
           </p>
-          {survei.contoh && <p class="eval-demo">DATA CONTOH: jawaban survei buatan apel percobaan (<code>npm start</code>), bukan dari warga.</p>}
+          {survei.contoh && <p class="eval-demo">DATA CONTOH: jawaban survei dibuat oleh <code>npm start</code> untuk dicoba, bukan oleh warga.</p>}
           <div class="table-scroll">
             <table class="eval-table" data-testid="eval-survei-table">
               <thead>

@@ -20,5 +20,5 @@ export const METHODS: readonly (readonly [string, string])[] = [
   ['Hari kantor', 'Dari e-presensi kantor yang diunggah admin: hadir = ada jam masuk; terlambat = jam masuk sesudah menit jam masuk kantor; yang tidak ada jam masuknya dihitung TK atau keterangannya.'],
   ['IKM (Survei Kepuasan Masyarakat)', 'PermenPAN-RB 14/2017: tiap unsur dari sembilan dinilai warga 1–4; nilai rata-rata tiap unsur × bobot 1/9, dijumlahkan, × 25 (skala 25–100); mutu A 88,31–100, B 76,61–88,30, C 65,00–76,60, D 25,00–64,99. Hari WFA = hari WFA kabupaten yang bukan libur; hari kantor = hari lain.'],
   ['OPD WFA dan OPD dikecualikan', 'Status WFA OPD pada tanggal apel. Kelompok yang dikecualikan bekerja dari kantor dan menjadi pembanding; perbedaan antar kelompok bukan bukti sebab-akibat.'],
-  ['Data contoh', 'Data apel percobaan dari npm start tidak pernah dicampur dengan data sungguhan: bila ada satu apel sungguhan pada periode itu, data percobaan diabaikan.'],
+  ['Data contoh', 'Data contoh dari npm start tidak pernah dicampur dengan data sungguhan: bila ada satu apel sungguhan pada periode itu, data contoh diabaikan.'],
 ];

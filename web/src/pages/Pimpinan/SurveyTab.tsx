@@ -63,7 +63,7 @@ export function SurveyTab({ token, opd, today }: TabProps) {
           </p>
           {data.hasil.contoh && (
             <p class="note" data-testid="skm-contoh">
-              DATA CONTOH: jawaban ini buatan apel percobaan (npm start), bukan dari warga.
+              DATA CONTOH: jawaban ini dibuat oleh npm start untuk dicoba, bukan oleh warga.
             </p>
           )}
           <div>

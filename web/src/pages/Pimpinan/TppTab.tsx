@@ -47,9 +47,9 @@ export function TppTab({ token, opd, today }: TabProps) {
         <h2 id="tpp-title">Rekap TPP</h2>
         <p class="muted">
           Jumlah tiap kode per ASN dalam sebulan (apel yang sudah ditutup) dan potongan TPP menurut aturan daerah
-          {data ? ` (${data.aturan.dasar})` : ''}.
+          {data ? `: ${data.aturan.dasar}` : ''}.
         </p>
-        <div class="form-row">
+        <div class="form form-row">
           <label>
             Bulan
             <select value={bulan} onChange={(e) => setBulan(e.currentTarget.value)} data-testid="tpp-bulan">
