@@ -82,6 +82,14 @@ export function pwa(): Plugin {
   return {
     name: 'apel-pwa',
     apply: 'build',
+    // The proof-of-presence chunk signs the tap: fetched beside the entry script rather than after it ran (issue 13's phone).
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const presence = Object.values(ctx.bundle ?? {}).find((item) => item.type === 'chunk' && item.name === 'presence');
+        return presence ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${presence.fileName}` }, injectTo: 'head' }] : [];
+      },
+    },
     async generateBundle(_options, bundle) {
       const icons = { 'ikon-192.png': iconPng(192), 'ikon-512.png': iconPng(512), 'ikon-maskable-512.png': iconPng(512, 0.1) };
       for (const [fileName, source] of Object.entries(icons)) this.emitFile({ type: 'asset', fileName, source });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSP_DIRECTIVES, HSTS_MAX_AGE_SECONDS, SECURITY_HEADERS } from '../../functions/http/security-headers';
+import { CSP_DIRECTIVES, EARLY_ME_SHA256, HSTS_MAX_AGE_SECONDS, SECURITY_HEADERS } from '../../functions/http/security-headers';
 import { APEL_CLOCK, alarmMetricCount } from '../../functions/cli/cost-model';
 import { API_FUNCTIONS } from '../../functions/http/routes';
 import { functionsTriggeredBy } from '../../functions/manifest';
@@ -133,9 +134,9 @@ describe('site security', () => {
     expect(workerConfig.CustomHeadersConfig.Items).toEqual([{ Header: 'Cache-Control', Value: 'no-cache', Override: true }]);
   });
 
-  it('has a strict policy: nothing from other origins, no inline code, no framing, no plugins', () => {
+  it('has a strict policy: nothing from other origins, no inline code but the one script allowed by its hash, no framing, no plugins', () => {
     expect(CSP_DIRECTIVES['default-src']).toEqual(["'self'"]);
-    expect(CSP_DIRECTIVES['script-src']).toEqual(["'self'"]);
+    expect(CSP_DIRECTIVES['script-src']).toEqual(["'self'", EARLY_ME_SHA256]);
     expect(CSP_DIRECTIVES['style-src']).toEqual(["'self'"]);
     expect(CSP_DIRECTIVES['img-src']).toEqual(["'self'", 'data:']);
     expect(CSP_DIRECTIVES['connect-src']).toEqual(["'self'"]);
@@ -145,7 +146,7 @@ describe('site security', () => {
     expect(SECURITY_HEADERS['content-security-policy']).not.toMatch(/unsafe-|\*|https?:/);
   });
 
-  it('lets the built site run under that policy: no inline script, style or handler, nothing from elsewhere', () => {
+  it('lets the built site run under that policy: one inline script, the one whose hash it names (early GET /api/me); no inline style or handler, nothing from elsewhere', () => {
     const html = readFileSync(join(WEB_DIST_DIR, 'index.html'), 'utf8');
     const css = readdirSync(join(WEB_DIST_DIR, 'assets'))
       .filter((f) => f.endsWith('.css'))
@@ -153,11 +154,17 @@ describe('site security', () => {
       .join('\n');
 
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const [, attrs, body] of scripts) {
-      expect(attrs, 'script-src self: every script is a file').toMatch(/\bsrc="\//);
+    const inline = scripts.filter(([, attrs]) => !/\bsrc=/.test(attrs!));
+    expect(scripts.length).toBeGreaterThan(inline.length);
+    for (const [, attrs, body] of scripts.filter((s) => !inline.includes(s))) {
+      expect(attrs, 'script-src self: a script with a file is from this origin').toMatch(/\bsrc="\//);
       expect(body?.trim()).toBe('');
     }
+    // The early GET /api/me of web/index.html: allowed by its sha256 (change one, change the other).
+    expect(inline).toHaveLength(1);
+    const hash = `'sha256-${createHash('sha256').update(inline[0]![2]!).digest('base64')}'`;
+    expect(CSP_DIRECTIVES['script-src'], `web/index.html's inline script is ${hash}`).toContain(hash);
+    expect(EARLY_ME_SHA256).toBe(hash);
     expect(html).not.toMatch(/<style\b/);
     expect(html).not.toMatch(/\sstyle=/);
     expect(html).not.toMatch(/\son[a-z]+=/);

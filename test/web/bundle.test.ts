@@ -10,8 +10,13 @@ import { describe, expect, it } from 'vitest';
  */
 const dist = new URL('../../web/dist/', import.meta.url).pathname;
 
-/** The check-in page's whole download, gzip: 12.7 kB before issue 3, 14.3 kB with its ASN additions. */
-const BUDGET_BYTES = 15 * 1024;
+/**
+ * The check-in page's whole download, gzip: 12.7 kB before issue 3, 14.3 kB with its ASN additions;
+ * issue 15's budget is 20 kB. Since issue 13's phone work index.html preloads the proof-of-presence
+ * chunk (2.1 kB, always fetched before the tap, so now counted here) and carries the early GET /api/me:
+ * 17.7 kB.
+ */
+const BUDGET_BYTES = 20 * 1024;
 
 describe.runIf(existsSync(join(dist, 'index.html')))('the check-in download', () => {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');

@@ -143,14 +143,32 @@ export function request<T>(method: Method, path: string, token: string, body?: u
   return send(method, path, token, body, (res) => res.json() as Promise<T>, options);
 }
 
+/** GET /api/me as web/index.html's first script sent it, before this code had downloaded; `answer` is undefined unless it was a 2xx. */
+interface EarlyMe {
+  token: string;
+  answer: Promise<{ body: ResponseOf<'GET /api/me'>; sentAt: number; perfSent: number; receivedAt: number; perfReceived: number } | undefined>;
+}
+
+/** The early GET /api/me's answer for `token`, taken once (a later load asks afresh); undefined if there was none, it failed, or it took over 10 s. */
+async function earlyMe(token: string) {
+  const w = window as unknown as { apelMe?: EarlyMe };
+  const early = w.apelMe;
+  if (early?.token !== token) return undefined;
+  w.apelMe = undefined;
+  return Promise.race([early.answer, new Promise<undefined>((resolve) => setTimeout(resolve, 10_000))]);
+}
+
 /** `/api/me`, with the offset of the server's clock from this phone's (ms, server minus client). */
 export async function getMe(
   token: string,
   onRetry?: (attempt: number) => void,
 ): Promise<{ me: ResponseOf<'GET /api/me'>; clockOffset: number; ticketPerf: number }> {
-  const { body, sentAt, receivedAt } = await request<ResponseOf<'GET /api/me'>>('GET', '/me', token, undefined, { onRetry });
+  // ticketPerf: the monotonic clock (performance.now()) when the server made the answer's ticket, as near as the phone can tell.
+  const early = await earlyMe(token);
+  const { body, sentAt, receivedAt, ticketPerf } = early
+    ? ((lastRequestMs = early.receivedAt - early.sentAt), { ...early, ticketPerf: (early.perfSent + early.perfReceived) / 2 })
+    : await request<ResponseOf<'GET /api/me'>>('GET', '/me', token, undefined, { onRetry }).then((r) => ({ ...r, ticketPerf: performance.now() - (r.receivedAt - r.sentAt) / 2 }));
   // Every page asks this first: the server accepted the link, so it may replace the one kept (lib/token.ts).
   acceptToken(token);
-  // ticketPerf: the monotonic clock (performance.now()) when the server made the answer's ticket, as near as the phone can tell.
-  return { me: body, clockOffset: Date.parse(body.now) - (sentAt + receivedAt) / 2, ticketPerf: performance.now() - (receivedAt - sentAt) / 2 };
+  return { me: body, clockOffset: Date.parse(body.now) - (sentAt + receivedAt) / 2, ticketPerf };
 }

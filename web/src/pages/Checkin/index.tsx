@@ -30,7 +30,7 @@ export function Checkin({ token }: { token: string | undefined }) {
 type Presence = typeof import('./presence');
 let presenceChunk: Promise<Presence> | undefined;
 
-/** The proof-of-presence chunk (presence.tsx), asked for at once, while GET /api/me is on its way. */
+/** The proof-of-presence chunk (presence.ts), asked for at once (index.html preloads it: web/vite-pwa.ts), while GET /api/me is on its way. */
 function usePresence(): Presence | undefined {
   const [m, setM] = useState<Presence>();
   presenceChunk ??= import('./presence' + '');
@@ -62,18 +62,21 @@ function CheckinPage({ token, onRefused, keptLink }: { token: string; onRefused:
   const last = !answer.data && error?.status === 0 ? presence?.lastKnown(token) : undefined;
   const data = answer.data ?? (last && { me: last, clockOffset: 0, ticketPerf: Number.NaN, offline: true });
   const tap = useRef<TapProof>();
-  tap.current =
-    presence && data
-      ? {
-          // A ticket near its end (the page open a long while) is fetched afresh first, when there is network.
-          proof: async () => {
-            const stale = performance.now() - data.ticketPerf > (data.me.bukti?.berlakuMenit ?? 30) * 60_000 - 60_000;
-            const fresh = stale && navigator.onLine ? await getMe(token).catch(() => undefined) : undefined;
-            return presence.checkinProof(fresh?.me ?? data.me, fresh?.ticketPerf ?? data.ticketPerf);
-          },
-          keep: (body) => presence.keepTap(token, body),
-        }
-      : undefined;
+  // A tap before the chunk arrived waits for it rather than going unsigned; without it (it failed to load), unsigned.
+  const chunk = async () => presence ?? (await presenceChunk?.catch(() => undefined));
+  tap.current = data
+    ? {
+        // A ticket near its end (the page open a long while) is fetched afresh first, when there is network.
+        proof: async () => {
+          const p = await chunk();
+          if (!p) return undefined;
+          const stale = performance.now() - data.ticketPerf > (data.me.bukti?.berlakuMenit ?? 30) * 60_000 - 60_000;
+          const fresh = stale && navigator.onLine ? await getMe(token).catch(() => undefined) : undefined;
+          return p.checkinProof(fresh?.me ?? data.me, fresh?.ticketPerf ?? data.ticketPerf);
+        },
+        keep: async (body) => (await chunk())?.keepTap(token, body) ?? false,
+      }
+    : undefined;
   const [checkin, send, setCheckin] = useCheckin(token, () => void load(), () => tap.current);
   const [device, setDevice] = useState<string>();
   useEffect(() => {
@@ -82,6 +85,8 @@ function CheckinPage({ token, onRefused, keptLink }: { token: string; onRefused:
   // The phone's side (presence.ts attach): kept taps go out; the link binds to this phone, or the head is asked.
   useEffect(() => {
     if (!presence) return;
+    // The key out of IndexedDB (or made) now, while GET /api/me is on its way, not after the tap.
+    void presence.deviceKey();
     phone.current = presence.attach({
       token,
       reload: () => void load(),
@@ -108,11 +113,20 @@ function CheckinPage({ token, onRefused, keptLink }: { token: string; onRefused:
   const sesi = data && currentSesi(data.me.today);
   // And the late reason's form, shown after a late check-in while the apel is open.
   const late = !!sesi && sesi.state === 'dibuka' && (sesi.status === 'terlambat' || (checkin.done?.sesiId === sesi.id && checkin.done.status === 'terlambat'));
-  // The week and the excuses are in it too (not needed to check in): asked for once the page has its data.
-  const needExtras = !!data;
+  // The week and the excuses are in it too (not needed to check in): asked for once the page has
+  // its data; while an open apel waits for the tap, only after it (or 5 s), so that on a slow
+  // network the chunk does not share the line with the check-in.
+  const waitingForTap = !!sesi && sesi.state === 'dibuka' && sesi.status === 'belum' && !checkin.done && !checkin.kept;
+  const [extrasDue, setExtrasDue] = useState(false);
   useEffect(() => {
-    if (needExtras) loadExtras();
-  }, [needExtras]);
+    if (!data || extrasDue) return;
+    if (!waitingForTap) return void setExtrasDue(true);
+    const wait = setTimeout(() => setExtrasDue(true), 5_000);
+    return () => clearTimeout(wait);
+  }, [!!data, waitingForTap, extrasDue]);
+  useEffect(() => {
+    if (extrasDue) loadExtras();
+  }, [extrasDue]);
 
   // When an apel opens or closes, ask the server for its new state, spread over a few seconds
   // so that every phone in the regency does not ask in the same second; until the server agrees,
