@@ -4,6 +4,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../core/audit';
 import { Unavailable } from '../core/errors';
 import type { Item, TransactItem } from './batch';
+import { addDays, zonedInstant } from '../core/time';
 import { queryAll } from './batch';
 import { db } from './client';
 import { guarded } from './outage';
@@ -59,8 +60,10 @@ export async function writeAudited(
 }
 
 export interface AuditFilter {
-  /** `YYYY-MM`: the audit is browsed a month at a time. */
+  /** `YYYY-MM`: the audit is browsed a month at a time, the month of `timeZone` (UTC unless given). */
   month: string;
+  /** The regency's zone: 1 December 07:05 WITA is 30 November in UTC, and belongs to December. */
+  timeZone?: string;
   opd?: string;
   actorNip?: string;
   /** Prefix of the action, e.g. `izin` or `izin.tarik`. */
@@ -71,10 +74,28 @@ export interface AuditRecord extends AuditEntry {
   id: string;
 }
 
-/** A month of the trail, newest first, filtered on the server. */
+/**
+ * The partitions and sort-key bounds of a month in a zone. Lines are filed by the UTC month of
+ * their time (`keys.audit`), so a month in an Indonesian zone (UTC+7 to +9) spans two partitions:
+ * its first hours are in the last UTC day of the month before.
+ */
+function monthBounds(month: string, timeZone = 'UTC') {
+  const from = zonedInstant(`${month}-01`, '00:00', timeZone).toISOString();
+  const last = new Date(zonedInstant(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, '00:00', timeZone).getTime() - 1).toISOString();
+  const months = [...new Set([last.slice(0, 7), from.slice(0, 7)])];
+  return { months, from, to: `${last}~` };
+}
+
+/** A month of the trail, newest first, filtered on the server: one Query per UTC month it spans. */
 export async function listAudit(filter: AuditFilter): Promise<AuditRecord[]> {
+  const bounds = monthBounds(filter.month, filter.timeZone);
+  const months = await Promise.all(bounds.months.map((utcMonth) => listAuditPartition(utcMonth, bounds.from, bounds.to, filter)));
+  return months.flat();
+}
+
+async function listAuditPartition(utcMonth: string, from: string, to: string, filter: AuditFilter): Promise<AuditRecord[]> {
   const conditions: string[] = [];
-  const values: Record<string, unknown> = { ':pk': keys.auditMonth(filter.month) };
+  const values: Record<string, unknown> = { ':pk': keys.auditMonth(utcMonth), ':from': from, ':to': to };
   const names: Record<string, string> = {};
   if (filter.opd) {
     conditions.push('opd = :opd');
@@ -91,7 +112,7 @@ export async function listAudit(filter: AuditFilter): Promise<AuditRecord[]> {
   }
   const items = await queryAll({
     TableName: tableName('audit'),
-    KeyConditionExpression: 'pk = :pk',
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
     ScanIndexForward: false,
     ExpressionAttributeValues: values,
     ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),

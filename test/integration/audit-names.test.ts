@@ -32,4 +32,20 @@ describe('the audit trail (GET /api/admin/audit)', () => {
     expect(res.body.audit.map((l: { action: string }) => l.action)).toContain('izin.catat');
     expect(res.body.nama).toMatchObject({ [head.nip]: head.nama, [staff.nip]: staff.nama });
   });
+
+  it("files a change under the regency's month: 1 December 07:05 WITA (30 November in UTC) is in December", async () => {
+    vi.setSystemTime(new Date('2026-11-30T23:05:00Z'));
+    const body = { nip: staff.nip, jenis: 'izin', dari: '2026-12-01', sampai: '2026-12-01', catatan: 'Urusan keluarga' };
+    expect((await call(opdApi, { method: 'POST', path: '/api/opd/setda/izin', token: tokens.get(head.nip)!, body })).status).toBe(201);
+    const lines = async (bulan: string) =>
+      (await call(adminApi, { path: `/api/admin/audit?bulan=${bulan}&aksi=izin.catat`, token: adminToken })).body.audit.map((l: { at: string }) => l.at);
+
+    expect(await lines('2026-12')).toEqual(['2026-11-30T23:05:00.000Z']);
+    expect(await lines('2026-11')).not.toContain('2026-11-30T23:05:00.000Z');
+    // 30 November 23:59 WITA (15:59 UTC) stays in November.
+    vi.setSystemTime(new Date('2026-11-30T15:59:00Z'));
+    expect((await call(opdApi, { method: 'POST', path: '/api/opd/setda/izin', token: tokens.get(head.nip)!, body: { ...body, jenis: 'sakit' } })).status).toBe(201);
+    expect(await lines('2026-11')).toContain('2026-11-30T15:59:00.000Z');
+    expect(await lines('2026-12')).toEqual(['2026-11-30T23:05:00.000Z']);
+  });
 });

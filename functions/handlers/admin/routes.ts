@@ -55,7 +55,7 @@ export const routes = [
 
   route('GET /api/admin/audit', {}, async ({ event, now, reply }) => {
     const month = s.monthValue(queryParam(event, 'bulan'), today(now).slice(0, 7));
-    return reply(200, await auditOfMonth({ month, opd: queryParam(event, 'opd'), actorNip: queryParam(event, 'aktor'), action: queryParam(event, 'aksi') }));
+    return reply(200, await auditOfMonth({ month, timeZone: config.timeZone, opd: queryParam(event, 'opd'), actorNip: queryParam(event, 'aktor'), action: queryParam(event, 'aksi') }));
   }),
 
   route('POST /api/admin/roster/pratinjau', { body: s.rosterBody, maxBodyBytes: CSV_UPLOAD }, async ({ body, now, reply }) =>
