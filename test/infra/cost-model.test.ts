@@ -42,6 +42,10 @@ describe('cost model', () => {
     expect(medium.totalUsd).toBeLessThan(5 * 0.8);
   });
 
+  it("costs at most US$1 a month for 3,000 ASN after the free tier (issue 13's goal)", () => {
+    expect(estimateMonthlyCost(defaultUsage(3000)).totalUsd).toBeLessThanOrEqual(1);
+  });
+
   it('charges API requests at the list price times the Jakarta margin', () => {
     const usage = { ...defaultUsage(3000), regionFactor: 1 };
     const { items, traffic } = estimateMonthlyCost(usage);
