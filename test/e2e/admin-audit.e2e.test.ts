@@ -83,10 +83,15 @@ describe.runIf(browserAvailable())('the admin console\'s audit trail (Chromium, 
 
       // Dates, months and times are fields of ours (dd/mm/yyyy with the day's name), never the browser's
       // mm/dd/yyyy; no native file control shows; every form is checked by us, in Indonesian (issue 14 point 9).
-      for (const tab of ['ringkasan', 'roster', 'opd', 'kalender', 'tautan', 'audit']) {
-        await page.goto(admin.tautan.replace('/#t=', `/admin/${tab}#t=`));
+      // The audit tab last: its month field is tried below.
+      const pages = ['/admin/ringkasan', '/admin/roster', '/admin/opd', '/admin/kalender', '/admin/tautan', '/admin/tpp', '/evaluasi', '/admin/audit'];
+      for (const tab of pages) {
+        await page.goto(admin.tautan.replace('/#t=', `${tab}#t=`));
         await page.locator('main h2:visible').first().waitFor();
-        if (tab === 'kalender') await page.getByTestId('libur-upload').locator('summary').click();
+        // The overview's "diperiksa pukul" is the server's time (10.0x WITA here), not the browser's.
+        if (tab === '/admin/ringkasan') await page.getByText(/diperiksa pukul 10\.0\d\.\d\d WITA/).waitFor();
+        if (tab === '/evaluasi') await page.getByTestId('eval-upload').waitFor();
+        if (tab === '/admin/kalender') await page.getByTestId('libur-upload').locator('summary').click();
         const native = await page.locator('input[type=date], input[type=month], input[type=time], input[type=datetime-local]').count();
         expect(native, tab).toBe(0);
         const files = await page.locator('input[type=file]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));

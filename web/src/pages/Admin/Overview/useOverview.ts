@@ -19,6 +19,8 @@ export function useOverview(token: string, tanggal: string | undefined, active: 
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const seq = useRef(0);
   const refresh = useRef<number | null>(null);
+  // The server's clock minus the browser's (from `now` of the last full answer): "diperiksa pukul" in server time.
+  const offset = useRef(0);
   // Read by timers set in an earlier render.
   const current = useRef({ tanggal, active });
   current.current = { tanggal, active };
@@ -36,10 +38,11 @@ export function useOverview(token: string, tanggal: string | undefined, active: 
       if (answer.body) {
         setData(answer.body);
         refresh.current = answer.body.refreshSeconds;
+        offset.current = Date.parse(answer.body.now) - Date.now();
       }
       etag.current = answer.etag ?? undefined;
       setError(undefined);
-      setCheckedAt(Date.now());
+      setCheckedAt(Date.now() + offset.current);
     } catch (e) {
       if (mine !== seq.current) return;
       setError(asApiError(e));
