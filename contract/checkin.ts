@@ -46,7 +46,7 @@ export interface PasskeyAssertion {
   rawId?: string;
   type?: 'public-key';
   response: { clientDataJSON: string; authenticatorData: string; signature: string; userHandle?: string };
-  clientExtensionResults?: Record<string, unknown>;
+  clientExtensionResults?: object;
   authenticatorAttachment?: string;
 }
 

@@ -71,6 +71,12 @@ export interface MyProof {
   menunggu: string | null;
   /** Whether a check-in must be signed today (bound, or on/after `perangkatWajibSejak`). */
   wajib: boolean;
+  /**
+   * Passkey mode only (config `buktiKehadiran: "passkey"`; absent otherwise): the credential id of
+   * the link's passkey, or null while none is registered. Once there is one, every check-in also
+   * carries an assertion by it with user verification (contract/checkin.ts `CheckinProof.passkey`).
+   */
+  passkey?: string | null;
 }
 
 /** GET /api/me: the link's owner, their OPD, today's and this week's apel (Monday to Sunday). */
@@ -135,6 +141,51 @@ export interface DeviceRegistered {
   perangkat: string;
 }
 
+/**
+ * POST /api/passkey/opsi (no body): what navigator.credentials.create() needs to make the link's
+ * passkey on this phone (platform authenticator, user verification required), as
+ * @simplewebauthn/browser's startRegistration takes it, and the fresh ticket its challenge is
+ * made from: base64url(SHA-256(`apel-wfa/passkey/1\n<tiket>`)).
+ */
+export interface PasskeyOptions {
+  tiket: string;
+  opsi: {
+    challenge: string;
+    rp: { name: string; id?: string };
+    user: { id: string; name: string; displayName: string };
+    pubKeyCredParams: { alg: number; type: string }[];
+    timeout?: number;
+    excludeCredentials?: { id: string; type: string; transports?: string[] }[];
+    authenticatorSelection?: { authenticatorAttachment?: 'platform' | 'cross-platform'; residentKey?: string; requireResidentKey?: boolean; userVerification?: string };
+    attestation?: string;
+    extensions?: object;
+    hints?: string[];
+  };
+}
+
+/**
+ * POST /api/passkey: the passkey made on the phone the link is bound to. `tanda` is that phone's
+ * key's signature (as for a check-in) over `apel-wfa/passkey/1\n<tiket>`; `respons` is
+ * navigator.credentials.create()'s answer as @simplewebauthn/browser's startRegistration returns it.
+ */
+export interface PasskeyRegistration {
+  tiket: string;
+  tanda: string;
+  respons: {
+    id: string;
+    rawId: string;
+    type: 'public-key';
+    response: { clientDataJSON: string; attestationObject: string; transports?: string[] } & Record<string, unknown>;
+    clientExtensionResults: object;
+    authenticatorAttachment?: string;
+  };
+}
+
+/** 201: the passkey's credential id, now the link's (an earlier one is replaced). */
+export interface PasskeyRegistered {
+  passkey: string;
+}
+
 /** POST /api/kesiapan/{cekId}: 201 when recorded, 200 with the first time for a repeat. */
 export interface ReadinessAnswered {
   dijawabPada: Instant;
@@ -175,5 +226,7 @@ export interface MeRoutes {
   'PUT /api/me/alasan/{sesiId}': Endpoint<{ params: { sesiId: string }; body: LateReasonInput }, LateReasonSaved>;
   'POST /api/kesiapan/{cekId}': Endpoint<{ params: { cekId: string }; body: ReadinessProof }, ReadinessAnswered>;
   'POST /api/perangkat': Endpoint<{ body: DeviceRegistration }, DeviceRegistered>;
+  'POST /api/passkey/opsi': Endpoint<NoRequest, PasskeyOptions>;
+  'POST /api/passkey': Endpoint<{ body: PasskeyRegistration }, PasskeyRegistered>;
   'GET /api/schedule': Endpoint<NoRequest, Schedule>;
 }

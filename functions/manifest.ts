@@ -128,6 +128,23 @@ export const FUNCTIONS = {
     queue: 'send',
   },
 
+  // Passkey mode: an ASN registers the bound phone's passkey (POST /api/passkey/opsi, /api/passkey),
+  // once. Its own function: the WebAuthn library that parses attestations (87 kB gzip) is loaded
+  // by nothing an ASN opens every day; the check-in verifies assertions with node:crypto.
+  passkey: {
+    entry: 'passkey',
+    description: 'POST /api/passkey: an ASN registers a passkey (fingerprint) for check-ins, passkey mode',
+    trigger: 'api',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    tables: {
+      // The passkey on the link item, on condition that the link is still bound to the phone that asked.
+      links: 'RO+UPDATE',
+      // The OPD's marker of a bound ASN notes the passkey (the roll counts them).
+      records: 'RO+UPDATE',
+    },
+  },
+
   // An ASN switching reminders on or off for a device (GET/PUT/DELETE /api/me/pengingat).
   // Its own function, so only it and the sender may read the VAPID key.
   reminders: {

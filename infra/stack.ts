@@ -74,7 +74,7 @@ export class ApelWfaStack extends Stack {
     // The secret that signs window tickets (core/presence.ts), made the same way (no stored secret, no monthly cost):
     // the current generation signs, the three kept are accepted, so a rotation refuses no ticket or kept tap.
     const ticketSecret = new OriginSecret(this, 'TicketSecret', { rotation: config.operations.ticketSecretRotation });
-    for (const name of ['checkin', 'me'] as const) functions[name].addEnvironment(TICKET_SECRETS_ENV, Fn.join(',', [ticketSecret.current, ticketSecret.accepted]));
+    for (const name of ['checkin', 'me', 'passkey'] as const) functions[name].addEnvironment(TICKET_SECRETS_ENV, Fn.join(',', [ticketSecret.current, ticketSecret.accepted]));
 
     // operations.waf: the web ACL of the stage's edge stack (us-east-1, infra/edge-stack.ts) in front of CloudFront.
     const webAclArn = wafRateLimit(config.operations) ? new EdgeWebAclArn(this, 'WafWebAcl', { mainStackName: this.stackName }).arn : undefined;
@@ -83,6 +83,8 @@ export class ApelWfaStack extends Stack {
     // distribution depends on the HTTP API resource, not on its routes or functions.
     const siteUrl = `https://${site.distribution.distributionDomainName}`;
     functions.admin.addEnvironment(SITE_URL_ENV, siteUrl);
+    // Passkey mode: the WebAuthn RP id and origin that registrations and check-ins must name.
+    for (const name of ['checkin', 'passkey'] as const) functions[name].addEnvironment(SITE_URL_ENV, siteUrl);
     // The VAPID subject of reminders (RFC 8292 `sub`): the site's https address.
     functions.reminderSender.addEnvironment(SITE_URL_ENV, siteUrl);
 

@@ -9,7 +9,7 @@
  * one, so a cold start of one never delays another.
  */
 
-export const API_FUNCTIONS = ['checkin', 'me', 'schedule', 'opd', 'admin', 'survei', 'reminders'] as const;
+export const API_FUNCTIONS = ['checkin', 'me', 'schedule', 'opd', 'admin', 'survei', 'reminders', 'passkey'] as const;
 export type ApiFunction = (typeof API_FUNCTIONS)[number];
 
 /**
@@ -35,6 +35,10 @@ export const ROUTES = {
   'POST /api/kesiapan/{cekId}': { fn: 'me', access: 'asn' },
   // The phone's key for its link: binds an unbound link, else asks the head to approve a new phone.
   'POST /api/perangkat': { fn: 'me', access: 'asn' },
+
+  // Passkey mode: registering the phone's passkey; its own function, so the WebAuthn library loads nowhere else.
+  'POST /api/passkey/opsi': { fn: 'passkey', access: 'asn' },
+  'POST /api/passkey': { fn: 'passkey', access: 'asn' },
 
   // Reminders on or off for a device: their own function, the only API one that may read the VAPID key.
   'GET /api/me/pengingat': { fn: 'reminders', access: 'asn' },

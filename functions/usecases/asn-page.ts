@@ -20,6 +20,8 @@ function myProof(who: Link, sesiId: string | null, now: Date, presence: Presence
     perangkat: who.perangkat?.kid ?? null,
     menunggu: who.perangkatBaru?.kid ?? null,
     wajib: who.perangkat !== undefined || (requiredFrom !== undefined && localDate(now, presence.config.timeZone) >= requiredFrom),
+    // Passkey mode: the link's passkey (the page then asks for the fingerprint at each tap), or null to offer registering one.
+    ...(presence.config.buktiKehadiran === 'passkey' ? { passkey: who.passkey?.id ?? null } : {}),
   };
 }
 

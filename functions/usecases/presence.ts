@@ -42,7 +42,7 @@ export interface ProofInput {
 export interface PresenceSettings {
   /** The first signs; all are accepted (runtime/ticket-secrets.ts). */
   secrets: { current: string; accepted: readonly string[] };
-  config: Pick<ApelConfig, 'timeZone' | 'perangkatWajibSejak' | 'tiketBerlakuMenit' | 'luringSampaiMenit'>;
+  config: Pick<ApelConfig, 'timeZone' | 'perangkatWajibSejak' | 'tiketBerlakuMenit' | 'luringSampaiMenit'> & Partial<Pick<ApelConfig, 'buktiKehadiran'>>;
   /** Passkey mode only (config `buktiKehadiran: "passkey"`): the site's RP id and origin, from its configured address. */
   site?: Site | undefined;
 }

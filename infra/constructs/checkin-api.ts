@@ -40,6 +40,8 @@ export const ROUTE_THROTTLE: Record<ApiFunction, { rateLimit: number; burstLimit
   survei: { rateLimit: 20, burstLimit: 40 },
   // Reminders on or off: a tap per ASN and device now and then.
   reminders: { rateLimit: 25, burstLimit: 50 },
+  // Registering a passkey: once per ASN and phone.
+  passkey: { rateLimit: 25, burstLimit: 50 },
 };
 
 export interface CheckinApiProps {

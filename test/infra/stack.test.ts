@@ -40,6 +40,8 @@ const GRANTS: Record<FunctionKey, { reads: TableKey[]; writes: TableKey[] }> = {
   apelClock: { reads: ['roster', 'calendar', 'checkins', 'sessions', 'records', 'reminders'], writes: ['sessions', 'reminders'] },
   // The public survey: checks the OPD exists, writes survey answers and nothing else.
   survei: { reads: ['roster', 'survey'], writes: ['survey'] },
+  // Passkey mode: the passkey on the caller's link and the OPD's marker of a bound ASN, nothing else.
+  passkey: { reads: ['links', 'records'], writes: ['links', 'records'] },
   // Reminders on or off: checks the caller's link, writes their subscriptions and nothing else.
   reminders: { reads: ['links', 'reminders'], writes: ['reminders'] },
   // The sender: reads who is awaited, removes gone subscriptions.

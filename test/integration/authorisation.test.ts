@@ -22,7 +22,7 @@ import { ASNS, seedRoster } from '../support/roster';
 
 type Who = 'asn' | 'pimpinan' | 'admin';
 type Scope = 'own' | 'other';
-const ASN_ROUTES = (['checkin', 'me', 'schedule'] as ApiFunction[]).flatMap((fn) => routesFor(fn));
+const ASN_ROUTES = (['checkin', 'me', 'schedule', 'passkey'] as ApiFunction[]).flatMap((fn) => routesFor(fn));
 
 function routesFor(fn: ApiFunction): RouteKey[] {
   return (Object.keys(ROUTES) as RouteKey[]).filter((k) => ROUTES[k].fn === fn);

@@ -97,7 +97,7 @@ describe('binding a link to one phone', () => {
     expect((await getMe(staff.nip)).bukti.menunggu).toBe(asked.body.perangkat);
 
     const roll = await call(opdApi, { path: '/api/opd/setda/apel', token: tok(head.nip) });
-    expect(roll.body.perangkat).toEqual({ terikat: 1, menunggu: [{ nip: staff.nip, nama: staff.nama, kid: asked.body.perangkat, at: '2026-11-29T23:40:00.000Z' }] });
+    expect(roll.body.perangkat).toEqual({ terikat: 1, passkey: 0, menunggu: [{ nip: staff.nip, nama: staff.nama, kid: asked.body.perangkat, at: '2026-11-29T23:40:00.000Z' }] });
     expect(roll.body.rows.find((r: { nip: string }) => r.nip === staff.nip).luring).toBe(false);
   });
 

@@ -7,6 +7,7 @@ import { storedToken } from '../../lib/token';
 import { Profile } from './Profile';
 import { SesiPanel } from './SesiPanel';
 import { currentSesi } from './sesi';
+import type { PasskeyChunk } from './presence';
 import type { TapProof } from './useCheckin';
 import { shown, useCheckin } from './useCheckin';
 import { useMe } from './useMe';
@@ -79,6 +80,8 @@ function CheckinPage({ token, onRefused, keptLink }: { token: string; onRefused:
     : undefined;
   const [checkin, send, setCheckin] = useCheckin(token, () => void load(), () => tap.current);
   const [device, setDevice] = useState<string>();
+  // Passkey mode, on the phone the link is bound to: the passkey chunk and its card (passkey.tsx).
+  const [passkeyUi, setPasskeyUi] = useState<PasskeyChunk>();
   useEffect(() => {
     if (error?.status === 401) onRefused();
   }, [error]);
@@ -92,6 +95,7 @@ function CheckinPage({ token, onRefused, keptLink }: { token: string; onRefused:
       reload: () => void load(),
       fetchMe: () => getMe(token),
       device: setDevice,
+      passkey: setPasskeyUi,
       delivered: (d) => {
         if ('checkin' in d) setCheckin({ sending: false, retrying: false, done: shown(d.checkin) });
         else if ('error' in d) setCheckin({ sending: false, retrying: false, error: d.error });
@@ -188,6 +192,7 @@ function CheckinPage({ token, onRefused, keptLink }: { token: string; onRefused:
             ] as const
           ).map(([show, id, text]) => show && <p key={id} class="card notice" role="status" data-testid={id}>{text}</p>)}
         <Profile asn={me.asn} opd={me.opd} />
+        {passkeyUi && presence && !data.offline && <passkeyUi.PasskeyCard token={token} me={me} sign={presence.deviceSign} onDone={() => void load()} />}
         {(me.asn.role === 'pimpinan' || me.asn.role === 'admin') && (
           <a class="btn-secondary head-link" href="/pimpinan" data-testid="head-link">
             Halaman pimpinan

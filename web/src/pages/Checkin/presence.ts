@@ -28,7 +28,8 @@ export async function deliverKept(fetchMe: () => Promise<{ me: Me; ticketPerf: n
   if (kept.some((k) => !k.body.bukti)) {
     const fresh = await fetchMe().catch(() => undefined);
     for (const k of kept) {
-      const bukti = !k.body.bukti && fresh ? await checkinProof(fresh.me, fresh.ticketPerf) : undefined;
+      // (Passkey mode: the fingerprint is asked now; cancelled, the tap waits for the next try.)
+      const bukti = !k.body.bukti && fresh ? await checkinProof(fresh.me, fresh.ticketPerf).catch(() => undefined) : undefined;
       if (bukti) await idbPut('antrean', k.sesiId, { ...k, body: { ...k.body, bukti } });
     }
   }
@@ -76,6 +77,17 @@ export function deviceKey(): Promise<Device | undefined> {
 const sign = async (d: Device, message: string) =>
   b64u(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, d.pair.privateKey, new TextEncoder().encode(message)));
 
+/** This phone's key's signature over `message` (a passkey's registration), undefined without a key. */
+export async function deviceSign(message: string): Promise<string | undefined> {
+  const d = await deviceKey();
+  return d && sign(d, message);
+}
+
+export type PasskeyChunk = typeof import('./passkey');
+let passkeyChunk: Promise<PasskeyChunk> | undefined;
+/** The passkey chunk (passkey.tsx, with @simplewebauthn/browser), fetched only in passkey mode. */
+const loadPasskey = () => (passkeyChunk ??= import('./passkey' + '').catch((e) => ((passkeyChunk = undefined), Promise.reject(e))));
+
 /** The proof of a check-in: the ticket, the time from it to now, the signature, and the key while the link is not bound to it. */
 export async function checkinProof(me: Me, ticketPerf: number): Promise<CheckinProof | undefined> {
   const d = await deviceKey();
@@ -83,7 +95,10 @@ export async function checkinProof(me: Me, ticketPerf: number): Promise<CheckinP
   if (!d || !me.bukti || !Number.isFinite(ticketPerf)) return undefined;
   const ms = Math.max(0, Math.round(performance.now() - ticketPerf));
   const { tiket } = me.bukti;
-  return { tiket, ms, tanda: await sign(d, `apel-wfa/hadir/1\n${tiket}\n${ms}`), ...(me.bukti.perangkat !== d.kid ? { kunci: d.jwk } : {}) };
+  const message = `apel-wfa/hadir/1\n${tiket}\n${ms}`;
+  // Passkey mode, once registered: the fingerprint prompt over the same message (its refusal is shown, nothing is sent).
+  const passkey = me.bukti.passkey ? await (await loadPasskey()).assertion(me.bukti.passkey, message) : undefined;
+  return { tiket, ms, tanda: await sign(d, message), ...(me.bukti.perangkat !== d.kid ? { kunci: d.jwk } : {}), ...(passkey ? { passkey } : {}) };
 }
 
 /** The proof of "Saya siap" to readiness check `cekId`. */
@@ -156,6 +171,8 @@ export interface Page {
   /** A kept tap was delivered (its check-in), refused (a message), or is still waiting. */
   delivered: (d: Delivery) => void;
   device: (state: DeviceState) => void;
+  /** Passkey mode, on the phone the link is bound to: the passkey chunk, whose card offers registering one. */
+  passkey?: (chunk: PasskeyChunk) => void;
 }
 
 /**
@@ -180,8 +197,12 @@ export function attach(page: Page): { seen: (me: Me, offline?: boolean) => void;
       } catch {
         // no storage: no offline page
       }
+      // Passkey mode: its chunk now, so the tap's fingerprint prompt does not wait for it.
+      const passkeyMode = me.bukti?.passkey !== undefined;
+      if (passkeyMode) void loadPasskey().catch(() => undefined);
       registerDevice(page.token, me).then((state) => {
         page.device(state);
+        if (passkeyMode && state === 'terikat') void loadPasskey().then((chunk) => page.passkey?.(chunk), () => undefined);
         if (state === 'menunggu') timer ??= setInterval(page.reload, 15_000);
         else if (timer) timer = void clearInterval(timer);
       }, () => undefined);

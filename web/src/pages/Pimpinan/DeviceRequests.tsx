@@ -38,7 +38,8 @@ export function DeviceRequests({ token, opd, perangkat, expected, timeZone, zone
   return (
     <section class="card" aria-label="Ponsel ASN" data-testid="perangkat">
       <p class="muted" data-testid="perangkat-terikat">
-        {angka(perangkat.terikat)} dari {angka(expected)} ASN memakai tautan yang terikat ke ponselnya.
+        {angka(perangkat.terikat)} dari {angka(expected)} ASN memakai tautan yang terikat ke ponselnya
+        {perangkat.passkey > 0 ? `, ${angka(perangkat.passkey)} di antaranya dengan sidik jari (passkey)` : ''}.
       </p>
       {perangkat.menunggu.length > 0 && (
         <>

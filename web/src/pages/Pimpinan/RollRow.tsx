@@ -67,6 +67,11 @@ export function RollRow({ row, sesi, seragam, token, opd, timeZone, zoneLabel, s
             luring
           </span>
         )}
+        {row.bukti === 'passkey' && (
+          <span class="tag" title="Ditandatangani ponsel yang terikat dan sidik jari (passkey) pemilik tautan" data-testid="bukti-passkey">
+            sidik jari
+          </span>
+        )}
       </td>
       <td class="c-laporan">
         {row.laporan && <span class="laporan">{row.laporan}</span>}
