@@ -135,8 +135,9 @@ export const configSchema = z.object({
   ),
   /**
    * Proof of presence (core/presence.ts): `perangkat`, each check-in signed by a key that lives
-   * only on the ASN's phone (bound to the link at first use); `passkey` is reserved for a
-   * WebAuthn passkey with fingerprint (not built yet: it behaves as `perangkat`).
+   * only on the ASN's phone (bound to the link at first use); `passkey`, in addition, a WebAuthn
+   * passkey with user verification (fingerprint) registered from that phone (core/passkey.ts);
+   * phones without a platform authenticator keep signing with their key alone.
    */
   buktiKehadiran: z._default(z.enum(['perangkat', 'passkey']), 'perangkat'),
   /** From this date (YYYY-MM-DD, regency time) a check-in must be signed by the bound phone; before it, links work unbound and bind on first use. */
