@@ -89,7 +89,7 @@ export function verifyPasskeyAssertion(passkey: Passkey, raw: unknown, challenge
 
 /** A passkey registered for the link but none given with a check-in (passkey mode). */
 export const passkeyRequired = () =>
-  new Forbidden('PASSKEY_DIPERLUKAN', 'Check-in dari tautan ini memerlukan sidik jari (passkey) yang sudah didaftarkan. Muat ulang halaman, lalu ketuk lagi.');
+  new Forbidden('PASSKEY_DIPERLUKAN', 'Presensi dari tautan ini memerlukan sidik jari (passkey) yang sudah didaftarkan. Muat ulang halaman, lalu ketuk lagi.');
 
 /** The counter did not go up: the same authenticator's signature again, or a copy of it. */
 export const passkeyReplayed = () =>

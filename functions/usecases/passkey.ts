@@ -32,7 +32,7 @@ export interface PasskeySettings extends PresenceSettings {
 
 function requireMode(settings: PasskeySettings): Site {
   if (settings.config.buktiKehadiran !== 'passkey' || !settings.site) {
-    throw new Conflict('PASSKEY_TIDAK_DIPAKAI', 'Kabupaten ini tidak memakai sidik jari (passkey) untuk presensi; check-in cukup dari ponsel Anda.');
+    throw new Conflict('PASSKEY_TIDAK_DIPAKAI', 'Kabupaten ini tidak memakai sidik jari (passkey) untuk presensi; presensi cukup dari ponsel Anda.');
   }
   return settings.site;
 }

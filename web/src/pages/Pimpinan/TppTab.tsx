@@ -49,7 +49,7 @@ export function TppTab({ token, opd, today }: TabProps) {
           Jumlah tiap kode per ASN dalam sebulan (apel yang sudah ditutup) dan potongan TPP menurut aturan daerah
           {data ? `: ${data.aturan.dasar}` : ''}.
         </p>
-        <div class="form form-row">
+        <div class="form">
           <label>
             Bulan
             <select value={bulan} onChange={(e) => setBulan(e.currentTarget.value)} data-testid="tpp-bulan">
@@ -82,52 +82,58 @@ export function TppTab({ token, opd, today }: TabProps) {
           <p class="muted">
             {angka(data.ringkasan.kenaPotongan)} ASN kena potongan; rata-rata {angka(data.ringkasan.rataPotongan, 2)} %.
           </p>
-          <p class="scroll-hint muted" aria-hidden="true">
-            Geser tabel ke samping untuk melihat semua kolom →
-          </p>
-          <div class="scroll" tabIndex={0}>
-            <table class="grid-table">
-              <thead>
-                <tr>
-                  <th scope="col" class="sticky">
-                    Nama
-                  </th>
-                  {COUNTS.map((c) => (
-                    <th key={c} scope="col">
-                      {c}
-                    </th>
-                  ))}
-                  <th scope="col" title="Terlambat 1–30 / 31–60 / 61–90 / 91+ menit">
-                    TL1/2/3/4
-                  </th>
-                  <th scope="col">Menit</th>
-                  <th scope="col" title="Presensi yang tersimpan di ponsel tanpa jaringan dan terkirim kemudian">
-                    Luring
-                  </th>
-                  <th scope="col">Potongan</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.asn.map((a) => (
-                  <tr key={a.nip} data-testid={`tpp-${a.nip}`}>
-                    <th scope="row" class="sticky">
-                      {a.nama}
-                      <span class="asn-meta">{formatNip(a.nip)}</span>
-                    </th>
-                    {COUNTS.map((c) => (
-                      <td key={c} class={a.jumlah[c] > 0 && (c === 'TK' || c === 'TL') ? `kode-${c}` : undefined}>
-                        {angka(a.jumlah[c])}
-                      </td>
+          {data.ringkasan.apel === 0 ? (
+            <p data-testid="tpp-kosong">Belum ada apel yang ditutup pada bulan ini.</p>
+          ) : (
+            <>
+              <p class="scroll-hint muted" aria-hidden="true">
+                Geser tabel ke samping untuk melihat semua kolom →
+              </p>
+              <div class="scroll" tabIndex={0}>
+                <table class="grid-table">
+                  <thead>
+                    <tr>
+                      <th scope="col" class="sticky">
+                        Nama
+                      </th>
+                      {COUNTS.map((c) => (
+                        <th key={c} scope="col">
+                          {c}
+                        </th>
+                      ))}
+                      <th scope="col" title="Terlambat 1–30 / 31–60 / 61–90 / 91+ menit">
+                        TL1/2/3/4
+                      </th>
+                      <th scope="col">Menit</th>
+                      <th scope="col" title="Presensi yang tersimpan di ponsel tanpa jaringan dan terkirim kemudian">
+                        Luring
+                      </th>
+                      <th scope="col">Potongan</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.asn.map((a) => (
+                      <tr key={a.nip} data-testid={`tpp-${a.nip}`}>
+                        <th scope="row" class="sticky">
+                          {a.nama}
+                          <span class="asn-meta">{formatNip(a.nip)}</span>
+                        </th>
+                        {COUNTS.map((c) => (
+                          <td key={c} class={a.jumlah[c] > 0 && (c === 'TK' || c === 'TL') ? `kode-${c}` : undefined}>
+                            {angka(a.jumlah[c])}
+                          </td>
+                        ))}
+                        <td>{`${angka(a.tl.TL1)}/${angka(a.tl.TL2)}/${angka(a.tl.TL3)}/${angka(a.tl.TL4)}`}</td>
+                        <td>{angka(a.menitTerlambat)}</td>
+                        <td>{angka(a.luring)}</td>
+                        <td data-testid="tpp-potongan">{angka(a.potongan, 2)} %</td>
+                      </tr>
                     ))}
-                    <td>{`${angka(a.tl.TL1)}/${angka(a.tl.TL2)}/${angka(a.tl.TL3)}/${angka(a.tl.TL4)}`}</td>
-                    <td>{angka(a.menitTerlambat)}</td>
-                    <td>{angka(a.luring)}</td>
-                    <td data-testid="tpp-potongan">{angka(a.potongan, 2)} %</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
         </section>
       )}
     </>
