@@ -53,12 +53,15 @@ describe.runIf(browserAvailable())("the heads' page says beforehand what cannot 
     const row = page.getByTestId(`row-${asn.nip}`);
     await expect.poll(() => row.getAttribute('data-status')).toBe('hadir');
     expect(await row.getByTestId('tandai').count()).toBe(0);
-    for (const tab of ['apel', 'izin', 'kesiapan', 'rekap', 'tautan']) {
+    for (const tab of ['apel', 'izin', 'kesiapan', 'rekap', 'tautan', 'survei', 'tpp']) {
       const box = await page.getByTestId(`tab-${tab}`).boundingBox();
       expect(box!.x, tab).toBeGreaterThanOrEqual(0);
       expect(box!.x + box!.width, tab).toBeLessThanOrEqual(360);
     }
     await page.screenshot({ path: '.bench/pimpinan-360-tabs.png' });
+    // No apel of December has closed yet: the TPP month says so instead of an empty table.
+    await page.getByTestId('tab-tpp').click();
+    expect(await page.getByTestId('tpp-kosong').textContent()).toBe('Belum ada apel yang ditutup pada bulan ini.');
     await page.context().close();
   });
 
