@@ -5,7 +5,7 @@ import { browserAvailable, CHROMIUM, launchChromium } from '../support/browser';
 import type { DemoApp } from '../support/demo-app';
 import { callApi, startDemoApp } from '../support/demo-app';
 
-/** The audit trail as an auditor reads it at 1280 px (issue 14, point 7). Screenshot in .bench/ (git-ignored). */
+/** The audit trail as an auditor reads it, the roster and the link cards at 1280 px, the controls with Chromium in English (issue 14, points 7–9). Screenshots in .bench/ (git-ignored). */
 describe.runIf(browserAvailable())('the admin console\'s audit trail (Chromium, 1280 px)', () => {
   let app: DemoApp;
   let browser: Browser;
@@ -41,6 +41,25 @@ describe.runIf(browserAvailable())('the admin console\'s audit trail (Chromium, 
     expect(text).not.toContain('tidakPatuh.');
     expect(text).not.toContain('checkin:');
     await page.screenshot({ path: '.bench/audit-1280.png' });
+    await page.context().close();
+  });
+
+  it('keeps the NIP fixed in the edit dialog and writes the phone one way in the list and the form', async () => {
+    const admin = app.links.find((l) => l.peran === 'admin')!;
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' })).newPage();
+    await page.goto(admin.tautan.replace('/#t=', '/admin/roster#t='));
+    await page.getByTestId('asn-filter-opd').selectOption('setda');
+    await page.getByTestId('asn-search').click();
+    const row = page.getByTestId('asn-list').locator('tbody tr').first();
+    await row.waitFor();
+    const listed = await row.locator('td.nowrap').textContent();
+    expect(listed).toMatch(/^\+62 8\d{2}-\d{3,4}-\d{3,4}$/);
+    await page.screenshot({ path: '.bench/roster-1280.png', fullPage: true });
+    await row.getByRole('button', { name: 'Ubah' }).click();
+    const nip = page.getByTestId('asn-nip');
+    await nip.waitFor();
+    expect(await nip.getAttribute('readonly')).not.toBeNull();
+    expect(await page.getByTestId('asn-form').getByPlaceholder('+62 812-3456-7890').inputValue()).toBe(listed);
     await page.context().close();
   });
 
