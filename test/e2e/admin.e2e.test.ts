@@ -152,6 +152,8 @@ describe.runIf(browserAvailable())('the HR admin runs the regency from the conso
     const others = app.links.filter((l) => l.opd !== 'bpbd');
     expect(await missing.locator('tbody tr').count()).toBe(others.length);
     expect(await missing.locator('tbody input:checked').count()).toBe(0);
+    // Not "disimpan" before anything is (issue 14 point 8).
+    expect(await page.getByTestId('roster-import').textContent()).toMatch(/\d+ baris siap disimpan, 2 baris bermasalah dilewati\./);
     await shot(page, 'roster-pratinjau-1280');
 
     // One person has left: tick them, confirm, save.
