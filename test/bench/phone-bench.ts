@@ -211,6 +211,18 @@ async function timeToHadir(context: BrowserContext, url: string, options: { cach
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => typeof (window as unknown as Marked).__marks.hadir === 'number', undefined, { timeout: 60_000, polling: 100 });
   const { usable: usableMs, hadir: hadirMs } = await page.evaluate(() => (window as unknown as Marked).__marks as { usable: number; hadir: number });
+  if (process.env.BENCH_TIMELINE) {
+    // The page's own Resource Timing, from the start of navigation: when each request left (through the worker or not) and ended.
+    const entries = await page.evaluate(() =>
+      (performance.getEntriesByType('navigation') as PerformanceResourceTiming[])
+        .concat(performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, worker: e.workerStart, request: e.requestStart, end: e.responseEnd })),
+    );
+    for (const e of entries) {
+      console.log(`    ${e.name}: start ${e.start.toFixed(0)}${e.worker ? `, worker ${e.worker.toFixed(0)}` : ''}, request ${e.request.toFixed(0)}, end ${e.end.toFixed(0)} ms`);
+    }
+    console.log(`    button usable ${usableMs.toFixed(0)} ms, hadir ${hadirMs.toFixed(0)} ms`);
+  }
   // Up to and including the check-in: what stands between the tap and HADIR (the page then refreshes its week).
   const toHadir = urls.indexOf('POST /api/checkins') + 1;
   await page.waitForTimeout(200);
