@@ -60,6 +60,8 @@ describe.runIf(browserAvailable())('passkey mode on the phone (Chromium, 360 px)
     await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
     await page.getByTestId('checkin-button').click();
     await expect.poll(() => page.getByTestId('checkin-error').textContent()).toContain('Sidik jari dibatalkan');
+    // A passkey the phone cannot use is never a dead end: the card offers registering it again.
+    expect(await page.getByTestId('passkey-daftar').textContent()).toContain('Daftarkan ulang sidik jari');
     await page.screenshot({ path: 'test-results/passkey-dibatalkan-360.png', fullPage: true });
     expect((await rowOf(asn.nip)).bukti).toBeNull();
 

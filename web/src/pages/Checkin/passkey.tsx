@@ -33,6 +33,14 @@ export class PasskeyError extends ApiError {
 /** The WebAuthn error's name (the library keeps the browser's: NotAllowedError when cancelled or timed out). */
 const cancelled = (e: unknown) => e instanceof Error && (e.name === 'NotAllowedError' || e.name === 'AbortError');
 
+/**
+ * A tap whose fingerprint failed (cancelled, not recognised, or the passkey gone from the phone:
+ * WebAuthn does not tell these apart) makes the card offer registering again, which replaces
+ * the link's passkey; so a lost passkey is never a dead end.
+ */
+let failedOnce = false;
+const onFailure = new Set<() => void>();
+
 /** The assertion for a tap: the fingerprint prompt, over the SHA-256 of the message the phone's key signs. */
 export async function assertion(credentialId: string, message: string): Promise<PasskeyAssertion> {
   const challenge = b64u(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(message)));
@@ -41,10 +49,12 @@ export async function assertion(credentialId: string, message: string): Promise<
       optionsJSON: { challenge, allowCredentials: [{ id: credentialId, type: 'public-key', transports: ['internal', 'hybrid'] }], userVerification: 'required', timeout: 60_000 },
     });
   } catch (e) {
+    failedOnce = true;
+    for (const f of onFailure) f();
     throw new PasskeyError(
       cancelled(e)
         ? 'Sidik jari dibatalkan, presensi belum terkirim. Ketuk Hadir lagi, lalu sentuh sensor sidik jari (atau buka kunci layar).'
-        : 'Ponsel tidak dapat memakai sidik jari yang terdaftar. Ketuk Hadir lagi; bila tetap gagal, daftarkan sidik jari lagi di halaman ini.',
+        : 'Ponsel tidak dapat memakai sidik jari yang terdaftar. Ketuk Hadir lagi; bila tetap gagal, daftarkan ulang sidik jari di atas.',
     );
   }
 }
@@ -86,6 +96,12 @@ async function refusal(res: Response): Promise<string> {
 export function PasskeyCard({ token, me, sign, onDone }: Props) {
   const [state, setState] = useState<State>('memeriksa');
   const [error, setError] = useState<string>();
+  const [again, setAgain] = useState(failedOnce);
+  useEffect(() => {
+    const show = () => (setAgain(true), setState((s) => (s === 'memeriksa' || s === 'mendaftar' ? s : 'tawar')));
+    onFailure.add(show);
+    return () => void onFailure.delete(show);
+  }, []);
   // The note that this phone cannot use a fingerprint is said once on each phone.
   useEffect(
     () =>
@@ -121,6 +137,7 @@ export function PasskeyCard({ token, me, sign, onDone }: Props) {
       if (!saved.ok) throw new PasskeyError(await refusal(saved));
       (await saved.json()) as PasskeyRegistered;
       setState('terdaftar');
+      setAgain((failedOnce = false));
       onDone();
     } catch (e) {
       setError(e instanceof PasskeyError ? e.message : 'Pendaftaran sidik jari gagal. Periksa jaringan, lalu coba lagi.');
@@ -129,7 +146,7 @@ export function PasskeyCard({ token, me, sign, onDone }: Props) {
   };
 
   // Registered earlier: nothing to say (each tap asks for the fingerprint); just now: said once.
-  if (state === 'memeriksa' || state === 'nanti' || (me.bukti.passkey && state !== 'terdaftar')) return null;
+  if (state === 'memeriksa' || state === 'nanti' || (me.bukti.passkey && !again && state !== 'terdaftar')) return null;
   if (state === 'terdaftar') {
     return (
       <p class="card notice" role="status" data-testid="passkey-terdaftar">
@@ -146,11 +163,15 @@ export function PasskeyCard({ token, me, sign, onDone }: Props) {
   }
   return (
     <section class="card" aria-labelledby="passkey-judul" data-testid="passkey-daftar">
-      <h2 id="passkey-judul">Daftarkan sidik jari</h2>
-      <p>
-        Kabupaten Anda meminta sidik jari setiap kali presensi, agar hanya Anda yang bisa mengetuk Hadir dari tautan ini. Cukup sekali di ponsel
-        ini. Sidik jari tetap di ponsel; yang dikirim hanya tanda dari ponsel bahwa Anda yang mengetuk.
-      </p>
+      <h2 id="passkey-judul">{me.bukti.passkey ? 'Daftarkan ulang sidik jari' : 'Daftarkan sidik jari'}</h2>
+      {me.bukti.passkey ? (
+        <p>Bila ponsel tidak menemukan sidik jari yang terdaftar (misalnya passkey terhapus), daftarkan lagi di ponsel ini; yang lama diganti.</p>
+      ) : (
+        <p>
+          Kabupaten Anda meminta sidik jari setiap kali presensi, agar hanya Anda yang bisa mengetuk Hadir dari tautan ini. Cukup sekali di ponsel
+          ini. Sidik jari tetap di ponsel; yang dikirim hanya tanda dari ponsel bahwa Anda yang mengetuk.
+        </p>
+      )}
       {error && (
         <p class="error" role="alert" data-testid="passkey-galat">
           {error}
@@ -158,7 +179,7 @@ export function PasskeyCard({ token, me, sign, onDone }: Props) {
       )}
       <p class="more">
         <button type="button" class="btn-hadir" disabled={state === 'mendaftar'} aria-busy={state === 'mendaftar'} onClick={() => void register()} data-testid="passkey-daftarkan">
-          {state === 'mendaftar' ? 'Menunggu sidik jari…' : 'Daftarkan sidik jari'}
+          {state === 'mendaftar' ? 'Menunggu sidik jari…' : me.bukti.passkey ? 'Daftarkan ulang' : 'Daftarkan sidik jari'}
         </button>
         <button type="button" class="btn-secondary" onClick={() => setState('nanti')} data-testid="passkey-nanti">
           Nanti saja
