@@ -85,9 +85,11 @@ export function pwa(): Plugin {
     // The proof-of-presence chunk signs the tap: fetched beside the entry script rather than after it ran (issue 13's phone).
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(html, ctx) {
         const presence = Object.values(ctx.bundle ?? {}).find((item) => item.type === 'chunk' && item.name === 'presence');
-        return presence ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${presence.fileName}` }, injectTo: 'head' }] : [];
+        const tags = presence ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${presence.fileName}` }, injectTo: 'head' as const }] : [];
+        // Comments are for readers of web/index.html, not bytes every phone downloads.
+        return { html: html.replace(/\s*<!--[\s\S]*?-->/g, ''), tags };
       },
     },
     async generateBundle(_options, bundle) {

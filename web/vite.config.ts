@@ -14,6 +14,9 @@ export default defineConfig({
     emptyOutDir: true,
     // Cheap Android phones may run an old Chrome or WebView.
     target: ['es2019', 'chrome70', 'safari13'],
+    // Every browser a phone runs (Chrome 66+, Safari 17+) knows <link rel=modulepreload>; where one
+    // does not, the chunk is still fetched when imported. The polyfill cost ~0.4 kB of the check-in page.
+    modulePreload: { polyfill: false },
   },
   server: {
     // The local runtime (`npm start`) serves the API on port 3000.

@@ -11,7 +11,7 @@
  * QR codes and the empty favicon are data: images; the page only calls its own /api. A test
  * checks web/dist/index.html against this policy (and this hash against the script).
  */
-export const EARLY_ME_SHA256 = "'sha256-W2lXPcvdjBml2vFmAljunLFWuRiBC6txRWDo4xaMxdQ='";
+export const EARLY_ME_SHA256 = "'sha256-Cfb/pCDEabxshqbUIX/caV9h8OedAxKz4RYH1YW/0xQ='";
 
 export const CSP_DIRECTIVES = {
   'default-src': ["'self'"],

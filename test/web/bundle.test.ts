@@ -11,12 +11,16 @@ import { describe, expect, it } from 'vitest';
 const dist = new URL('../../web/dist/', import.meta.url).pathname;
 
 /**
- * The check-in page's whole download, gzip: 12.7 kB before issue 3, 14.3 kB with its ASN additions;
- * issue 15's budget is 20 kB. Since issue 13's phone work index.html preloads the proof-of-presence
- * chunk (2.1 kB, always fetched before the tap, so now counted here) and carries the early GET /api/me:
- * 17.7 kB.
+ * The check-in page's download, gzip (each file at level 9): 12.7 kB before issue 3, 14.3 kB with its
+ * ASN additions. Two budgets:
+ * - issue 14: the page itself (index.html, its script and stylesheet) ≤ 15 kB; what is not needed to
+ *   check in (history, help, the week, the next apel, and their styles) loads lazily;
+ * - issue 15: with the proof-of-presence chunk (2.3 kB, which signs the tap, so index.html preloads it
+ *   beside the script) ≤ 20 kB.
+ * 15.3 kB and 17.7 kB when these budgets were set together.
  */
-const BUDGET_BYTES = 20 * 1024;
+const PAGE_BUDGET_BYTES = 15 * 1024;
+const WITH_PRESENCE_BUDGET_BYTES = 20 * 1024;
 
 describe.runIf(existsSync(join(dist, 'index.html')))('the check-in download', () => {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -37,8 +41,22 @@ describe.runIf(existsSync(join(dist, 'index.html')))('the check-in download', ()
     expect(readFileSync(join(dist, 'assets', headChunk!), 'utf8')).toContain('Tandai tidak patuh');
   });
 
-  it('stays within its budget', () => {
-    const gzip = ['index.html', ...referenced].reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).byteLength, 0);
-    expect(gzip).toBeLessThan(BUDGET_BYTES);
+  const gzipOf = (files: string[]) => files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).byteLength, 0);
+  const presence = referenced.filter((f) => /^assets\/presence-.*\.js$/.test(f));
+
+  it('preloads the proof-of-presence chunk and nothing else beside its script and stylesheet', () => {
+    expect(presence).toHaveLength(1);
+    expect(referenced.filter((f) => !presence.includes(f)).map((f) => f.replace(/-[\w-]+\./, '.'))).toEqual(['assets/index.js', 'assets/index.css']);
+  });
+
+  it('keeps the page itself within 15 kB and, with the proof-of-presence chunk, within 20 kB', () => {
+    expect(gzipOf(['index.html', ...referenced.filter((f) => !presence.includes(f))])).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+    expect(gzipOf(['index.html', ...referenced])).toBeLessThanOrEqual(WITH_PRESENCE_BUDGET_BYTES);
+  });
+
+  it('leaves the week, the next apel and the status badges out of its stylesheet (they come with their chunks)', () => {
+    const css = referenced.filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(dist, f), 'utf8')).join('\n');
+    for (const rule of ['.week-day', '.next-what', '.badge-hadir', '.today-mark']) expect(css).not.toContain(rule);
+    expect(css).toContain('.btn-hadir');
   });
 });

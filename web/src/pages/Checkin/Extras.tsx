@@ -3,6 +3,9 @@ import type { Code, LateReasonSaved, Me, MyHistory } from '../../../../contract'
 import { formatPhone } from '../../../../functions/core/phone';
 import { request } from '../../lib/api';
 import { shortDate } from '../../lib/time';
+import { stylesheet } from '../../lib/stylesheet';
+import badgeCss from '../../components/badge.css?url';
+import extrasCss from './extras.css?url';
 
 export { NextSesi } from './NextSesi';
 // This week and the excuses: not needed to check in, so they come with this chunk (the check-in page's budget, issue 15).
@@ -10,6 +13,14 @@ export { Excuses } from './Excuses';
 export { WeekList } from './WeekList';
 export { ReadinessCard } from './ReadinessCard';
 export { Reminders } from './Reminders';
+
+/**
+ * This chunk's styles (the week, the next apel, the badges), kept out of the check-in page's
+ * stylesheet; loaded as the chunk arrives, and waited for by whoever imports it (index.tsx
+ * `useExtras`), so nothing shows unstyled. Asked for at import (not on first use) to be in flight
+ * beside the chunk's own modules.
+ */
+export const styled: Promise<unknown> = Promise.all([stylesheet(badgeCss), stylesheet(extrasCss)]);
 
 /**
  * The parts of the ASN's page that are not needed to check in, downloaded only when the ASN

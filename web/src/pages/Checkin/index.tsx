@@ -262,7 +262,7 @@ type Extras = typeof import('./Extras');
 /** The extras chunk (Extras.tsx), fetched on the first `load()`; 'gagal' when it could not be (a later `load()` tries again). */
 function useExtras(): [Extras | 'gagal' | undefined, () => void] {
   const [m, setM] = useState<Extras | 'gagal'>();
-  return [m, () => void (m && m !== 'gagal' ? 0 : import('./Extras' + '').then(setM, () => setM('gagal')))];
+  return [m, () => void (m && m !== 'gagal' ? 0 : import('./Extras' + '').then((x: Extras) => x.styled.then(() => x)).then(setM, () => setM('gagal')))];
 }
 
 /**

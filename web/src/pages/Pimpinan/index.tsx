@@ -19,11 +19,12 @@ import { RollView } from './RollView';
 import type { Tab } from './tabs';
 import { TABS } from './tabs';
 import { useRoll } from './useRoll';
+import badgeCss from '../../components/badge.css?url';
 import cssUrl from './pimpinan.css?url';
 
-/** Called by `main.tsx` through `Lazy`: the page's own stylesheet first, so it never shows unstyled. */
+/** Called by `main.tsx` through `Lazy`: the page's own stylesheets first (the badges' before its own), so it never shows unstyled. */
 export async function load(): Promise<ComponentType<PageProps>> {
-  await stylesheet(cssUrl);
+  await Promise.all([stylesheet(badgeCss), stylesheet(cssUrl)]);
   return Pimpinan;
 }
 
