@@ -42,7 +42,9 @@ export interface NetworkReport {
  * How the check-ins of one kecamatan's ASN reached the server (the kecamatan where they live,
  * core/roster.ts `Asn.kecamatan`): counted only for WFA OPDs, whose staff check in from
  * wherever they work on a WFA day, mostly home; an exempt OPD's staff check in from the
- * office, which says nothing of their kecamatan's network.
+ * office, which says nothing of their kecamatan's network. Durations are counted in the
+ * classes of `KEC_CLASSES_MS` (`ms` keyed by a class's upper bound), so that the kecamatan
+ * of an OPD cost an aggregate a few hundred bytes, not a histogram each.
  */
 export interface KecNetwork {
   presensi: number;
@@ -50,6 +52,28 @@ export interface KecNetwork {
   ms: Histogram;
   denganUlang: number;
   luring: number;
+}
+
+/** Upper bounds (ms) of the duration classes per kecamatan: 0,25 s … 60 s (durations are capped at 60 s). */
+export const KEC_CLASSES_MS = [250, 500, 750, 1000, 1500, 2000, 3000, 5000, 10_000, 20_000, 60_000] as const;
+
+/** The class (its upper bound) of a duration. */
+export const kecClass = (ms: number): number => KEC_CLASSES_MS.find((edge) => ms <= edge) ?? 60_000;
+
+/** As an aggregate keeps it: `[presensi, denganUlang, luring, ...count per class of KEC_CLASSES_MS]`. */
+export type PackedKecNetwork = number[];
+
+export function packKec(k: KecNetwork): PackedKecNetwork {
+  return [k.presensi, k.denganUlang, k.luring, ...KEC_CLASSES_MS.map((edge) => k.ms[edge] ?? 0)];
+}
+
+export function unpackKec(p: readonly number[]): KecNetwork {
+  const ms: Histogram = {};
+  KEC_CLASSES_MS.forEach((edge, i) => {
+    const n = p[3 + i] ?? 0;
+    if (n > 0) ms[edge] = n;
+  });
+  return { presensi: p[0] ?? 0, diukur: Object.values(ms).reduce((a, b) => a + b, 0), ms, denganUlang: p[1] ?? 0, luring: p[2] ?? 0 };
 }
 
 /** The key of ASN whose kecamatan the roster does not know. */
@@ -90,7 +114,7 @@ export interface SesiAggregate {
    * The same by the kecamatan where each ASN lives (`KEC_UNKNOWN`: not known): only for a WFA
    * OPD's apel, and only when the roster knows the kecamatan of someone on its staff.
    */
-  jaringanKec?: Record<string, KecNetwork>;
+  jaringanKec?: Record<string, PackedKecNetwork>;
   /** Sore (one per day): the OPD's readiness checks of the day. */
   cek: { diadakan: number; diminta: number; dijawab: number; menit: Histogram } | null;
 }
@@ -193,7 +217,7 @@ export function aggregateSesi(input: {
     jaringan: { diukur: 0, ms: {}, denganUlang: 0, ulang: 0, luring: 0 },
     cek: sesi.slot === 'sore' ? (input.readiness ?? { diadakan: 0, diminta: 0, dijawab: 0, menit: {} }) : null,
   };
-  const byKec: Record<string, KecNetwork> | undefined = input.wfa && input.staff.some((a) => a.kecamatan) ? (agg.jaringanKec = {}) : undefined;
+  const byKec: Record<string, KecNetwork> | undefined = input.wfa && input.staff.some((a) => a.kecamatan) ? {} : undefined;
   for (const { nip, kecamatan } of input.staff) {
     const c = input.checkins.get(nip);
     if (!c) {
@@ -220,6 +244,7 @@ export function aggregateSesi(input: {
     if (c.luring || j?.luring) agg.jaringan.luring++;
   }
   agg.tanpaHadir = classifyAbsent(agg.absen, input.excuses, sesi.date);
+  if (byKec) agg.jaringanKec = Object.fromEntries(Object.entries(byKec).map(([name, k]) => [name, packKec(k)]));
   return agg;
 }
 
@@ -229,7 +254,7 @@ function addNetwork(k: KecNetwork, c: CheckinFacts): void {
   k.presensi++;
   if (c.jaringan?.ms !== undefined) {
     k.diukur++;
-    add(k.ms, durationBucket(c.jaringan.ms));
+    add(k.ms, kecClass(durationBucket(c.jaringan.ms)));
   }
   if (c.jaringan?.ulang) k.denganUlang++;
   if (c.luring || c.jaringan?.luring) k.luring++;
@@ -525,6 +550,7 @@ export interface WeekFigures {
 export interface NetIndicators {
   presensi: number;
   diukur: number;
+  /** The class (its upper bound, ms: KEC_CLASSES_MS) holding the median, and the 90th percentile. */
   medianMs: number | null;
   p90Ms: number | null;
   /** Check-ins that needed a retry / check-ins. */
@@ -600,8 +626,14 @@ export function evaluate(
     const isFreed = freed.has(a.sesiId);
     if (a.wfa && a.slot !== 'kantor') {
       kecKnown ||= a.jaringanKec !== undefined;
-      const whole = { presensi: a.hadir + a.terlambat, diukur: a.jaringan.diukur, ms: a.jaringan.ms, denganUlang: a.jaringan.denganUlang, luring: a.jaringan.luring };
-      for (const [name, k] of a.jaringanKec ? Object.entries(a.jaringanKec) : [[KEC_UNKNOWN, whole] as const]) {
+      // An aggregate without the split (the roster knew no kecamatan in the OPD): all its staff unknown.
+      const whole = (): KecNetwork => {
+        const ms: Histogram = {};
+        for (const [v, n] of Object.entries(a.jaringan.ms)) add(ms, kecClass(Number(v)), n);
+        return { presensi: a.hadir + a.terlambat, diukur: a.jaringan.diukur, ms, denganUlang: a.jaringan.denganUlang, luring: a.jaringan.luring };
+      };
+      const parts = a.jaringanKec ? Object.entries(a.jaringanKec).map(([n, p]) => [n, unpackKec(p)] as const) : [[KEC_UNKNOWN, whole()] as const];
+      for (const [name, k] of parts) {
         const both = kec.get(name) ?? { ini: emptyKecNetwork(), sebelum: emptyKecNetwork() };
         mergeKecNetwork(both[which], k);
         kec.set(name, both);

@@ -36,6 +36,8 @@ export interface AppOptions {
   /** Open a clearly labelled demo sesi now for this many minutes (0: none). */
   /** On the first start, also seed eight weeks of demo past (functions/local/demo-past.ts); npm start does. */
   demoPast?: boolean;
+  /** Write the demo past's older check-ins and readiness records after starting, with a line when done (npm start). */
+  demoPastInBackground?: boolean;
   demoMinutes: number;
   scheduler?: boolean;
   /** The secret that signs window tickets (npm start: from .data/tiket-secret); by default one per process. */
@@ -139,8 +141,22 @@ async function ensureDemoRoster(o: AppOptions, baseUrl: string): Promise<{ links
   writeLinksCsv(o.linksFile, links);
   if (o.demoPast) {
     const { seedDemoPast } = await import('./demo-past');
-    const past = await seedDemoPast(o.config, serverNow());
-    console.log(`Data contoh masa lalu (DATA CONTOH, untuk halaman evaluasi dan rekap): ${past.sesi} apel ${past.from} s.d. ${past.to}, ${past.excuses} keterangan, ${past.answers} jawaban survei.`);
+    const t0 = Date.now();
+    const past = await seedDemoPast(o.config, serverNow(), { detailsLater: o.demoPastInBackground === true });
+    console.log(
+      `Data contoh masa lalu (DATA CONTOH, untuk halaman evaluasi dan rekap): ${past.sesi} apel ${past.from} s.d. ${past.to}, ` +
+        `${past.checkins.toLocaleString('id-ID')} presensi, ${past.excuses} keterangan, ${past.readinessChecks} cek kesiapan, ${past.answers} jawaban survei.`,
+    );
+    if (o.demoPastInBackground) {
+      console.log(
+        '  Presensi contoh yang lebih lama dari 7 hari masih ditulis di latar belakang (baris "selesai ditulis" menyusul); halaman sudah bisa dibuka.\n' +
+          '  Bila dihentikan sebelum itu, sebagian presensi contoh lama tidak ada: hapus folder data untuk mengulang dari awal.',
+      );
+      past.details.then(
+        () => console.log(`Data contoh masa lalu selesai ditulis (${Math.round((Date.now() - t0) / 1000)} detik sejak mulai).`),
+        (e: unknown) => console.error(`Data contoh masa lalu tidak selesai ditulis: ${(e as Error).message}`),
+      );
+    }
   }
   return { links, droppedLinks: 0 };
 }

@@ -37,7 +37,7 @@ import { seedDemoSurvey } from './demo-survey';
  * About 70,000 check-ins for the demo roster: the last seven days' records (the ASN's week,
  * the heads' readiness list) are written before this returns; the older ones with
  * `detailsLater` only start then (npm start: after the server is up, with a line when done),
- * eight requests at a time.
+ * newest first.
  *
  * Clearly demo: every aggregate, check-in and readiness check is marked `demo`, texts say
  * "(contoh)", so the evaluation says "DATA CONTOH" and never adds these to a real apel's
@@ -105,6 +105,8 @@ export async function seedDemoPast(config: ApelConfig, now: Date, options: { det
   // The last seven days first (the ASN's week, the heads' readiness list); the rest may follow.
   const recent = addDays(today, -7);
   const records = { recent: { checkins: [] as Item[], records: [] as Item[] }, older: { checkins: [] as Item[], records: [] as Item[] } };
+  // The older ones newest first, so the weeks a newcomer looks at first are in first.
+  const older: { checkins: Item[]; records: Item[] }[] = [];
   let readinessChecks = 0;
 
   let aggregateCount = 0;
@@ -113,7 +115,8 @@ export async function seedDemoPast(config: ApelConfig, now: Date, options: { det
     const checkins = new Map<string, SeededCheckin>();
     const aggregates: SesiAggregate[] = [];
     const recaps = [];
-    const into = plan.date >= recent ? records.recent : records.older;
+    const into = plan.date >= recent ? records.recent : { checkins: [] as Item[], records: [] as Item[] };
+    if (into !== records.recent) older.unshift(into);
     for (const opd of opds) {
       const list = staff.get(opd.kode) ?? [];
       const wfa = wfaOn(opd, plan.date);
@@ -161,9 +164,11 @@ export async function seedDemoPast(config: ApelConfig, now: Date, options: { det
     await markRecapFinal(plan.id, new Date(plan.closesAt.getTime() + 60_000));
     aggregateCount += aggregates.length;
   }
+  records.older = { checkins: older.flatMap((o) => o.checkins), records: older.flatMap((o) => o.records) };
+  // DynamoDB Local takes a few hundred items a second whatever the concurrency: four at a time leaves room for the pages.
   const write = async (part: { checkins: Item[]; records: Item[] }) => {
-    await batchWriteMany(tableName('checkins'), part.checkins);
-    await batchWriteMany(tableName('records'), part.records);
+    await batchWriteMany(tableName('checkins'), part.checkins, 4);
+    await batchWriteMany(tableName('records'), part.records, 4);
   };
   await write(records.recent);
   // 10b: survey answers

@@ -83,6 +83,8 @@ async function main() {
     demoMinutes,
     // Eight weeks of demo past on the first start (APEL_DEMO_PAST=0: none).
     demoPast: process.env.APEL_DEMO_PAST !== '0',
+    // Its older check-ins (most of its ~70,000) are written once the server is up.
+    demoPastInBackground: true,
     ticketSecret,
   });
 

@@ -65,6 +65,24 @@ export async function batchWrite(table: string, items: Item[]): Promise<void> {
   }
 }
 
+/**
+ * Many puts at once (the local demo past's 70,000 check-ins): batches of 25, `concurrency`
+ * requests in flight, each retried with what DynamoDB left unprocessed.
+ */
+export async function batchWriteMany(table: string, items: readonly Item[], concurrency = 8): Promise<void> {
+  const batches = Array.from({ length: Math.ceil(items.length / 25) }, (_, i) => items.slice(i * 25, i * 25 + 25));
+  await inParallel(batches, concurrency, (batch) =>
+    drainUnprocessed(
+      batch.map((Item) => ({ PutRequest: { Item } })),
+      async (requests) => {
+        const out = await guarded(() => db.send(new BatchWriteCommand({ RequestItems: { [table]: requests } })));
+        const left = out.UnprocessedItems?.[table] as typeof requests | undefined;
+        return left && left.length > 0 ? left : undefined;
+      },
+    ),
+  );
+}
+
 export async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Item[]> {
   const items: Item[] = [];
   let ExclusiveStartKey: Item | undefined;

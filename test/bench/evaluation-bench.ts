@@ -25,6 +25,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.AWS_REGION ??= 'ap-southeast-3';
 process.env.APEL_LOG_LEVEL ??= 'WARN';
 
+const KECAMATAN = ['Bolaang Uki', 'Posigadan', 'Helumo', 'Pinolosian', 'Pinolosian Tengah', 'Pinolosian Timur', 'Tomini'];
+
 async function main() {
   const engine = await startEngine({ port: await freePort() });
   process.env.DYNAMODB_ENDPOINT = engine.endpoint;
@@ -74,7 +76,8 @@ async function main() {
     const write = await timed(async () => {
       for (const plan of plans) {
         const aggregates = opds.map((o, oi) => {
-          const staff = Array.from({ length: Math.min(per, ASN - oi * per) }, (_, k) => ({ nip: nip(oi * per + k) }));
+          // Where they live: the seven kecamatan of Bolaang Mongondow Selatan (the evaluation's network per kecamatan).
+          const staff = Array.from({ length: Math.min(per, ASN - oi * per) }, (_, k) => ({ nip: nip(oi * per + k), ...(process.env.BENCH_NO_KEC ? {} : { kecamatan: KECAMATAN[k % KECAMATAN.length] }) }));
           const checkins = new Map();
           for (const s of staff) {
             if (rand() < 0.07) continue;

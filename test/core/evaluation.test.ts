@@ -165,15 +165,17 @@ describe('the evaluation of a period', () => {
     // Act
     const e = evaluate(period, [wfa, exempt, old], opds);
     // Assert
+    // Kept compact: [check-ins, with a retry, luring, count per duration class ≤ 0,25 · 0,5 · 0,75 · 1 · 1,5 · 2 · 3 · 5 · 10 · 20 · 60 s].
     expect(wfa.jaringanKec).toEqual({
-      'Bolaang Uki': { presensi: 2, diukur: 2, ms: { 400: 1, 800: 1 }, denganUlang: 1, luring: 0 },
-      Tomini: { presensi: 1, diukur: 1, ms: { 4200: 1 }, denganUlang: 0, luring: 1 },
-      '-': { presensi: 1, diukur: 1, ms: { 1000: 1 }, denganUlang: 0, luring: 0 },
+      'Bolaang Uki': [2, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0],
+      Tomini: [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0],
+      '-': [1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
     });
     expect(exempt.jaringanKec).toBeUndefined();
     expect(e.kecamatan).toEqual([
-      { kecamatan: 'Bolaang Uki', ini: { presensi: 2, diukur: 2, medianMs: 400, p90Ms: 800, denganUlang: 0.5, luring: 0 }, sebelum: expect.objectContaining({ presensi: 0, medianMs: null }) },
-      { kecamatan: 'Tomini', ini: { presensi: 1, diukur: 1, medianMs: 4200, p90Ms: 4200, denganUlang: 0, luring: 1 }, sebelum: expect.objectContaining({ presensi: 0 }) },
+      // The median and p90 are the upper bounds of their classes (400 ms → ≤ 0,5 s; 800 ms → ≤ 1 s; 4.2 s → ≤ 5 s).
+      { kecamatan: 'Bolaang Uki', ini: { presensi: 2, diukur: 2, medianMs: 500, p90Ms: 1000, denganUlang: 0.5, luring: 0 }, sebelum: expect.objectContaining({ presensi: 0, medianMs: null }) },
+      { kecamatan: 'Tomini', ini: { presensi: 1, diukur: 1, medianMs: 5000, p90Ms: 5000, denganUlang: 0, luring: 1 }, sebelum: expect.objectContaining({ presensi: 0 }) },
       { kecamatan: null, ini: expect.objectContaining({ presensi: 1, medianMs: 1000 }), sebelum: { presensi: 2, diukur: 2, medianMs: 2000, p90Ms: 2000, denganUlang: 0, luring: 0 } },
     ]);
     // A roster without any kecamatan: nothing per kecamatan (the page says so).

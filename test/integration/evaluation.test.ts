@@ -74,12 +74,13 @@ describe('the evaluation of a day', () => {
     const setda = res.body.opd.find((o: { opd: string }) => o.opd === 'setda');
     expect(setda).toMatchObject({ nama: 'Sekretariat Daerah', wfa: true, ini: { expected: 8, kode: { H: 2, TL: 1, TK: 5 } } });
     expect(res.body.mingguan).toEqual([expect.objectContaining({ minggu: '2026-11-30' })]);
-    // The network by where the ASN of WFA OPDs live: Hendra (pagi 850 ms, sore unmeasured), Sofyan (5.1 s after a retry), Zulkifli unknown.
+    // The network by where the ASN of WFA OPDs live, in duration classes: Hendra (pagi 850 ms → ≤ 1 s, sore
+    // unmeasured), Sofyan (5.1 s after a retry → ≤ 10 s), Zulkifli unknown (2.4 s → ≤ 3 s).
     const net = (presensi: number, medianMs: number, denganUlang: number) => expect.objectContaining({ presensi, diukur: 1, medianMs, p90Ms: medianMs, denganUlang });
     expect(res.body.infrastruktur.perKecamatan).toEqual([
-      { kecamatan: 'Bolaang Uki', ini: net(2, 900, 0), sebelum: expect.objectContaining({ presensi: 0 }) },
-      { kecamatan: 'Tomini', ini: net(1, 5100, 1), sebelum: expect.objectContaining({ presensi: 0 }) },
-      { kecamatan: null, ini: net(1, 2400, 0), sebelum: expect.objectContaining({ presensi: 0 }) },
+      { kecamatan: 'Bolaang Uki', ini: net(2, 1000, 0), sebelum: expect.objectContaining({ presensi: 0 }) },
+      { kecamatan: 'Tomini', ini: net(1, 10_000, 1), sebelum: expect.objectContaining({ presensi: 0 }) },
+      { kecamatan: null, ini: net(1, 3000, 0), sebelum: expect.objectContaining({ presensi: 0 }) },
     ]);
   });
 
