@@ -11,7 +11,10 @@ export type Assessment = 'sesuai' | 'sebagian' | 'tidak_sesuai';
 
 /** A period's figures; a ratio is null when its denominator is 0 (nothing to divide). */
 export interface EvaluationIndicators {
+  /** Aggregates added: OPDs × apel (or OPDs × office days). */
   sesi: number;
+  /** Distinct days: apel days, or office days. */
+  hari: number;
   expected: number;
   kode: { H: number; TL: number; TK: number; I: number; S: number; C: number; DL: number; TB: number; DB: number };
   /** (H + TL) / expected. */

@@ -332,6 +332,8 @@ export function aggregateOfficeDay(input: {
 /** The totals of some aggregates, before they become ratios. */
 export interface Totals {
   sesi: number;
+  /** The dates of the aggregates added (apel days, or office days). */
+  dates: Set<IsoDate>;
   expected: number;
   H: number;
   TL: number;
@@ -361,7 +363,7 @@ export interface Totals {
 
 export function emptyTotals(): Totals {
   return {
-    sesi: 0, expected: 0, H: 0, TL: 0, TK: 0, I: 0, S: 0, C: 0, DL: 0, TB: 0, DB: 0, telat: {},
+    sesi: 0, dates: new Set(), expected: 0, H: 0, TL: 0, TK: 0, I: 0, S: 0, C: 0, DL: 0, TB: 0, DB: 0, telat: {},
     pagi: 0, pagiLaporan: 0, sore: 0, soreLaporan: 0, nilai: emptyNilai(),
     cekDiadakan: 0, cekDiminta: 0, cekDijawab: 0, cekMenit: {},
     jaringanDiukur: 0, jaringanMs: {}, checkins: 0, denganUlang: 0, luring: 0,
@@ -376,6 +378,7 @@ export function emptyTotals(): Totals {
 export function addAggregate(t: Totals, a: SesiAggregate, freed = false): Totals {
   const checkins = a.hadir + a.terlambat;
   t.sesi++;
+  t.dates.add(a.date);
   t.expected += a.expected;
   t.H += freed ? checkins : a.hadir;
   t.TL += freed ? 0 : a.terlambat;
@@ -416,6 +419,8 @@ const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : null);
 /** The figures the page shows, each with how it is computed (README, the printed report). */
 export interface Indicators {
   sesi: number;
+  /** Distinct days (apel days, or office days). */
+  hari: number;
   expected: number;
   kode: { H: number; TL: number; TK: number; I: number; S: number; C: number; DL: number; TB: number; DB: number };
   /** (H + TL) / expected. */
@@ -449,6 +454,7 @@ export function indicators(t: Totals): Indicators {
   const nilaiTotal = ASSESSMENTS.reduce((s, k) => s + t.nilai[k], 0);
   return {
     sesi: t.sesi,
+    hari: t.dates.size,
     expected: t.expected,
     kode: { H: t.H, TL: t.TL, TK: t.TK, I: t.I, S: t.S, C: t.C, DL: t.DL, TB: t.TB, DB: t.DB },
     kehadiran: ratio(t.H + t.TL, t.expected),

@@ -52,6 +52,8 @@ export interface RunningApp {
   droppedLinks: number;
   /** The demo sesi, when one was opened. */
   demo?: { id: string; closesAt: Date };
+  /** Done when the demo past's records written after the start (demoPastInBackground) are in; npm start only prints a line then. */
+  demoPastWritten(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -99,6 +101,9 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     links,
     droppedLinks,
     ...(demo ? { demo: { id: demo.id, closesAt: demo.closesAt } } : {}),
+    async demoPastWritten() {
+      await Promise.all([...writing].map((p) => p.catch(() => undefined)));
+    },
     async stop() {
       scheduler?.stop();
       reminderQueue.use(undefined);
@@ -121,6 +126,9 @@ function apiRoutes(): Routes {
 async function loadHandler<H>(name: FunctionName): Promise<H> {
   return (await import(/* @vite-ignore */ `../handlers/${FUNCTIONS[name].entry}`)).handler;
 }
+
+/** Writes that run on after startApp returned (the demo past's older records): a test waits for them before it stops. */
+const writing = new Set<Promise<void>>();
 
 async function ensureDemoRoster(o: AppOptions, baseUrl: string): Promise<{ links: IssuedLink[]; droppedLinks: number }> {
   const { listOpds, listAsnOfOpd } = await import('../store/roster-store');
@@ -145,13 +153,15 @@ async function ensureDemoRoster(o: AppOptions, baseUrl: string): Promise<{ links
     const past = await seedDemoPast(o.config, serverNow(), { detailsLater: o.demoPastInBackground === true });
     console.log(
       `Data contoh masa lalu (DATA CONTOH, untuk halaman evaluasi dan rekap): ${past.sesi} apel ${past.from} s.d. ${past.to}, ` +
-        `${past.checkins.toLocaleString('id-ID')} presensi, ${past.excuses} keterangan, ${past.readinessChecks} cek kesiapan, ${past.answers} jawaban survei.`,
+        `${past.checkins.toLocaleString('id-ID')} presensi, ${past.excuses} keterangan, ${past.readinessChecks} cek kesiapan, ` +
+        `${past.officeDays} hari kantor (e-presensi), ${past.answers} jawaban survei.`,
     );
     if (o.demoPastInBackground) {
       console.log(
         '  Presensi contoh yang lebih lama dari 7 hari masih ditulis di latar belakang (baris "selesai ditulis" menyusul); halaman sudah bisa dibuka.\n' +
           '  Bila dihentikan sebelum itu, sebagian presensi contoh lama tidak ada: hapus folder data untuk mengulang dari awal.',
       );
+      writing.add(past.details);
       past.details.then(
         () => console.log(`Data contoh masa lalu selesai ditulis (${Math.round((Date.now() - t0) / 1000)} detik sejak mulai).`),
         (e: unknown) => console.error(`Data contoh masa lalu tidak selesai ditulis: ${(e as Error).message}`),

@@ -1,7 +1,7 @@
 import type { Excuse, ExcuseKind } from '../core/attendance';
 import type { ApelConfig } from '../core/config';
 import type { Assessment, CheckinFacts, SesiAggregate } from '../core/evaluation';
-import { ASSESSMENTS, aggregateSesi, readinessOfDay } from '../core/evaluation';
+import { ASSESSMENTS, aggregateOfficeDay, aggregateSesi, readinessOfDay } from '../core/evaluation';
 import { wfaOn } from '../core/opd';
 import { compactTime } from '../core/readiness';
 import { recapOpd } from '../core/recap';
@@ -9,7 +9,7 @@ import type { Asn, Opd } from '../core/roster';
 import type { SesiPlan } from '../core/sesi';
 import { plannedSesi } from '../core/sesi';
 import type { IsoDate } from '../core/time';
-import { addDays, localDate, mondayOf } from '../core/time';
+import { addDays, localDate, mondayOf, weekdayOf } from '../core/time';
 import type { Item } from '../store/batch';
 import { batchWrite, batchWriteMany } from '../store/batch';
 import { putAggregates } from '../store/evaluation-store';
@@ -32,7 +32,8 @@ import { seedDemoSurvey } from './demo-survey';
  * output, the head's assessment with who and when, how the phone's request went, a tap kept
  * on the phone and delivered later), each readiness check and each answer to it. The ASN's
  * history and week, the heads' past rolls and readiness list, the recaps, the TPP month and
- * the evaluation all show one past.
+ * the evaluation all show one past. The office days between the WFA days get the e-presensi
+ * aggregates an upload would write, so the evaluation has office days beside WFA days.
  *
  * About 70,000 check-ins for the demo roster: the last seven days' records (the ASN's week,
  * the heads' readiness list) are written before this returns; the older ones with
@@ -73,6 +74,8 @@ export interface SeededPast {
   checkins: number;
   readinessChecks: number;
   readinessAnswers: number;
+  /** Office days (e-presensi) seeded beside the WFA days. */
+  officeDays: number;
   /** Done when every record is written: at once, or with `detailsLater` the older ones after this returns. */
   details: Promise<void>;
   from: IsoDate;
@@ -125,7 +128,8 @@ export async function seedDemoPast(config: ApelConfig, now: Date, options: { det
       for (const a of list) {
         if (excused(a.nip) && rand() < 0.9) continue;
         if (rand() > profile.attend) continue;
-        const facts = simulateCheckin(plan, profile, headOf(opd.kode), rand);
+        // On a WFA day the phone is where the ASN lives; an exempt OPD's staff check in from the office (in the capital).
+        const facts = simulateCheckin(plan, profile, wfa ? networkOf(a.kecamatan) : OFFICE_NETWORK, headOf(opd.kode), rand);
         checkins.set(a.nip, facts);
         into.checkins.push(checkinItem(plan.id, a.nip, opd.kode, facts));
       }
@@ -166,6 +170,7 @@ export async function seedDemoPast(config: ApelConfig, now: Date, options: { det
   }
   records.older = { checkins: older.flatMap((o) => o.checkins), records: older.flatMap((o) => o.records) };
   // DynamoDB Local takes a few hundred items a second whatever the concurrency: four at a time leaves room for the pages.
+  const officeDays = await seedOfficeDays(opds, staff, excusesOf, from, to, holidays, config);
   const write = async (part: { checkins: Item[]; records: Item[] }) => {
     await batchWriteMany(tableName('checkins'), part.checkins, 4);
     await batchWriteMany(tableName('records'), part.records, 4);
@@ -186,8 +191,44 @@ export async function seedDemoPast(config: ApelConfig, now: Date, options: { det
     checkins: records.recent.checkins.length + records.older.checkins.length,
     readinessChecks,
     readinessAnswers: all.length - readinessChecks,
+    officeDays,
     details,
   };
+}
+
+/**
+ * The office e-presensi of the seeded weeks, as if the admin had uploaded it (one aggregate per
+ * OPD and office day, core/evaluation.ts `aggregateOfficeDay`, marked demo): the working days
+ * that are not WFA days nor holidays, everyone at the office, a few late, the excused absent.
+ * Only aggregates: the upload keeps no row per ASN either.
+ */
+async function seedOfficeDays(
+  opds: readonly Opd[],
+  staff: ReadonlyMap<string, Asn[]>,
+  excusesOf: ReadonlyMap<string, Excuse[]>,
+  from: IsoDate,
+  to: IsoDate,
+  holidays: ReadonlyMap<IsoDate, unknown>,
+  config: ApelConfig,
+): Promise<number> {
+  const rand = random(20260107);
+  const aggregates: SesiAggregate[] = [];
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    const day = weekdayOf(date);
+    if (day === 'sabtu' || day === 'minggu' || config.wfaDays.includes(day) || holidays.has(date)) continue;
+    for (const opd of opds) {
+      const list = staff.get(opd.kode) ?? [];
+      const masuk = new Map<string, number>();
+      for (const a of list) {
+        if (excuseOn(excusesOf.get(opd.kode) ?? [], a.nip, date) || rand() > 0.955) continue;
+        // Minutes after the office's start time: most a little before it, some late.
+        masuk.set(a.nip, rand() < 0.14 ? 1 + Math.floor(-Math.log(1 - rand() * 0.97) * 9) : -Math.floor(rand() * 25));
+      }
+      aggregates.push({ ...aggregateOfficeDay({ opd: opd.kode, date, wfa: wfaOn(opd, date), staff: list, masuk, excuses: excusesOf.get(opd.kode) ?? [] }), demo: true });
+    }
+  }
+  await putAggregates(aggregates, new Date(`${to}T12:00:00Z`));
+  return new Set(aggregates.map((a) => a.date)).size;
 }
 
 interface Profile {
@@ -221,6 +262,25 @@ function opdProfile(kode: string, wfa: boolean, week: number): Profile {
   };
 }
 
+/**
+ * How good the mobile network is where the ASN lives (a factor on the phone's request time, its
+ * retries and its offline taps): best in Bolaang Uki (Molibagu, the capital), worst in the far
+ * east (Pinolosian Timur) and in Tomini; a kecamatan of another regency's roster gets a factor
+ * of its own from its name.
+ */
+const NETWORK: Record<string, number> = {
+  'Bolaang Uki': 0.6,
+  Posigadan: 0.9,
+  Pinolosian: 1.1,
+  Helumo: 1.25,
+  'Pinolosian Tengah': 1.5,
+  Tomini: 1.9,
+  'Pinolosian Timur': 2.4,
+};
+const OFFICE_NETWORK = 0.7;
+const networkOf = (kecamatan: string | undefined): number =>
+  kecamatan === undefined ? 1 : (NETWORK[kecamatan] ?? 0.6 + ([...kecamatan].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 180) / 100);
+
 const LATE_REASONS = [
   'Sinyal hilang di rumah, pindah ke tempat lain dulu. (contoh)',
   'Mengantar anak ke sekolah. (contoh)',
@@ -237,7 +297,7 @@ type SeededCheckin = CheckinFacts & { penilaian?: { nilai: Assessment; oleh: str
  * request went, now and then a late ASN's reason, and now and then a tap kept on the phone
  * without network and delivered later (its tap time counts: `ketukPada`).
  */
-function simulateCheckin(plan: SesiPlan, p: Profile, head: string, rand: () => number): SeededCheckin {
+function simulateCheckin(plan: SesiPlan, p: Profile, network: number, head: string, rand: () => number): SeededCheckin {
   const late = rand() < p.late;
   const lateFrom = Math.floor(plan.onTimeUntil.getTime() / 60_000) * 60_000 + 60_000;
   const tap = late
@@ -246,7 +306,7 @@ function simulateCheckin(plan: SesiPlan, p: Profile, head: string, rand: () => n
   const withReport = rand() < (plan.slot === 'pagi' ? p.plan : p.output);
   const assessed = plan.slot === 'sore' && withReport && rand() < p.assess;
   const r = rand();
-  const offline = rand() < p.offline;
+  const offline = rand() < p.offline * network;
   const reason = late && rand() < 0.4 ? LATE_REASONS[Math.floor(rand() * LATE_REASONS.length)] : undefined;
   const nilai: Assessment = ASSESSMENTS[r < 0.65 ? 0 : r < 0.9 ? 1 : 2]!;
   return {
@@ -256,7 +316,7 @@ function simulateCheckin(plan: SesiPlan, p: Profile, head: string, rand: () => n
     ...(offline ? { luring: true, ketukPada: tap.toISOString() } : {}),
     ...(withReport ? { laporan: plan.slot === 'pagi' ? 'Rencana kerja (contoh)' : 'Hasil kerja (contoh)' } : {}),
     ...(assessed ? { penilaian: { nilai, oleh: head, at: new Date(plan.closesAt.getTime() + Math.ceil(rand() * 180) * 60_000).toISOString() } } : {}),
-    jaringan: { ms: Math.round(p.network * Math.exp((rand() - 0.5) * 1.6)), ulang: rand() < p.retry ? 1 + Math.floor(rand() * 2) : 0 },
+    jaringan: { ms: Math.round(p.network * network * Math.exp((rand() - 0.5) * 1.6)), ulang: rand() < p.retry * network ? 1 + Math.floor(rand() * 2) : 0 },
     ...(reason ? { alasanTerlambat: reason } : {}),
   };
 }

@@ -146,7 +146,10 @@ describe('the evaluation of a period', () => {
   it('keeps office days (e-presensi) beside the apel, not in it', () => {
     const e = evaluate(period, [agg({}), agg({ slot: 'kantor', sesiId: '2026-12-02.kantor', date: '2026-12-02', expected: 4, hadir: 4, terlambat: 0, telat: {} })], opds);
     expect(e.kelompok.wfa.ini.sesi).toBe(1);
-    expect(e.kelompok.wfa.kantor).toMatchObject({ sesi: 1, kehadiran: 1, ketepatan: 1 });
+    expect(e.kelompok.wfa.kantor).toMatchObject({ sesi: 1, hari: 1, kehadiran: 1, ketepatan: 1 });
+    // Office days are days, not OPDs × days: two OPDs on one day is one office day.
+    const two = evaluate(period, [agg({ slot: 'kantor', sesiId: '2026-12-02.kantor', date: '2026-12-02' }), agg({ opd: 'b', wfa: false, slot: 'kantor', sesiId: '2026-12-02.kantor', date: '2026-12-02' })], opds);
+    expect(two.kelompok.semua.kantor).toMatchObject({ sesi: 2, hari: 1 });
   });
 
   it('splits the network by the kecamatan where the ASN of WFA OPDs live; exempt OPDs (at the office) and unknown kecamatan apart', () => {

@@ -28,7 +28,7 @@ describe.runIf(browserAvailable())('the WFA evaluation (Chromium)', () => {
     await app?.stop();
   });
 
-  it('shows the admin the regency: key figures, charts each with a table, WFA beside exempt OPDs, the per-OPD table, DATA CONTOH', async () => {
+  it('shows the admin the regency: key figures, charts each with a table, WFA beside exempt OPDs, the network per kecamatan, the per-OPD table, DATA CONTOH', async () => {
     const admin = link((l) => l.nip === ADMIN_NIP);
     for (const width of [1280, 360]) {
       const page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'id-ID' });
@@ -36,11 +36,13 @@ describe.runIf(browserAvailable())('the WFA evaluation (Chromium)', () => {
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       await page.goto(`${app.url}/evaluasi?periode=2026-11${new URL(admin.tautan).hash}`);
       await page.getByTestId('eval-report').waitFor();
-      await expect.poll(() => page.locator('[data-testid="chart"] canvas').count()).toBe(2);
+      // The weekly trend, the network per kecamatan and the bars per OPD.
+      await expect.poll(() => page.locator('[data-testid="chart"] canvas').count()).toBe(3);
       await expect(page.getByTestId('eval-demo').textContent()).resolves.toContain('DATA CONTOH');
       await expect(page.getByTestId('eval-caveat').textContent()).resolves.toContain('bukan bukti sebab-akibat');
       expect(await page.locator('[data-testid="eval-trend-table"] tbody tr').count()).toBeGreaterThanOrEqual(4);
       expect(await page.locator('[data-testid="eval-opd-table"] tbody tr').count()).toBe(36);
+      await expect(page.getByTestId('eval-kecamatan-table').textContent()).resolves.toMatch(/Bolaang Uki.*≤ .*dtk/);
       await expect(page.getByTestId('eval-disiplin-table').textContent()).resolves.toMatch(/OPD WFA.*%.*OPD dikecualikan/);
       await page.screenshot({ path: `test-results/evaluasi-${width}.png`, fullPage: true });
       if (width === 1280) {

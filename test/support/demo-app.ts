@@ -114,7 +114,8 @@ export async function startDemoApp(o: DemoAppOptions): Promise<DemoApp> {
     demoDataDir: data,
     linksFile: join(data, '..', 'tautan.csv'),
     demoMinutes: o.demoMinutes ?? 30,
-    ...(o.demoPast ? { demoPast: true } : {}),
+    // As npm start: the older check-ins and readiness records are written while the test runs (stop waits for them).
+    ...(o.demoPast ? { demoPast: true, demoPastInBackground: true } : {}),
     scheduler: false,
   });
   const { handler: apelClock } = await import('../../functions/handlers/apel-clock');
@@ -125,6 +126,8 @@ export async function startDemoApp(o: DemoAppOptions): Promise<DemoApp> {
       await apelClock({});
     },
     async stop() {
+      // The demo past's older records go on being written after the start: they finish before the app stops.
+      await app.demoPastWritten();
       await app.stop();
       clock.resetServerClock();
     },

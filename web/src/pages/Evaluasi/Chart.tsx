@@ -95,33 +95,48 @@ export function BarChart({
   const xs = labels.map((_, i) => i);
   const seconds = unit === 'detik';
   const data: uPlot.AlignedData = [xs, values.map((v) => (v === null ? null : seconds ? v / 1000 : v * 100))];
+  const longest = Math.max(1, ...labels.map((l) => l.length));
   const box = useChart(
-    (width) => ({
-      width,
-      height,
-      scales: {
-        x: { time: false, range: [-0.6, labels.length - 0.4] },
-        y: { range: seconds ? (_u, _min, max) => [0, Math.max(1, Math.ceil(max ?? 1))] : (_u, min) => [Math.max(0, Math.floor(((min ?? 0) - 5) / 10) * 10), 100] },
-      },
-      axes: [
-        { values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? (labels[v] ?? '') : '')), rotate: -60, size: labelSize, space: 6, gap: 2, font: '10px system-ui, sans-serif' },
-        { values: seconds ? secAxis : pctAxis, size: 58 },
-      ],
-      series: [
-        {},
-        {
-          label: seconds ? 'Durasi' : 'Kehadiran',
-          stroke: COLORS.wfa,
-          fill: COLORS.wfa,
-          // No outline, so uPlot takes each bar's colour from `disp` (its group).
-          width: 0,
-          paths: uPlot.paths.bars!({ size: [0.7, 24], disp: { fill: { unit: 3, values: () => colors } } }),
-          points: { show: false },
+    (width) => {
+      // Labels lie flat when each bar has room for its label (a few kecamatan), else they slant (36 OPD codes).
+      const flat = width / Math.max(1, labels.length) >= longest * 6.5 + 10;
+      return {
+        width,
+        height,
+        scales: {
+          x: { time: false, range: [-0.6, labels.length - 0.4] },
+          y: { range: seconds ? (_u, _min, max) => [0, Math.max(1, Math.ceil(max ?? 1))] : (_u, min) => [Math.max(0, Math.floor(((min ?? 0) - 5) / 10) * 10), 100] },
         },
-      ],
-      legend: { show: false },
-      cursor: { show: false },
-    }),
+        axes: [
+          {
+            // One tick per bar, and no vertical grid lines between them.
+            splits: () => xs,
+            grid: { show: false },
+            values: (_u, vals) => vals.map((v) => (Number.isInteger(v) ? (labels[v] ?? '') : '')),
+            rotate: flat ? 0 : -60,
+            size: flat ? 30 : labelSize,
+            space: 6,
+            gap: 2,
+            font: '10px system-ui, sans-serif',
+          },
+          { values: seconds ? secAxis : pctAxis, size: 58 },
+        ],
+        series: [
+          {},
+          {
+            label: seconds ? 'Durasi' : 'Kehadiran',
+            stroke: COLORS.wfa,
+            fill: COLORS.wfa,
+            // No outline, so uPlot takes each bar's colour from `disp` (its group).
+            width: 0,
+            paths: uPlot.paths.bars!({ size: [0.7, 24], disp: { fill: { unit: 3, values: () => colors } } }),
+            points: { show: false },
+          },
+        ],
+        legend: { show: false },
+        cursor: { show: false },
+      };
+    },
     data,
     [JSON.stringify(data), colors.join()],
   );

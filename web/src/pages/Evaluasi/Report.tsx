@@ -2,6 +2,7 @@ import type { EvaluationFigures, EvaluationIndicators, EvaluationKecamatan } fro
 import type { Evaluation } from './api';
 import { BarChart, COLORS, Figure, TrendChart } from './Chart';
 import { count, dateShort, delta, minutes, NONE, pct, periodText, seconds } from './format';
+import { angka } from '../../lib/number';
 import { METHODS } from './methods';
 import { OfficeUpload } from './OfficeUpload';
 import { SurveySection } from './SurveySection';
@@ -153,7 +154,7 @@ export function Report({ data, token, isAdmin, onUploaded }: { data: Evaluation;
                   <td>
                     {minutes(g.f.ini.telatMedian)} / {minutes(g.f.kantor.telatMedian)}
                   </td>
-                  <td>{count(g.f.kantor.sesi)}</td>
+                  <td>{count(g.f.kantor.hari)}</td>
                 </tr>
               ))}
             </tbody>
@@ -352,20 +353,21 @@ function PerKecamatan({ rows }: { rows: EvaluationKecamatan[] }) {
   const bars = rows.filter((r) => r.kecamatan !== null && r.ini.medianMs !== null).sort((a, b) => (b.ini.medianMs ?? 0) - (a.ini.medianMs ?? 0));
   return (
     <Figure
+      wide
       title="Per kecamatan: durasi permintaan (median)"
       caption="(tempat tinggal ASN OPD WFA, tempat mereka bekerja pada hari WFA; paling lambat di kiri)"
-      chart={<BarChart unit="detik" labels={bars.map((r) => r.kecamatan ?? '')} values={bars.map((r) => r.ini.medianMs)} colors={bars.map(() => COLORS.wfa)} labelSize={96} height={260} />}
+      chart={<BarChart unit="detik" labels={bars.map((r) => r.kecamatan ?? '')} values={bars.map((r) => r.ini.medianMs)} colors={bars.map(() => COLORS.wfa)} labelSize={96} height={220} />}
     >
       <div class="table-scroll">
         <table class="eval-table eval-compact" data-testid="eval-kecamatan-table">
           <thead>
             <tr>
               <th scope="col">Kecamatan</th>
-              <th scope="col">Presensi</th>
               <th scope="col">Median</th>
               <th scope="col">p90</th>
               <th scope="col">Kirim ulang</th>
               <th scope="col">Luring</th>
+              <th scope="col">Presensi</th>
               <th scope="col">Median sebelumnya</th>
             </tr>
           </thead>
@@ -373,21 +375,27 @@ function PerKecamatan({ rows }: { rows: EvaluationKecamatan[] }) {
             {rows.map((r) => (
               <tr key={r.kecamatan ?? '-'}>
                 <th scope="row">{r.kecamatan ?? 'Belum diketahui'}</th>
-                <td>{count(r.ini.presensi)}</td>
-                <td>{seconds(r.ini.medianMs)}</td>
-                <td>{seconds(r.ini.p90Ms)}</td>
+                <td>{upTo(r.ini.medianMs)}</td>
+                <td>{upTo(r.ini.p90Ms)}</td>
                 <td>{pct(r.ini.denganUlang)}</td>
                 <td>{count(r.ini.luring)}</td>
-                <td class="muted">{seconds(r.sebelum.medianMs)}</td>
+                <td>{count(r.ini.presensi)}</td>
+                <td class="muted">{upTo(r.sebelum.medianMs)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <p class="muted eval-small">Staf OPD yang dikecualikan presensi dari kantor, sehingga tidak dihitung per kecamatan.</p>
+      <p class="muted eval-small">
+        Durasi per kecamatan dihitung dalam kelas (sampai 0,25 · 0,5 · 0,75 · 1 · 1,5 · 2 · 3 · 5 · 10 · 20 · 60 detik); yang tampil adalah batas atas
+        kelasnya. Staf OPD yang dikecualikan presensi dari kantor, sehingga tidak dihitung per kecamatan.
+      </p>
     </Figure>
   );
 }
+
+/** A duration class by its upper bound: `≤ 1,5 dtk`. */
+const upTo = (ms: number | null) => (ms === null ? NONE : `≤ ${angka(ms / 1000, 2)} dtk`);
 
 function PerOpd({ data }: { data: Evaluation }) {
   const rows = [...data.opd].filter((o) => o.ini.sesi > 0).sort((a, b) => (b.ini.kehadiran ?? -1) - (a.ini.kehadiran ?? -1));
