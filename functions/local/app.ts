@@ -158,7 +158,7 @@ async function ensureDemoRoster(o: AppOptions, baseUrl: string): Promise<{ links
     );
     if (o.demoPastInBackground) {
       console.log(
-        '  Presensi contoh yang lebih lama dari 7 hari masih ditulis di latar belakang (baris "selesai ditulis" menyusul); halaman sudah bisa dibuka.\n' +
+        '  Presensi, cek kesiapan dan hari kantor contoh masih ditulis di latar belakang (baris "selesai ditulis" menyusul); halaman sudah bisa dibuka.\n' +
           '  Bila dihentikan sebelum itu, sebagian presensi contoh lama tidak ada: hapus folder data untuk mengulang dari awal.',
       );
       writing.add(past.details);

@@ -35,10 +35,11 @@ import { seedDemoSurvey } from './demo-survey';
  * the evaluation all show one past. The office days between the WFA days get the e-presensi
  * aggregates an upload would write, so the evaluation has office days beside WFA days.
  *
- * About 70,000 check-ins for the demo roster: the last seven days' records (the ASN's week,
- * the heads' readiness list) are written before this returns; the older ones with
- * `detailsLater` only start then (npm start: after the server is up, with a line when done),
- * newest first.
+ * About 70,000 check-ins for the demo roster, which DynamoDB Local takes a few hundred a
+ * second: the recaps, aggregates and survey answers are written before this returns, the
+ * records (office days first, then the last seven days' check-ins and readiness answers,
+ * then the older ones, newest first) with `detailsLater` after it (npm start: once the
+ * server is up, with a line when done), else before it returns too.
  *
  * Clearly demo: every aggregate, check-in and readiness check is marked `demo`, texts say
  * "(contoh)", so the evaluation says "DATA CONTOH" and never adds these to a real apel's
@@ -170,15 +171,19 @@ export async function seedDemoPast(config: ApelConfig, now: Date, options: { det
   }
   records.older = { checkins: older.flatMap((o) => o.checkins), records: older.flatMap((o) => o.records) };
   // DynamoDB Local takes a few hundred items a second whatever the concurrency: four at a time leaves room for the pages.
-  const officeDays = await seedOfficeDays(opds, staff, excusesOf, from, to, holidays, config);
+  const office = officeDayAggregates(opds, staff, excusesOf, from, to, holidays, config);
+  // 10b: survey answers
+  const answers = await seedDemoSurvey(opds, from, to, config);
   const write = async (part: { checkins: Item[]; records: Item[] }) => {
     await batchWriteMany(tableName('checkins'), part.checkins, 4);
     await batchWriteMany(tableName('records'), part.records, 4);
   };
-  await write(records.recent);
-  // 10b: survey answers
-  const answers = await seedDemoSurvey(opds, from, to, config);
-  const details = write(records.older);
+  // The office days first, then the last seven days' records, then the older ones.
+  const details = (async () => {
+    await putAggregates(office, new Date(`${to}T12:00:00Z`));
+    await write(records.recent);
+    await write(records.older);
+  })();
   if (!options.detailsLater) await details;
   const all = [...records.recent.records, ...records.older.records];
   return {
@@ -191,7 +196,7 @@ export async function seedDemoPast(config: ApelConfig, now: Date, options: { det
     checkins: records.recent.checkins.length + records.older.checkins.length,
     readinessChecks,
     readinessAnswers: all.length - readinessChecks,
-    officeDays,
+    officeDays: new Set(office.map((a) => a.date)).size,
     details,
   };
 }
@@ -202,7 +207,7 @@ export async function seedDemoPast(config: ApelConfig, now: Date, options: { det
  * that are not WFA days nor holidays, everyone at the office, a few late, the excused absent.
  * Only aggregates: the upload keeps no row per ASN either.
  */
-async function seedOfficeDays(
+function officeDayAggregates(
   opds: readonly Opd[],
   staff: ReadonlyMap<string, Asn[]>,
   excusesOf: ReadonlyMap<string, Excuse[]>,
@@ -210,7 +215,7 @@ async function seedOfficeDays(
   to: IsoDate,
   holidays: ReadonlyMap<IsoDate, unknown>,
   config: ApelConfig,
-): Promise<number> {
+): SesiAggregate[] {
   const rand = random(20260107);
   const aggregates: SesiAggregate[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
@@ -227,8 +232,7 @@ async function seedOfficeDays(
       aggregates.push({ ...aggregateOfficeDay({ opd: opd.kode, date, wfa: wfaOn(opd, date), staff: list, masuk, excuses: excusesOf.get(opd.kode) ?? [] }), demo: true });
     }
   }
-  await putAggregates(aggregates, new Date(`${to}T12:00:00Z`));
-  return new Set(aggregates.map((a) => a.date)).size;
+  return aggregates;
 }
 
 interface Profile {
