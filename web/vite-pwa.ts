@@ -82,14 +82,20 @@ export function pwa(): Plugin {
   return {
     name: 'apel-pwa',
     apply: 'build',
-    // The proof-of-presence chunk signs the tap: fetched beside the entry script rather than after it ran (issue 13's phone).
+    // The proof-of-presence chunk signs the tap: fetched beside the entry script rather than after it ran (issue 13's
+    // phone), and run as a module script of its own just before it, so that the phone's key comes out of IndexedDB
+    // while the page starts rather than after its first renders (the page's own import of it gets the same module).
+    // It imports nothing (test/web/bundle.test.ts), so it runs without the entry; a failure to load it leaves the page
+    // running unsigned, as before.
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
         const presence = Object.values(ctx.bundle ?? {}).find((item) => item.type === 'chunk' && item.name === 'presence');
-        const tags = presence ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${presence.fileName}` }, injectTo: 'head' as const }] : [];
+        const entry = /<script type="module" crossorigin src="\/assets\/index-[^"]+"><\/script>/.exec(html);
+        if (presence && !entry) throw new Error('index.html: the entry script was not found to put the proof-of-presence chunk before it');
+        const withPresence = presence && entry ? html.replace(entry[0], `<script type="module" crossorigin src="/${presence.fileName}"></script>\n    ${entry[0]}`) : html;
         // Comments are for readers of web/index.html, not bytes every phone downloads.
-        return { html: html.replace(/\s*<!--[\s\S]*?-->/g, ''), tags };
+        return withPresence.replace(/\s*<!--[\s\S]*?-->/g, '');
       },
     },
     async generateBundle(_options, bundle) {

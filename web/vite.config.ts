@@ -1,14 +1,27 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vite';
 import { precompressDir } from '../functions/local/compression.js';
 import { pwa } from './vite-pwa';
 
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'apel-precompress',
+    apply: 'build',
+    configResolved: (config) => void (outDir = resolve(config.root, config.build.outDir)),
+    closeBundle: () => void precompressDir(outDir),
+  };
+}
+
 /** The ASN's site. Build: `vite build --config web/vite.config.ts` → web/dist. */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  // .br and .gz beside each asset, so the local server sends what CloudFront would without compressing per request.
-  plugins: [preact(), pwa(), { name: 'apel-precompress', apply: 'build', closeBundle: () => void precompressDir(fileURLToPath(new URL('dist', import.meta.url))) }],
+  // .br and .gz beside each asset, so the local server sends what CloudFront would without compressing per request
+  // (in the folder built, so that a build with --outDir, e.g. a variant for `npm run bench:phone`, has them too).
+  plugins: [preact(), pwa(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

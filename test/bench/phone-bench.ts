@@ -12,18 +12,31 @@
  *   `/` (the token kept in localStorage, the shell in the worker, the HTTP cache as left)
  *   → *HADIR* shown. Issue 15's goal: about two round trips (≤ 1.0 s).
  *
+ * The service worker's own requests (its navigation answer's refresh, its install, anything it
+ * fetches itself) get the same network conditions: Chrome applies a page's conditions to the
+ * page's requests only, so the bench attaches to every service-worker target (browser-level
+ * CDP) and throttles it too; each target has its own 400 kbit/s line, so the worker's requests
+ * do not share the page's bandwidth as they would on a phone, and its CPU is not slowed (Chrome
+ * throttles the CPU of pages only). A run whose page was answered by a worker that started
+ * after the throttle was checked is flagged. Before this, a worker's requests were not throttled.
+ *
  * Prints, per run and as the median, when the button became usable and when *HADIR* was
  * shown (noted in the page at the first frame after each, from the start of navigation; the
- * tap comes as soon as the button is usable), the requests the page made (those the service
- * worker answered counted apart) and the bytes it received over the network.
+ * tap comes as soon as the button is usable), the requests that went over the network to
+ * *HADIR* (the page's, less those the service worker answered, plus the worker's own, e.g. its
+ * GET /api/me for an installed page) and the bytes received over the network by both.
  * `BENCH_RUNS` (5) runs of each; `BENCH_TIMELINE=1` prints each request's start and end;
- * `BENCH_VARIANTS=before=<dist>,after=<dist>` compares builds run by run in one process.
+ * `BENCH_VARIANTS=before=<dist>,after=<dist>` compares builds run by run in one process (build
+ * one with `npx vite build --config web/vite.config.ts --outDir /tmp/<name> --emptyOutDir`),
+ * without the CSP, which allows one build's inline script only (it says which it would block).
  * A script, not a test: the figures depend on the machine.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseConfig } from '../../functions/core/config';
+import { CSP_DIRECTIVES } from '../../functions/http/security-headers';
 import { startEngine } from '../../functions/local/engine';
 import { freePort } from '../../functions/local/free-port';
 import { setServerClock } from '../../functions/runtime/clock';
@@ -40,12 +53,15 @@ const PHONE = { width: 360, height: 740, latencyMs: 400, kbitPerSecond: 400, cpu
 const WEDNESDAY_MORNING = '2026-12-02T10:00:00+08:00';
 
 type Marked = { __marks: { usable?: number | null; hadir?: number } };
+const HADIR_SHOWN = 'apel-bench: hadir shown';
 
 /**
  * Runs in the page before its own scripts: notes when the button can be tapped, taps it
  * at that frame (a click in the page: Playwright's own tap, with its checks and round
  * trips to the browser, took 0.4–0.7 s more at CPU ×4, which is the harness, not the
- * page), and notes when HADIR shows.
+ * page), and notes when HADIR shows, saying so on the console (`HADIR_SHOWN`): waiting for
+ * it with page.waitForFunction would put Playwright's injected script (~0.15 s of the page's
+ * main thread at CPU ×4) into the page while it starts, which is the harness too.
  */
 const MARKS = `(() => {
   const marks = (window.__marks = {});
@@ -53,7 +69,7 @@ const MARKS = `(() => {
   new MutationObserver(() => {
     const button = document.querySelector('[data-testid="checkin-button"]');
     if (marks.usable === undefined && button && !button.disabled) { marks.usable = null; at('usable', () => button.click()); }
-    if (marks.hadir === undefined && document.querySelector('[data-testid="checkin-result"][data-status="hadir"]')) at('hadir');
+    if (marks.hadir === undefined && document.querySelector('[data-testid="checkin-result"][data-status="hadir"]')) at('hadir', () => console.debug('${HADIR_SHOWN}'));
   }).observe(document, { subtree: true, childList: true, attributes: true });
 })();`;
 
@@ -79,9 +95,11 @@ async function main() {
   const serve = (v: Variant) => {
     if (v.dir === served) return;
     rmSync(served, { recursive: true, force: true });
-    cpSync(v.dir, served, { recursive: true });
+    // Timestamps kept: the server sends the build's .br/.gz only when not older than the file (local/compression.ts).
+    cpSync(v.dir, served, { recursive: true, preserveTimestamps: true });
   };
   const browser = await launchChromium();
+  const workers = await throttleServiceWorkers(browser);
   const links = app.links.filter((l) => l.peran === 'asn');
   const first = new Map<string, Run[]>(variants.map((v) => [v.name, []]));
   const returning = new Map<string, Run[]>(variants.map((v) => [v.name, []]));
@@ -92,7 +110,7 @@ async function main() {
         serve(v);
         // A fresh context each run: an empty cache, no stored token, as on a first visit.
         const context = await newPhone(browser);
-        first.get(v.name)!.push(await timeToHadir(context, links[(n++ * 97) % links.length]!.tautan, { cacheDisabled: true }));
+        first.get(v.name)!.push(await timeToHadir(context, links[(n++ * 97) % links.length]!.tautan, { cacheDisabled: true, workers }));
         await context.close();
       }
     }
@@ -108,7 +126,7 @@ async function main() {
         await setup.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
         await setup.close();
         // Then: the icon on the home screen opens the start URL.
-        returning.get(v.name)!.push(await timeToHadir(context, `${app.url}/`, { cacheDisabled: false }));
+        returning.get(v.name)!.push(await timeToHadir(context, `${app.url}/`, { cacheDisabled: false, workers }));
         await context.close();
       }
     }
@@ -124,7 +142,7 @@ async function main() {
     [...byVariant]
       .map(
         ([variant, runs]) => `  ${name}${variants.length > 1 ? ` [${variant}]` : ''}
-${runs.map((r, i) => `    run ${i + 1}: button usable ${s(r.usableMs)}, hadir shown ${s(r.hadirMs)}, ${r.network} requests over the network to hadir (${r.requests} in all, ${r.worker} from the service worker), ${r.kB.toFixed(1)} kB received`).join('\n')}
+${runs.map((r, i) => `    run ${i + 1}: button usable ${s(r.usableMs)}, hadir shown ${s(r.hadirMs)}, ${r.network} requests over the network to hadir (${r.requests} by the page, ${r.worker} of them answered by the service worker; ${r.workerOwn} by the service worker itself), ${r.kB.toFixed(1)} kB received${r.unthrottledWorker ? ' (FLAGGED: a service worker started during the run, perhaps before its throttle)' : ''}`).join('\n')}
     median: button usable ${s(median(runs.map((r) => r.usableMs)))}, hadir shown ${s(median(runs.map((r) => r.hadirMs)))}, ${median(runs.map((r) => r.network))} network requests to hadir, ${median(runs.map((r) => r.kB)).toFixed(1)} kB received
     requests of the last run: ${runs.at(-1)?.urls.join(', ')}`,
       )
@@ -144,11 +162,24 @@ interface Variant {
 /** `before=/tmp/old/web/dist,after=web/dist`: builds compared run by run in one process (a shared machine's load drifts between processes); unset: web/dist. */
 function variantsFrom(spec: string | undefined): Variant[] {
   if (!spec) return [{ name: 'web/dist', dir: join(root, 'web/dist') }];
-  return spec.split(',').map((part) => {
+  const variants = spec.split(',').map((part) => {
     const [name, dir] = part.split('=') as [string, string | undefined];
     if (!dir || !existsSync(join(dir, 'index.html'))) throw new Error(`BENCH_VARIANTS: "${part}" is not name=<built site folder>`);
     return { name, dir: resolve(dir) };
   });
+  // The server's CSP allows the current build's inline script (its sha256): a build whose script differs would run
+  // without it. Builds compared are run alike, without the CSP, and it is said which of them the CSP would block.
+  const blocked = variants.filter((v) => {
+    const inline = /<script>([\s\S]*?)<\/script>/.exec(readFileSync(join(v.dir, 'index.html'), 'utf8'))?.[1];
+    return inline !== undefined && !CSP_DIRECTIVES['script-src'].includes(`'sha256-${createHash('sha256').update(inline).digest('base64')}'` as never);
+  });
+  if (variants.length > 1) {
+    bypassCSP = true;
+    console.log(`Builds compared without the CSP${blocked.length ? ` (it would block the inline script of ${blocked.map((v) => v.name).join(', ')})` : ''}.`);
+  } else if (blocked.length) {
+    throw new Error(`${variants[0]!.dir}/index.html: its inline script is not the one the CSP allows (functions/http/security-headers.ts EARLY_ME_SHA256)`);
+  }
+  return variants;
 }
 
 interface Run {
@@ -158,26 +189,76 @@ interface Run {
   requests: number;
   network: number;
   worker: number;
+  /** Of `network`, requests the service worker made itself (e.g. its GET /api/me for the page). */
+  workerOwn: number;
   kB: number;
   urls: string[];
+  /** A service-worker target appeared while the page ran: its first requests may have left before its throttle. */
+  unthrottledWorker: boolean;
 }
 
+/** The service-worker targets attached and throttled so far (browser-level CDP), and the requests they made themselves. */
+interface Workers {
+  throttled: Set<string>;
+  /** In order of leaving: a worker's own fetches (the page's requests it answered are the page's). */
+  log: { key: string; method: string; path: string; bytes: number; cached: boolean }[];
+}
+
+/**
+ * Throttles every service worker's network like the page's (see the header). Browser-level
+ * auto-attach needs the flat protocol, which Playwright's CDP session does not speak, so
+ * targets are discovered and attached one by one (non-flat, messages through
+ * Target.sendMessageToTarget) as they appear; `timeToHadir` checks none appeared mid-run.
+ */
+async function throttleServiceWorkers(browser: Browser): Promise<Workers> {
+  const cdp = await browser.newBrowserCDPSession();
+  const throttled = new Set<string>();
+  const log: Workers['log'] = [];
+  let id = 0;
+  const attach = async (info: { targetId: string; type: string }) => {
+    if (info.type !== 'service_worker' || throttled.has(info.targetId)) return;
+    throttled.add(info.targetId);
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: info.targetId, flatten: false }).catch(() => ({}))) as { sessionId?: string };
+    if (!sessionId) return;
+    const send = (method: string, params: object) =>
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: ++id, method, params }) }).catch(() => undefined);
+    await send('Network.enable', {});
+    await send('Network.emulateNetworkConditions', { offline: false, ...lineOf(PHONE) });
+  };
+  cdp.on('Target.targetCreated', (e: { targetInfo: { targetId: string; type: string } }) => void attach(e.targetInfo));
+  // What a worker fetched itself, over the (emulated) network or from the HTTP cache.
+  type Message = { method?: string; params?: { requestId: string; request?: { method: string; url: string }; encodedDataLength?: number; response?: { fromDiskCache?: boolean } } };
+  cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+    const { method, params } = JSON.parse(e.message) as Message;
+    if (!params?.requestId) return;
+    const key = `${e.sessionId}:${params.requestId}`;
+    if (method === 'Network.requestWillBeSent' && params.request)
+      log.push({ key, method: params.request.method, path: new URL(params.request.url).pathname, bytes: 0, cached: false });
+    const entry = method ? log.findLast((r) => r.key === key) : undefined;
+    if (entry && method === 'Network.responseReceived') entry.cached = !!params.response?.fromDiskCache;
+    if (entry && method === 'Network.loadingFinished') entry.bytes = params.encodedDataLength ?? 0;
+  });
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  return { throttled, log };
+}
+
+const lineOf = (phone: typeof PHONE) => {
+  const bytesPerSecond = (phone.kbitPerSecond * 1000) / 8;
+  return { latency: phone.latencyMs, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond };
+};
+
+/** `bypassCSP` when comparing builds: the server's CSP allows one build's inline script by its hash (see `variantsFrom`). */
+let bypassCSP = false;
 const newPhone = (browser: Browser) =>
-  browser.newContext({ viewport: { width: PHONE.width, height: PHONE.height }, locale: 'id-ID', isMobile: true, hasTouch: true });
+  browser.newContext({ viewport: { width: PHONE.width, height: PHONE.height }, locale: 'id-ID', isMobile: true, hasTouch: true, bypassCSP });
 
 /** Opens `url` in a new page of `context` on the phone's network and CPU, taps as soon as it can, and times HADIR. */
-async function timeToHadir(context: BrowserContext, url: string, options: { cacheDisabled: boolean }): Promise<Run> {
+async function timeToHadir(context: BrowserContext, url: string, options: { cacheDisabled: boolean; workers: Workers }): Promise<Run> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: options.cacheDisabled });
-  const bytesPerSecond = (PHONE.kbitPerSecond * 1000) / 8;
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: PHONE.latencyMs,
-    downloadThroughput: bytesPerSecond,
-    uploadThroughput: bytesPerSecond,
-  });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...lineOf(PHONE) });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
   let received = 0;
   const fromWorker = new Set<string>();
@@ -189,8 +270,11 @@ async function timeToHadir(context: BrowserContext, url: string, options: { cach
   });
   const urls: string[] = [];
   const served: boolean[] = [];
+  const workerLogStart = options.workers.log.length;
+  let workerLogAtCheckin: number | undefined;
   page.on('request', (r) => {
     urls.push(`${r.method()} ${new URL(r.url()).pathname}`);
+    if (urls.at(-1) === 'POST /api/checkins') workerLogAtCheckin ??= options.workers.log.length;
     served.push(false);
     const at = served.length - 1;
     void r.response().then((res) => void (served[at] = !!res?.fromServiceWorker()), () => undefined);
@@ -208,8 +292,10 @@ async function timeToHadir(context: BrowserContext, url: string, options: { cach
 
   // Marked in the page, at the first frame after the change, in ms since navigation start.
   await page.addInitScript(MARKS);
+  const shown = page.waitForEvent('console', { predicate: (m) => m.text() === HADIR_SHOWN, timeout: 60_000 });
+  const workersBefore = options.workers.throttled.size;
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => typeof (window as unknown as Marked).__marks.hadir === 'number', undefined, { timeout: 60_000, polling: 100 });
+  await shown;
   const { usable: usableMs, hadir: hadirMs } = await page.evaluate(() => (window as unknown as Marked).__marks as { usable: number; hadir: number });
   if (process.env.BENCH_TIMELINE) {
     // The page's own Resource Timing, from the start of navigation: when each request left (through the worker or not) and ended.
@@ -228,7 +314,14 @@ async function timeToHadir(context: BrowserContext, url: string, options: { cach
   await page.waitForTimeout(200);
   const worker = served.slice(0, toHadir).filter(Boolean).length;
   await page.close();
-  return { usableMs, hadirMs, requests: toHadir, network: toHadir - worker, worker, kB: received / 1024, urls };
+  // A worker that started during the run (on a navigation it answered) was throttled a moment late; the first visit's own install is expected.
+  const unthrottledWorker = !options.cacheDisabled && options.workers.throttled.size !== workersBefore;
+  // The worker's own requests over the network: those before the check-in count to HADIR, all count as bytes received.
+  const own = options.workers.log.slice(workerLogStart).filter((r) => !r.cached);
+  const ownToHadir = options.workers.log.slice(workerLogStart, workerLogAtCheckin ?? options.workers.log.length).filter((r) => !r.cached);
+  received += own.reduce((sum, r) => sum + r.bytes, 0);
+  urls.push(...own.map((r) => `${r.method} ${r.path} (by the service worker)`));
+  return { usableMs, hadirMs, requests: toHadir, network: toHadir - worker + ownToHadir.length, worker, workerOwn: ownToHadir.length, kB: received / 1024, urls, unthrottledWorker };
 }
 
 main().catch((e) => {

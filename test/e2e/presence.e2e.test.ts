@@ -4,12 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchChromium } from '../support/browser';
 import type { DemoApp } from '../support/demo-app';
 import { callApi, startDemoApp } from '../support/demo-app';
+import { BIND_AFTER_MS } from '../../web/src/pages/Checkin/presence';
 
 /**
  * Proof of presence in Chromium at 360 px (issue 15): the first open binds the link to that
  * browser's key; the same link in a second browser context is refused and shows up for the head,
  * who approves it; a tap without network is kept and counts at its own time (hadir, luring); the
- * page opens without network from the service worker. Screenshots go to .bench/ (git-ignored).
+ * page opens without network from the service worker; a first check-in binds the link itself; an
+ * installed page gets its GET /api/me from the one the service worker started with the navigation,
+ * once and for its own token only. Screenshots go to .bench/ (git-ignored).
  */
 describe.runIf(browserAvailable())('proof of presence on the phone (Chromium, 360 px)', () => {
   let app: DemoApp;
@@ -18,6 +21,8 @@ describe.runIf(browserAvailable())('proof of presence on the phone (Chromium, 36
   const SESI = '2026-12-02.demo';
   const asn = () => app.links.find((l) => l.peran === 'asn' && l.opd === OPD)!;
   const head = () => app.links.find((l) => l.peran === 'pimpinan' && l.opd === OPD)!;
+  // Two ASN of other OPDs (links not bound yet), for the tests at the end.
+  const other = (n: 0 | 1) => app.links.filter((l) => l.peran === 'asn' && l.opd !== OPD)[n]!;
   const phone = () => browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'id-ID', isMobile: true, hasTouch: true });
   let second: { context: BrowserContext; page: Page };
 
@@ -38,7 +43,10 @@ describe.runIf(browserAvailable())('proof of presence on the phone (Chromium, 36
     const page = await context.newPage();
     await page.goto(asn().tautan);
     await page.getByTestId('checkin-button').waitFor();
-    await expect.poll(async () => (await callApi(app, asn(), 'GET', '/api/me')).body.bukti.perangkat).not.toBeNull();
+    // Its apel is open and waits for the tap, which would bind the link itself: without a tap, POST /api/perangkat after BIND_AFTER_MS.
+    await expect
+      .poll(async () => (await callApi(app, asn(), 'GET', '/api/me')).body.bukti.perangkat, { timeout: BIND_AFTER_MS + 15_000, interval: 500 })
+      .not.toBeNull();
     await context.close();
   });
 
@@ -94,5 +102,79 @@ describe.runIf(browserAvailable())('proof of presence on the phone (Chromium, 36
     await page.getByTestId('tanpa-jaringan').waitFor();
     expect(await page.getByTestId('checkin-result').getAttribute('data-status')).toBe('hadir');
     await context.setOffline(false);
+  });
+
+  it('binds an unbound link with its first check-in, without a POST /api/perangkat beside it', async () => {
+    const link = other(0);
+    const context = await phone();
+    const page = await context.newPage();
+    const sent: string[] = [];
+    let checkinBody: { bukti?: { kunci?: unknown } } | undefined;
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (!path.startsWith('/api/') || r.method() === 'GET') return;
+      sent.push(`${r.method()} ${path}`);
+      if (path === '/api/checkins') checkinBody = r.postDataJSON();
+    });
+    await page.goto(link.tautan);
+    const answered = Date.now();
+    await page.getByTestId('checkin-button').click();
+    const result = page.getByTestId('checkin-result');
+    await result.waitFor();
+    // (The clock is past the on-time limit since the luring test.)
+    expect(['hadir', 'terlambat']).toContain(await result.getAttribute('data-status'));
+    // The check-in carried the phone's key and bound the link in its own transaction.
+    expect(checkinBody?.bukti?.kunci).toMatchObject({ kty: 'EC', crv: 'P-256' });
+    expect((await callApi(app, link, 'GET', '/api/me')).body.bukti.perangkat).not.toBeNull();
+    // No binding request went beside it (unless this machine took longer than BIND_AFTER_MS to tap).
+    if (Date.now() - answered < BIND_AFTER_MS) expect(sent).toEqual(['POST /api/checkins']);
+    await context.close();
+  });
+
+  it("gives an installed page its GET /api/me from the one the service worker started with the navigation, once, for the page's token only, never cached", async () => {
+    const { context } = second;
+    const page = await context.newPage();
+    const answers: { path: string; worker: boolean; umur: string | undefined; nip?: string }[] = [];
+    page.on('response', async (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path !== '/api/me') return;
+      const body = (await r.json().catch(() => ({}))) as { asn?: { nip: string } };
+      answers.push({ path, worker: r.fromServiceWorker(), umur: r.headers()['x-umur'], nip: body.asn?.nip });
+    });
+    // The installed page's start URL: the token kept on the phone, the shell and GET /api/me from the worker.
+    await page.goto(`${app.url}/`);
+    await page.getByTestId('checkin-result').waitFor();
+    await expect.poll(() => answers.length).toBeGreaterThan(0);
+    expect(answers[0]).toMatchObject({ worker: true, nip: asn().nip });
+    expect(Number(answers[0]!.umur)).toBeGreaterThanOrEqual(0);
+    // Given once: the page's next GET /api/me is answered by the network.
+    const next = await page.evaluate(async () => {
+      const res = await fetch('/api/me', { headers: { Authorization: `Bearer ${localStorage.getItem('apel-wfa.token')}` }, cache: 'no-store' });
+      return { status: res.status, umur: res.headers.get('x-umur') };
+    });
+    expect(next).toEqual({ status: 200, umur: null });
+    // Nothing of /api in the worker's caches.
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
+      return urls;
+    });
+    expect(cached.length).toBeGreaterThan(0);
+    expect(cached.filter((u) => u.startsWith('/api/'))).toEqual([]);
+    await page.close();
+
+    // Another ASN's link opened on this phone: the worker asks with the kept token, the page with the link's; the page gets its own.
+    const theirs: typeof answers = [];
+    const another = await context.newPage();
+    another.on('response', async (r) => {
+      if (new URL(r.url()).pathname !== '/api/me') return;
+      const body = (await r.json().catch(() => ({}))) as { asn?: { nip: string } };
+      theirs.push({ path: '/api/me', worker: r.fromServiceWorker(), umur: r.headers()['x-umur'], nip: body.asn?.nip });
+    });
+    await another.goto(other(1).tautan);
+    await another.getByTestId('sesi').waitFor();
+    await expect.poll(() => theirs.length).toBeGreaterThan(0);
+    expect(theirs[0]).toMatchObject({ umur: undefined, nip: other(1).nip });
+    await another.close();
   });
 });

@@ -88,8 +88,6 @@ function CheckinPage({ token, onRefused, keptLink }: { token: string; onRefused:
   // The phone's side (presence.ts attach): kept taps go out; the link binds to this phone, or the head is asked.
   useEffect(() => {
     if (!presence) return;
-    // The key out of IndexedDB (or made) now, while GET /api/me is on its way, not after the tap.
-    void presence.deviceKey();
     phone.current = presence.attach({
       token,
       reload: () => void load(),

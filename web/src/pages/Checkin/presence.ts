@@ -73,6 +73,16 @@ export function deviceKey(): Promise<Device | undefined> {
     }
   })());
 }
+// Out of IndexedDB (or made) as soon as this chunk runs (index.html runs it before the page's script), while
+// GET /api/me is on its way: a tap does not wait for it. Only on the check-in page with a link (index.html's early
+// script set apelMe); not on the head's, admin or survey pages, which load the same index.html.
+// Then the phone's first Intl.DateTimeFormat (loading its ICU data: 0.1-0.2 s at CPU ×4, more under load), which the
+// page's first render with data would otherwise pay: on a first visit now falls in the wait for the page's script,
+// on an installed page after the IndexedDB request has left.
+if ((globalThis as { apelMe?: unknown }).apelMe) {
+  void deviceKey();
+  new Intl.DateTimeFormat('id-ID').format(0);
+}
 
 const sign = async (d: Device, message: string) =>
   b64u(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, d.pair.privateKey, new TextEncoder().encode(message)));
@@ -90,15 +100,19 @@ const loadPasskey = () => (passkeyChunk ??= import('./passkey' + '').catch((e) =
 
 /** The proof of a check-in: the ticket, the time from it to now, the signature, and the key while the link is not bound to it. */
 export async function checkinProof(me: Me, ticketPerf: number): Promise<CheckinProof | undefined> {
+  // The tap's time since the ticket, taken at the tap, not after waiting for the key (a cheap phone opens IndexedDB slowly).
+  const ms = Math.max(0, Math.round(performance.now() - ticketPerf));
   const d = await deviceKey();
   // No ticket of this page's life (opened without network): signed when sent (`deliverKept`).
   if (!d || !me.bukti || !Number.isFinite(ticketPerf)) return undefined;
-  const ms = Math.max(0, Math.round(performance.now() - ticketPerf));
   const { tiket } = me.bukti;
   const message = `apel-wfa/hadir/1\n${tiket}\n${ms}`;
   // Passkey mode, once registered: the fingerprint prompt over the same message (its refusal is shown, nothing is sent).
   const passkey = me.bukti.passkey ? await (await loadPasskey()).assertion(me.bukti.passkey, message) : undefined;
-  return { tiket, ms, tanda: await sign(d, message), ...(me.bukti.perangkat !== d.kid ? { kunci: d.jwk } : {}), ...(passkey ? { passkey } : {}) };
+  const binds = me.bukti.perangkat !== d.kid;
+  // This check-in binds the link: no POST /api/perangkat beside it (`attach`).
+  if (binds) clearTimeout(bindLater);
+  return { tiket, ms, tanda: await sign(d, message), ...(binds ? { kunci: d.jwk } : {}), ...(passkey ? { passkey } : {}) };
 }
 
 /** The proof of "Saya siap" to readiness check `cekId`. */
@@ -110,6 +124,14 @@ export async function readinessProof(me: Me, cekId: string) {
 }
 
 export type DeviceState = 'terikat' | 'menunggu' | 'tanpa';
+
+/** How long an unbound link's binding waits for the tap that would bind it (see `attach`). */
+export const BIND_AFTER_MS = 5_000;
+let bindLater: ReturnType<typeof setTimeout> | undefined;
+
+/** The link is not bound yet and the sesi its ticket is for is open and not checked in: the tap is expected. */
+export const tapDue = (me: Me) =>
+  !!me.bukti && !me.bukti.perangkat && me.today.some((s) => s.id === me.bukti.sesiId && s.state === 'dibuka' && s.status === 'belum');
 
 /** Where this phone stands with the link; an unbound link binds to it now, another phone's link gets its request. */
 export async function registerDevice(token: string, me: Me): Promise<DeviceState> {
@@ -182,6 +204,7 @@ export interface Page {
  */
 export function attach(page: Page): { seen: (me: Me, offline?: boolean) => void; stop: () => void } {
   let timer: ReturnType<typeof setInterval> | undefined;
+  let tokenKept: Promise<unknown> | undefined;
   // The service worker (web/src/sw.ts): the page opens without network next time, and kept taps go out on Background Sync.
   void navigator.serviceWorker?.register('/sw.js').catch(() => undefined);
   const deliver = async () => {
@@ -197,17 +220,28 @@ export function attach(page: Page): { seen: (me: Me, offline?: boolean) => void;
       } catch {
         // no storage: no offline page
       }
+      // The token the server just accepted, for the service worker, which starts the next open's GET /api/me (sw-me.ts).
+      if (!tokenKept) tokenKept = idbPut('kunci', 'tautan', page.token).catch(() => void (tokenKept = undefined));
       // Passkey mode: its chunk now, so the tap's fingerprint prompt does not wait for it.
       const passkeyMode = me.bukti?.passkey !== undefined;
       if (passkeyMode) void loadPasskey().catch(() => undefined);
-      registerDevice(page.token, me).then((state) => {
-        page.device(state);
-        if (passkeyMode && state === 'terikat') void loadPasskey().then((chunk) => page.passkey?.(chunk), () => undefined);
-        if (state === 'menunggu') timer ??= setInterval(page.reload, 15_000);
-        else if (timer) timer = void clearInterval(timer);
-      }, () => undefined);
+      const register = () =>
+        registerDevice(page.token, me).then((state) => {
+          page.device(state);
+          if (passkeyMode && state === 'terikat') void loadPasskey().then((chunk) => page.passkey?.(chunk), () => undefined);
+          if (state === 'menunggu') timer ??= setInterval(page.reload, 15_000);
+          else if (timer) timer = void clearInterval(timer);
+        }, () => undefined);
+      clearTimeout(bindLater);
+      // An unbound link while its open apel waits for the tap: the check-in binds it in its own transaction
+      // (functions/usecases/check-in.ts), so POST /api/perangkat waits (BIND_AFTER_MS, or for good once the tap is
+      // signed with the key: checkinProof) rather than go beside the check-in, on the line and on the link's item (two
+      // transactions on one item at once: one is cancelled, and a cancelled check-in is tried again a second later).
+      if (tapDue(me)) bindLater = setTimeout(register, BIND_AFTER_MS);
+      else void register();
     },
     stop() {
+      clearTimeout(bindLater);
       removeEventListener('online', deliver);
       if (timer) clearInterval(timer);
     },
