@@ -1,11 +1,13 @@
 import type { Weekday } from './config';
-import { WEEKDAYS } from './config';
+import { INDONESIAN_ZONES, WEEKDAYS } from './config';
 
 /**
  * Calendar dates and wall-clock times in the regency's zone. Written against Intl
  * rather than a date library because the check-in path must stay small and the
- * zones involved (WIB/WITA/WIT) have no daylight saving; the code still handles
- * zones that do, by re-checking the offset at the computed instant.
+ * zones involved (WIB/WITA/WIT) have no daylight saving: for them it is arithmetic on their
+ * fixed offset (config.ts INDONESIAN_ZONES), so a cold check-in loads no ICU zone data. Other
+ * zones go through Intl, and zones with daylight saving are handled by re-checking the offset
+ * at the computed instant.
  */
 
 /** A calendar date, `YYYY-MM-DD`. */
@@ -30,6 +32,12 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+const HOUR_MS = 3_600_000;
+const fixedOffsetMs = (timeZone: string) => {
+  const zone = INDONESIAN_ZONES[timeZone];
+  return zone ? zone.offsetHours * HOUR_MS : undefined;
+};
+
 interface WallClock {
   year: number;
   month: number;
@@ -40,6 +48,12 @@ interface WallClock {
 }
 
 function wallClock(instant: Date, timeZone: string): WallClock {
+  const fixed = fixedOffsetMs(timeZone);
+  if (fixed !== undefined) {
+    // Whole seconds, as Intl shows them.
+    const t = new Date(Math.floor(instant.getTime() / 1000) * 1000 + fixed);
+    return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), hour: t.getUTCHours(), minute: t.getUTCMinutes(), second: t.getUTCSeconds() };
+  }
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
@@ -56,6 +70,8 @@ function wallClock(instant: Date, timeZone: string): WallClock {
 
 /** Offset of the zone from UTC at that instant, in milliseconds (WITA: +8 h). */
 function offsetAt(instant: Date, timeZone: string): number {
+  const fixed = fixedOffsetMs(timeZone);
+  if (fixed !== undefined) return fixed;
   const w = wallClock(instant, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;

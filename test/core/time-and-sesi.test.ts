@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../functions/core/config';
+import { INDONESIAN_ZONES, parseConfig } from '../../functions/core/config';
 import { isWfaDay, plannedSesi, sesiWindow, upcomingSesi } from '../../functions/core/sesi';
 import { localDate, localTime, mondayOf, weekdayOf, zonedInstant } from '../../functions/core/time';
 
@@ -23,6 +23,20 @@ describe('time zone', () => {
     // Europe/Berlin moves to summer time on 2026-03-29; 07:00 that morning is UTC+2.
     expect(zonedInstant('2026-03-29', '07:00', 'Europe/Berlin').toISOString()).toBe('2026-03-29T05:00:00.000Z');
     expect(zonedInstant('2026-03-28', '07:00', 'Europe/Berlin').toISOString()).toBe('2026-03-28T06:00:00.000Z');
+  });
+
+  it("reads Indonesia's zones by their fixed offsets exactly as Intl's zone data does", () => {
+    // Every 7 h 13 min 17.3 s over two years: all hours, minutes, both sides of midnight and year ends.
+    const step = 7 * 3_600_000 + 13 * 60_000 + 17_300;
+    for (const zone of Object.keys(INDONESIAN_ZONES)) {
+      const intl = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, hourCycle: 'h23', dateStyle: 'short', timeStyle: 'medium' });
+      for (let t = Date.parse('2025-12-31T00:00:00Z'); t < Date.parse('2028-01-01T00:00:00Z'); t += step) {
+        const instant = new Date(t);
+        expect(`${localDate(instant, zone)} ${localTime(instant, zone)}`, `${zone} at ${instant.toISOString()}`).toBe(intl.format(instant));
+      }
+      const local = zonedInstant('2026-12-31', '23:59', zone);
+      expect(`${localDate(local, zone)} ${localTime(local, zone)}`).toBe('2026-12-31 23:59:00');
+    }
   });
 
   it('finds the Monday of a week', () => {
