@@ -261,7 +261,8 @@ export async function commitImport(
 /** What the audit line keeps: counts and NIP lists, within DynamoDB's 400 KB per item. */
 function auditSummary(plan: ImportPlan, nonaktif: string[]) {
   const full = {
-    jenis: plan.berkas.jenis,
+    // The file's kind in words ("SIASN (Export Data ASN)", "Berkas dengan kolom NIP, Nama, …"), not its column fingerprint: auditors read it.
+    berkas: plan.berkas.label,
     counts: { ...plan.counts, ditolak: plan.problems.length, nonaktif: nonaktif.length },
     baru: plan.baru.map((a) => a.nip),
     berubah: plan.berubah.map((c) => ({ nip: c.sesudah.nip, kolom: c.kolom })),
