@@ -45,7 +45,7 @@ function isHttpsUrl(value: string): boolean {
 }
 
 function isTimeZone(zone: string): boolean {
-  if (zone in INDONESIAN_ZONES) return true;
+  if (INDONESIAN_ZONES.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
@@ -180,14 +180,14 @@ export function parseConfig(raw: unknown, source = 'config'): ApelConfig {
  * is arithmetic (core/time.ts), so a cold check-in does not load ICU's zone data for them (about
  * 16 ms of its import, `npm run bench:coldstart`). Any other IANA zone goes through Intl.
  */
-export const INDONESIAN_ZONES: Readonly<Record<string, { label: string; offsetHours: number }>> = {
-  'Asia/Jakarta': { label: 'WIB', offsetHours: 7 },
-  'Asia/Pontianak': { label: 'WIB', offsetHours: 7 },
-  'Asia/Makassar': { label: 'WITA', offsetHours: 8 },
-  'Asia/Jayapura': { label: 'WIT', offsetHours: 9 },
-};
+export const INDONESIAN_ZONES: ReadonlyMap<string, { label: string; offsetHours: number }> = new Map([
+  ['Asia/Jakarta', { label: 'WIB', offsetHours: 7 }],
+  ['Asia/Pontianak', { label: 'WIB', offsetHours: 7 }],
+  ['Asia/Makassar', { label: 'WITA', offsetHours: 8 }],
+  ['Asia/Jayapura', { label: 'WIT', offsetHours: 9 }],
+]);
 
 /** Short zone label shown to people: WIB, WITA or WIT for Indonesia, else the IANA name. */
 export function zoneLabel(timeZone: string): string {
-  return INDONESIAN_ZONES[timeZone]?.label ?? timeZone;
+  return INDONESIAN_ZONES.get(timeZone)?.label ?? timeZone;
 }

@@ -34,7 +34,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 const HOUR_MS = 3_600_000;
 const fixedOffsetMs = (timeZone: string) => {
-  const zone = INDONESIAN_ZONES[timeZone];
+  const zone = INDONESIAN_ZONES.get(timeZone);
   return zone ? zone.offsetHours * HOUR_MS : undefined;
 };
 

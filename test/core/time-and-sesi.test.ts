@@ -28,7 +28,7 @@ describe('time zone', () => {
   it("reads Indonesia's zones by their fixed offsets exactly as Intl's zone data does", () => {
     // Every 7 h 13 min 17.3 s over two years: all hours, minutes, both sides of midnight and year ends.
     const step = 7 * 3_600_000 + 13 * 60_000 + 17_300;
-    for (const zone of Object.keys(INDONESIAN_ZONES)) {
+    for (const zone of INDONESIAN_ZONES.keys()) {
       const intl = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, hourCycle: 'h23', dateStyle: 'short', timeStyle: 'medium' });
       for (let t = Date.parse('2025-12-31T00:00:00Z'); t < Date.parse('2028-01-01T00:00:00Z'); t += step) {
         const instant = new Date(t);
@@ -36,6 +36,12 @@ describe('time zone', () => {
       }
       const local = zonedInstant('2026-12-31', '23:59', zone);
       expect(`${localDate(local, zone)} ${localTime(local, zone)}`).toBe('2026-12-31 23:59:00');
+    }
+  });
+
+  it("refuses a config zone named like an object's own property (toString, constructor)", () => {
+    for (const timeZone of ['toString', 'constructor', '__proto__']) {
+      expect(() => parseConfig({ regency: 'Kabupaten Bolaang Mongondow Selatan', timeZone })).toThrow(/zona waktu/);
     }
   });
 
