@@ -109,7 +109,8 @@ export function fileKind(headers: readonly string[]): { jenis: string; label: st
   const signature = [...keys].sort().join('|');
   let hash = 0x811c9dc5;
   for (let i = 0; i < signature.length; i++) hash = Math.imul(hash ^ signature.charCodeAt(i), 0x01000193) >>> 0;
-  const shown = headers.filter(Boolean).slice(0, 4).join(', ');
+  // A header may be any length a file holds: the label (shown, and kept in audit lines) names each by its first 40 characters.
+  const shown = headers.filter(Boolean).slice(0, 4).map((h) => ([...h].length > 40 ? `${[...h].slice(0, 40).join('')}…` : h)).join(', ');
   return { jenis: `kolom-${hash.toString(16).padStart(8, '0')}`, label: `Berkas dengan kolom ${shown}${headers.length > 4 ? ', …' : ''}` };
 }
 

@@ -7,12 +7,11 @@
  *
  * The Vite build has no inline style and one inline script, allowed by its hash: the first
  * script of web/index.html, which sends GET /api/me while the page's module script and
- * stylesheet (from /assets) download, a round trip earlier on a slow network (issue 13), and
- * takes an installed page's answer from the service worker (web/src/sw-me.ts).
+ * stylesheet (from /assets) download, a round trip earlier on a slow network (issue 13).
  * QR codes and the empty favicon are data: images; the page only calls its own /api. A test
  * checks web/dist/index.html against this policy (and this hash against the script).
  */
-export const EARLY_ME_SHA256 = "'sha256-ZWRbVHd0eWdOVGQrLrSSrlMuoNXl0LgzazttxIjNRos='";
+export const EARLY_ME_SHA256 = "'sha256-Cfb/pCDEabxshqbUIX/caV9h8OedAxKz4RYH1YW/0xQ='";
 
 export const CSP_DIRECTIVES = {
   'default-src': ["'self'"],

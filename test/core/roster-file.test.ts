@@ -79,4 +79,10 @@ describe('reading a roster file as HR has it', () => {
     expect(fileKind(['nip', 'NAMA', 'opd']).jenis).toBe(a);
     expect(fileKind(['NIP', 'Nama', 'Unit']).jenis).not.toBe(a);
   });
+
+  it('names a file by its first four headers, each cut at 40 characters (the name goes into audit lines)', () => {
+    const long = 'Keterangan '.repeat(5_000);
+    const { label } = fileKind(['NIP', long, 'Nama', 'OPD', 'Jabatan']);
+    expect(label).toBe(`Berkas dengan kolom NIP, ${long.slice(0, 40)}…, Nama, OPD, …`);
+  });
 });

@@ -1,17 +1,14 @@
 /**
  * The service worker (issue 15): keeps the check-in page's shell so the page opens without
- * network (showing the last known state and a kept tap), starts the installed check-in page's
- * GET /api/me with its navigation (sw-me.ts: held in memory for the page, once), and sends taps
- * kept on the phone on Background Sync. Hand-written (about 2 kB gzip) rather than Workbox: it
- * caches a handful of files and never an API answer, and its listeners stay readable here, where
- * reminders (issue 12) add their `push` and `notificationclick` listeners below.
+ * network (showing the last known state and a kept tap), and sends taps kept on the phone on
+ * Background Sync. Hand-written (about 1 kB) rather than Workbox: it caches a handful of files
+ * and never an API answer, and its listeners stay readable here, where reminders (issue 12)
+ * add their `push` and `notificationclick` listeners below.
  *
  * Built by web/vite.config.ts (esbuild) into /sw.js with SHELL (index.html, the entry script and
  * stylesheet, the proof-of-presence chunk, the manifest and icons) and VERSION (a hash of SHELL).
  */
-import { idbGet } from './lib/idb';
 import { sendKept, SYNC_TAG } from './lib/outbox';
-import { earlyMe } from './sw-me';
 import { listenForReminders } from './sw-reminders';
 
 declare const SHELL: string[];
@@ -26,8 +23,6 @@ interface WorkerScope {
 }
 const sw = self as unknown as WorkerScope;
 const CACHE = `apel-wfa-${VERSION}`;
-// GET /api/me of the check-in page, started with its navigation (sw-me.ts): held in memory for the page, never cached.
-const me = earlyMe({ token: () => idbGet<string>('kunci', 'tautan'), fetch: (input, init) => fetch(input, init), now: () => performance.now() });
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => sw.skipWaiting()));
@@ -45,26 +40,18 @@ sw.addEventListener('activate', (event) => {
 sw.addEventListener('fetch', (event) => {
   const request = event.request as Request;
   const url = new URL(request.url);
-  // The page's early GET /api/me, answered once with the one the navigation started (same token only).
-  const early = url.origin === sw.location.origin ? me.take(request) : undefined;
-  if (early) return event.respondWith(early);
   // Only this site's files; never /api (personal and time-bound: the page keeps its own last answer).
   if (request.method !== 'GET' || url.origin !== sw.location.origin || url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
-    // The check-in page (`/`; the others ask for other things first): its GET /api/me leaves now, not when its script has run.
-    const asking = url.pathname === '/' ? me.start() : undefined;
-    if (asking) event.waitUntil(asking);
-    // The shell at once from the cache (icon → page without a round trip), refreshed behind it: after GET /api/me, not beside it on the line.
+    // The shell at once from the cache (icon → page without a round trip), refreshed behind it.
     event.respondWith(
       caches.open(CACHE).then(async (cache) => {
         const cached = await cache.match('/index.html');
-        const refresh = () =>
-          fetch('/index.html', { cache: 'no-cache' })
-            .then((res) => (res.ok && cache.put('/index.html', res.clone()), res))
-            .catch(() => cached ?? Response.error());
-        if (!cached) return refresh();
-        event.waitUntil((asking ?? Promise.resolve()).then(refresh));
-        return cached;
+        const fresh = fetch('/index.html', { cache: 'no-cache' })
+          .then((res) => (res.ok && cache.put('/index.html', res.clone()), res))
+          .catch(() => cached ?? Response.error());
+        if (cached) event.waitUntil(fresh);
+        return cached ?? fresh;
       }),
     );
     return;

@@ -261,13 +261,16 @@ export async function commitImport(
 /** What the audit line keeps: counts and NIP lists, within DynamoDB's 400 KB per item. */
 function auditSummary(plan: ImportPlan, nonaktif: string[]) {
   const full = {
-    // The file's kind in words ("SIASN (Export Data ASN)", "Berkas dengan kolom NIP, Nama, …"), not its column fingerprint: auditors read it.
+    // The file's kind in words for the auditor ("SIASN (Export Data ASN)", "Berkas dengan kolom NIP, Nama, …"), and its
+    // code, which names the saved column mapping (audit `pemetaan:<jenis>`).
     berkas: plan.berkas.label,
+    jenis: plan.berkas.jenis,
     counts: { ...plan.counts, ditolak: plan.problems.length, nonaktif: nonaktif.length },
     baru: plan.baru.map((a) => a.nip),
     berubah: plan.berubah.map((c) => ({ nip: c.sesudah.nip, kolom: c.kolom })),
     pindah: plan.pindah.map(({ nip, dari, ke }) => ({ nip, dari, ke })),
     nonaktif,
   };
-  return JSON.stringify(full).length < 300_000 ? full : { counts: full.counts, catatan: 'daftar NIP terlalu panjang untuk satu catatan audit' };
+  // DynamoDB counts an item's size in UTF-8 bytes.
+  return new TextEncoder().encode(JSON.stringify(full)).byteLength < 300_000 ? full : { counts: full.counts, catatan: 'daftar NIP terlalu panjang untuk satu catatan audit' };
 }

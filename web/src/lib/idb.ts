@@ -1,9 +1,7 @@
 /**
  * The phone's own store (IndexedDB `apel-wfa`), shared by the page and the service worker:
- * `kunci` holds the device key pair (its private key non-extractable) under `perangkat` and a
- * copy of the link's token under `tautan` (the service worker starts GET /api/me with it:
- * sw-me.ts; the page keeps the token in localStorage too, same origin), `antrean` the taps kept
- * while there was no network (lib/outbox.ts). Nothing else personal is kept here.
+ * `kunci` holds the device key pair (its private key non-extractable), `antrean` the taps
+ * kept while there was no network (lib/outbox.ts). Nothing else personal is kept here.
  */
 
 export type StoreName = 'kunci' | 'antrean';

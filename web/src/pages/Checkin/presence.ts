@@ -204,7 +204,6 @@ export interface Page {
  */
 export function attach(page: Page): { seen: (me: Me, offline?: boolean) => void; stop: () => void } {
   let timer: ReturnType<typeof setInterval> | undefined;
-  let tokenKept: Promise<unknown> | undefined;
   // The service worker (web/src/sw.ts): the page opens without network next time, and kept taps go out on Background Sync.
   void navigator.serviceWorker?.register('/sw.js').catch(() => undefined);
   const deliver = async () => {
@@ -220,8 +219,6 @@ export function attach(page: Page): { seen: (me: Me, offline?: boolean) => void;
       } catch {
         // no storage: no offline page
       }
-      // The token the server just accepted, for the service worker, which starts the next open's GET /api/me (sw-me.ts).
-      if (!tokenKept) tokenKept = idbPut('kunci', 'tautan', page.token).catch(() => void (tokenKept = undefined));
       // Passkey mode: its chunk now, so the tap's fingerprint prompt does not wait for it.
       const passkeyMode = me.bukti?.passkey !== undefined;
       if (passkeyMode) void loadPasskey().catch(() => undefined);

@@ -28,6 +28,9 @@ export const shown = (c: Checkin): Checkin => ({ ...c, at: c.ketukPada ?? c.at }
  * phone, one request at a time, retried on a weak network; with no network at all it is kept on
  * the phone and sent later. Then `onSettled`.
  */
+/** How long the tap's proof may take before the page says it is sending anyway. */
+const PROOF_PATIENCE_MS = 150;
+
 export function useCheckin(token: string, onSettled: () => void, presence: () => TapProof | undefined) {
   const [state, setState] = useState<CheckinState>({ sending: false, retrying: false });
   const busy = useRef(false);
@@ -37,13 +40,16 @@ export function useCheckin(token: string, onSettled: () => void, presence: () =>
     busy.current = true;
     const p = presence();
     let body: CheckinExtras = extras;
+    // The page says it is sending once the request has left (that render, ~0.1 s at CPU ×4, is not on the tap's way),
+    // or sooner when the proof takes a while (a stale ticket asked again, the fingerprint prompt): never a dead button.
+    const sayingSoon = setTimeout(() => setState({ sending: true, retrying: false }), PROOF_PATIENCE_MS);
     try {
       const bukti = await p?.proof();
       if (bukti) body = { ...extras, bukti };
       if (p && !navigator.onLine) throw new ApiError(0, 'JARINGAN', '');
-      // The request leaves before the page says it is sending: that render (~0.1 s at CPU ×4) is not on the tap's way.
       const posting = postCheckin(token, sesiId, body, () => setState({ sending: true, retrying: true }));
-      setState({ sending: true, retrying: false });
+      clearTimeout(sayingSoon);
+      setState((s) => (s.sending ? s : { sending: true, retrying: false }));
       const { checkin } = await posting;
       setState({ sending: false, retrying: false, done: shown(checkin) });
     } catch (e) {
@@ -54,6 +60,7 @@ export function useCheckin(token: string, onSettled: () => void, presence: () =>
         setState({ sending: false, retrying: false, error: message });
       }
     } finally {
+      clearTimeout(sayingSoon);
       busy.current = false;
       onSettled();
     }

@@ -29,7 +29,7 @@ export function useMe(token: string) {
     }
   }, [token]);
 
-  // Before the first paint: an answer already there (an installed page's, from the service worker: sw-me.ts) is
+  // Before the first paint: an answer already there (index.html's early GET /api/me, back before the script ran) is
   // rendered in the same task, without first painting "Memuat data Anda…" (a frame at CPU ×4 on a cheap phone).
   useLayoutEffect(() => {
     void load();
