@@ -11,7 +11,7 @@ import { plannedSesi } from '../core/sesi';
 import type { IsoDate } from '../core/time';
 import { addDays, localDate, mondayOf, weekdayOf } from '../core/time';
 import type { Item } from '../store/batch';
-import { batchWrite, batchWriteMany } from '../store/batch';
+import { batchWrite } from '../store/batch';
 import { putAggregates } from '../store/evaluation-store';
 import { listAsnOfOpd, listOpds } from '../store/roster-store';
 import { closeSesi, markRecapFinal, openSesi } from '../store/sesi-store';
@@ -108,9 +108,7 @@ export async function seedDemoPast(config: ApelConfig, now: Date, options: { det
   const headOf = (kode: string) => staff.get(kode)?.find((a) => a.role === 'pimpinan')?.nip ?? staff.get(kode)?.[0]?.nip ?? '';
   // The last seven days first (the ASN's week, the heads' readiness list); the rest may follow.
   const recent = addDays(today, -7);
-  const records = { recent: { checkins: [] as Item[], records: [] as Item[] }, older: { checkins: [] as Item[], records: [] as Item[] } };
-  // The older ones newest first, so the weeks a newcomer looks at first are in first.
-  const older: { checkins: Item[]; records: Item[] }[] = [];
+  const byApel: { date: IsoDate; checkins: Item[]; records: Item[] }[] = [];
   let readinessChecks = 0;
 
   let aggregateCount = 0;
@@ -119,8 +117,8 @@ export async function seedDemoPast(config: ApelConfig, now: Date, options: { det
     const checkins = new Map<string, SeededCheckin>();
     const aggregates: SesiAggregate[] = [];
     const recaps = [];
-    const into = plan.date >= recent ? records.recent : { checkins: [] as Item[], records: [] as Item[] };
-    if (into !== records.recent) older.unshift(into);
+    const into = { date: plan.date, checkins: [] as Item[], records: [] as Item[] };
+    byApel.push(into);
     for (const opd of opds) {
       const list = staff.get(opd.kode) ?? [];
       const wfa = wfaOn(opd, plan.date);
@@ -169,14 +167,16 @@ export async function seedDemoPast(config: ApelConfig, now: Date, options: { det
     await markRecapFinal(plan.id, new Date(plan.closesAt.getTime() + 60_000));
     aggregateCount += aggregates.length;
   }
-  records.older = { checkins: older.flatMap((o) => o.checkins), records: older.flatMap((o) => o.records) };
-  // DynamoDB Local takes a few hundred items a second whatever the concurrency: four at a time leaves room for the pages.
+  const part = (apel: typeof byApel) => ({ checkins: apel.flatMap((a) => a.checkins), records: apel.flatMap((a) => a.records) });
+  // The older ones newest first, so the weeks a newcomer looks at first are in first.
+  const records = { recent: part(byApel.filter((a) => a.date >= recent)), older: part(byApel.filter((a) => a.date < recent).reverse()) };
   const office = officeDayAggregates(opds, staff, excusesOf, from, to, holidays, config);
   // 10b: survey answers
   const answers = await seedDemoSurvey(opds, from, to, config);
-  const write = async (part: { checkins: Item[]; records: Item[] }) => {
-    await batchWriteMany(tableName('checkins'), part.checkins, 4);
-    await batchWriteMany(tableName('records'), part.records, 4);
+  // DynamoDB Local takes a few hundred items a second whatever the concurrency: four at a time leaves room for the pages.
+  const write = async (them: { checkins: Item[]; records: Item[] }) => {
+    await batchWrite(tableName('checkins'), them.checkins, 4);
+    await batchWrite(tableName('records'), them.records, 4);
   };
   // The office days first, then the last seven days' records, then the older ones.
   const details = (async () => {

@@ -52,24 +52,11 @@ export async function batchGet(table: string, itemKeys: Item[], consistent = fal
   return found;
 }
 
-export async function batchWrite(table: string, items: Item[]): Promise<void> {
-  for (let i = 0; i < items.length; i += 25) {
-    await drainUnprocessed(
-      items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
-      async (requests) => {
-        const out = await guarded(() => db.send(new BatchWriteCommand({ RequestItems: { [table]: requests } })));
-        const left = out.UnprocessedItems?.[table] as typeof requests | undefined;
-        return left && left.length > 0 ? left : undefined;
-      },
-    );
-  }
-}
-
 /**
- * Many puts at once (the local demo past's 70,000 check-ins): batches of 25, `concurrency`
- * requests in flight, each retried with what DynamoDB left unprocessed.
+ * Puts in batches of 25, `concurrency` requests in flight (1: one after another; the local demo
+ * past's 70,000 check-ins: a few), each retried with what DynamoDB left unprocessed.
  */
-export async function batchWriteMany(table: string, items: readonly Item[], concurrency = 8): Promise<void> {
+export async function batchWrite(table: string, items: readonly Item[], concurrency = 1): Promise<void> {
   const batches = Array.from({ length: Math.ceil(items.length / 25) }, (_, i) => items.slice(i * 25, i * 25 + 25));
   await inParallel(batches, concurrency, (batch) =>
     drainUnprocessed(
